@@ -1,0 +1,173 @@
+package org.cspkit.checkout;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Per-call settings of one checkout: the IDs to send and the customer user to assign licenses to.
+ *
+ * <p>Immutable and thread-safe; build with {@link #builder()}, derive with {@link #newBuilder()}.
+ * Unset values are generated per call by {@link CheckoutClient}.
+ */
+public final class CheckoutOptions {
+  private static final CheckoutOptions DEFAULTS = new Builder().build();
+
+  private final UUID requestId;
+  private final UUID correlationId;
+  private final String customerUserUpn;
+
+  private CheckoutOptions(Builder builder) {
+    this.requestId = builder.requestId;
+    this.correlationId = builder.correlationId;
+    this.customerUserUpn = builder.customerUserUpn;
+  }
+
+  /**
+   * Options with nothing set: a new {@code MS-RequestId} and {@code MS-CorrelationId} per call, no
+   * customer user.
+   *
+   * @return the shared default instance
+   */
+  public static CheckoutOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A builder with nothing set.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this instance's values.
+   *
+   * @return a new builder
+   */
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.requestId = requestId;
+    builder.correlationId = correlationId;
+    builder.customerUserUpn = customerUserUpn;
+    return builder;
+  }
+
+  /**
+   * The {@code MS-RequestId} to send, the idempotency key of this logical checkout.
+   *
+   * @return the caller's ID, or empty to have one generated per call
+   */
+  public Optional<UUID> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  /**
+   * The {@code MS-CorrelationId} to send, for tracing across calls.
+   *
+   * @return the caller's ID, or empty to have one generated per call
+   */
+  public Optional<UUID> correlationId() {
+    return Optional.ofNullable(correlationId);
+  }
+
+  /**
+   * The {@code x-ms-customeruser-upn} to send: the customer user the licenses are assigned to.
+   *
+   * @return the user principal name, or empty to send none
+   */
+  public Optional<String> customerUserUpn() {
+    return Optional.ofNullable(customerUserUpn);
+  }
+
+  @Override
+  public String toString() {
+    return "CheckoutOptions{requestId=" + requestId + ", correlationId=" + correlationId
+        + ", customerUserUpn=" + customerUserUpn + "}";
+  }
+
+  /** Builds {@link CheckoutOptions}. Not thread-safe. */
+  public static final class Builder {
+    private UUID requestId;
+    private UUID correlationId;
+    private String customerUserUpn;
+
+    private Builder() {}
+
+    /**
+     * Sends this {@code MS-RequestId} instead of a generated one. Partner Center treats it as the
+     * idempotency key of one logical call: reuse it only to repeat a call that got no response.
+     *
+     * @param requestId the ID, or null to generate one per call
+     * @return this builder
+     */
+    public Builder requestId(UUID requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    /**
+     * Sends this {@code MS-CorrelationId} instead of a generated one, to tie the checkout to the
+     * caller's own trace.
+     *
+     * @param correlationId the ID, or null to generate one per call
+     * @return this builder
+     */
+    public Builder correlationId(UUID correlationId) {
+      this.correlationId = correlationId;
+      return this;
+    }
+
+    /**
+     * Sends {@code x-ms-customeruser-upn}, the customer user that the purchased licenses are
+     * assigned to (what the .NET SDK's {@code Checkout(customerUserUpn)} does).
+     *
+     * @param customerUserUpn a user principal name such as {@code adele@contoso.com}, or null
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank, has no {@code @}, or has a character that
+     *     cannot appear in an HTTP header
+     */
+    public Builder customerUserUpn(String customerUserUpn) {
+      if (customerUserUpn != null) {
+        String upn = customerUserUpn.trim();
+        if (upn.isEmpty() || upn.indexOf('@') <= 0 || !isVisibleAscii(upn)) {
+          throw new IllegalArgumentException(
+              "customerUserUpn must be a user principal name such as user@contoso.com, got '"
+                  + customerUserUpn + "'");
+        }
+        this.customerUserUpn = upn;
+      } else {
+        this.customerUserUpn = null;
+      }
+      return this;
+    }
+
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
+    public CheckoutOptions build() {
+      return new CheckoutOptions(this);
+    }
+
+    private static boolean isVisibleAscii(String value) {
+      return value.chars().allMatch(c -> c > ' ' && c < 0x7f);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CheckoutOptions that
+        && Objects.equals(requestId, that.requestId)
+        && Objects.equals(correlationId, that.correlationId)
+        && Objects.equals(customerUserUpn, that.customerUserUpn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(requestId, correlationId, customerUserUpn);
+  }
+}

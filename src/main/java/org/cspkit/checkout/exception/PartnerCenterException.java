@@ -1,0 +1,189 @@
+package org.cspkit.checkout.exception;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.cspkit.checkout.model.ApiFault;
+
+/**
+ * The root of every exception a checkout throws, apart from {@link IllegalArgumentException} for
+ * bad arguments (which is thrown before anything is sent).
+ *
+ * <p>It keeps what a Partner Center support case needs: the HTTP status, the service's error body
+ * ({@link ApiFault}: code, description, data, source), and the {@code MS-RequestId}, {@code
+ * MS-CorrelationId} and {@code MS-CV} of the request. The message reads like {@code Partner
+ * Center returned 404 (800008): Unable to retrieve cart ID … [MS-RequestId=…,
+ * MS-CorrelationId=…]} and never contains a token or other secret.
+ *
+ * <p>Subtypes by status: {@link BadRequestException} 400, {@link AuthenticationException} 401,
+ * {@link ForbiddenException} 403, {@link NotFoundException} 404, {@link ConflictException} 409,
+ * {@link ThrottledException} 429, {@link ServerErrorException} 5xx. A response that cannot be
+ * decoded is an {@link UndecodableResponseException}; no response at all is a {@link
+ * TransportException}. Other statuses are thrown as this class. Error codes: Partner Center page
+ * "Partner Center REST error codes".
+ */
+public class PartnerCenterException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final transient ApiFault serviceError;
+  private final String requestId;
+  private final String correlationId;
+  private final String correlationVector;
+
+  /**
+   * An exception for a Partner Center error response, with the standard message.
+   *
+   * @param statusCode the HTTP status
+   * @param serviceError the decoded error body, or null when the body was empty
+   * @param requestId the request's {@code MS-RequestId}
+   * @param correlationId the request's {@code MS-CorrelationId}
+   * @param correlationVector the response's {@code MS-CV}, or null
+   */
+  public PartnerCenterException(
+      int statusCode,
+      ApiFault serviceError,
+      String requestId,
+      String correlationId,
+      String correlationVector) {
+    this(describe(statusCode, serviceError), statusCode, serviceError, requestId, correlationId,
+        correlationVector, null);
+  }
+
+  /**
+   * An exception with its own summary; the request IDs are appended to the message.
+   *
+   * @param summary what happened, without secrets
+   * @param statusCode the HTTP status, or 0 when no response was received
+   * @param serviceError the decoded error body, or null
+   * @param requestId the request's {@code MS-RequestId}, or null
+   * @param correlationId the request's {@code MS-CorrelationId}, or null
+   * @param correlationVector the response's {@code MS-CV}, or null
+   * @param cause the underlying failure, or null
+   */
+  protected PartnerCenterException(
+      String summary,
+      int statusCode,
+      ApiFault serviceError,
+      String requestId,
+      String correlationId,
+      String correlationVector,
+      Throwable cause) {
+    super(summary + " [MS-RequestId=" + requestId + ", MS-CorrelationId=" + correlationId + "]",
+        cause);
+    this.statusCode = statusCode;
+    this.serviceError = serviceError;
+    this.requestId = requestId;
+    this.correlationId = correlationId;
+    this.correlationVector = correlationVector;
+  }
+
+  /**
+   * The standard summary: {@code Partner Center returned 404 (800008): description}.
+   *
+   * @param statusCode the HTTP status
+   * @param serviceError the error body, or null
+   * @return the summary
+   */
+  protected static String describe(int statusCode, ApiFault serviceError) {
+    StringBuilder summary = new StringBuilder("Partner Center returned ").append(statusCode);
+    if (serviceError != null) {
+      if (serviceError.code() != null) {
+        summary.append(" (").append(serviceError.code()).append(')');
+      }
+      if (serviceError.description() != null) {
+        summary.append(": ").append(serviceError.description());
+      }
+    }
+    return summary.toString();
+  }
+
+  /**
+   * The HTTP status of the response.
+   *
+   * @return the status, such as 404; 0 when no response was received
+   */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * The service's error body as decoded. For a 429, {@code description} holds the throttling
+   * body's {@code message}.
+   *
+   * @return the error body, or empty when the response had none
+   */
+  public Optional<ApiFault> serviceError() {
+    return Optional.ofNullable(serviceError);
+  }
+
+  /**
+   * The Partner Center error code, such as 800008 (cart not found).
+   *
+   * @return the numeric code, or empty when the body had none or it was not a number
+   */
+  public OptionalInt errorCode() {
+    if (serviceError == null || serviceError.code() == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(serviceError.code().trim()));
+    } catch (NumberFormatException notNumeric) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /**
+   * The service's description of the error, in the request's {@code X-Locale}.
+   *
+   * @return the description, or null when the body had none
+   */
+  public String errorDescription() {
+    return serviceError == null ? null : serviceError.description();
+  }
+
+  /**
+   * The service's extra error details ({@code data}), usually strings.
+   *
+   * @return the details, empty when there are none
+   */
+  public List<Object> errorData() {
+    return serviceError == null ? List.of() : serviceError.data();
+  }
+
+  /**
+   * The service component that reported the error, such as {@code PartnerFD}.
+   *
+   * @return the source, or null when the body had none
+   */
+  public String errorSource() {
+    return serviceError == null ? null : serviceError.source();
+  }
+
+  /**
+   * The {@code MS-RequestId} of the request, the idempotency key of the logical call.
+   *
+   * @return the request ID, or null when the failure happened before one was assigned
+   */
+  public String requestId() {
+    return requestId;
+  }
+
+  /**
+   * The {@code MS-CorrelationId} of the request.
+   *
+   * @return the correlation ID, or null when the failure happened before one was assigned
+   */
+  public String correlationId() {
+    return correlationId;
+  }
+
+  /**
+   * The {@code MS-CV} correlation vector of the response, for Microsoft support.
+   *
+   * @return the correlation vector, or null when the response had none
+   */
+  public String correlationVector() {
+    return correlationVector;
+  }
+}

@@ -1,0 +1,67 @@
+package org.cspkit.checkout.internal;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.cspkit.checkout.AccessToken;
+import org.cspkit.checkout.AccessTokenSource;
+
+/**
+ * Adds {@code Authorization: Bearer …} from the token source, and the library's {@code
+ * User-Agent}, to every attempt. A token source that fails or returns null becomes a {@link
+ * TokenUnavailableException}, so the failure travels as an {@link IOException} through OkHttp
+ * (sync and async alike) and nothing is sent.
+ */
+public final class AuthorizationInterceptor implements Interceptor {
+  private final AccessTokenSource tokenSource;
+  private final String userAgent;
+
+  /**
+   * Creates the interceptor.
+   *
+   * @param tokenSource where tokens come from
+   * @param userAgent the {@code User-Agent} value
+   */
+  public AuthorizationInterceptor(AccessTokenSource tokenSource, String userAgent) {
+    this.tokenSource = tokenSource;
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    AccessToken token;
+    try {
+      token = tokenSource.getToken();
+    } catch (RuntimeException e) {
+      throw new TokenUnavailableException(e);
+    }
+    if (token == null) {
+      throw new TokenUnavailableException(new NullPointerException("the token source returned null"));
+    }
+    return chain.proceed(authorize(chain.request(), token.value()));
+  }
+
+  /**
+   * The request with the authorization and user-agent headers set.
+   *
+   * @param request the request built from the Retrofit interface
+   * @param tokenValue the bearer token value (or a mask, for previews)
+   * @return the request to send
+   */
+  public Request authorize(Request request, String tokenValue) {
+    return request.newBuilder()
+        .header("Authorization", "Bearer " + tokenValue)
+        .header("User-Agent", userAgent)
+        .build();
+  }
+
+  /** The token source failed; its exception is the cause. */
+  public static final class TokenUnavailableException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TokenUnavailableException(Throwable cause) {
+      super("the access token source failed: " + cause.getClass().getName(), cause);
+    }
+  }
+}

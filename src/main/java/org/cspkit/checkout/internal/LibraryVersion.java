@@ -1,0 +1,41 @@
+package org.cspkit.checkout.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The library's name and version, written into {@code version.properties} by the build. */
+public final class LibraryVersion {
+  /** The artifact name, such as {@code partner-center-checkout}. */
+  public static final String NAME;
+
+  /** The artifact version, such as {@code 0.1.0}. */
+  public static final String VERSION;
+
+  static {
+    Properties properties = new Properties();
+    try (InputStream in = LibraryVersion.class.getResourceAsStream(
+        "/org/cspkit/checkout/version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("version.properties is missing from the jar");
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    NAME = properties.getProperty("name");
+    VERSION = properties.getProperty("version");
+  }
+
+  private LibraryVersion() {}
+
+  /**
+   * The {@code MS-PartnerCenter-Client} value.
+   *
+   * @return {@code name/version}
+   */
+  public static String clientHeader() {
+    return NAME + "/" + VERSION;
+  }
+}

@@ -1,0 +1,22 @@
+package org.cspkit.checkout.internal;
+
+import java.io.IOException;
+
+/**
+ * A response body that arrived whole but could not be decoded. An {@link IOException} so that it
+ * travels through Retrofit's call unchanged; the facade turns it into {@link
+ * org.cspkit.checkout.exception.UndecodableResponseException}.
+ */
+public final class UndecodableBodyException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what was wrong
+   * @param cause the decoder's exception, or null
+   */
+  public UndecodableBodyException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
