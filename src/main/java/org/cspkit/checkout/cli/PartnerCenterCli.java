@@ -1,0 +1,73 @@
+package org.cspkit.checkout.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.cspkit.checkout.internal.LibraryVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code pc-checkout} command line, the Java counterpart of PowerShell's {@code
+ * Submit-PartnerCustomerCart}. Run {@code java -jar partner-center-checkout-VERSION-cli.jar
+ * checkout --help}.
+ */
+@Command(
+    name = "pc-checkout",
+    mixinStandardHelpOptions = true,
+    versionProvider = PartnerCenterCli.Version.class,
+    description = "Partner Center cart checkout from the command line.",
+    subcommands = {CheckoutCommand.class})
+public final class PartnerCenterCli implements Runnable {
+
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: checkout");
+  }
+
+  /**
+   * Runs the command line and exits with its exit code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(newCommandLine(System.getenv(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)).execute(args));
+  }
+
+  /**
+   * The command line, wired to an environment and output streams; for embedding and tests (its
+   * {@code execute} never calls {@code System.exit}).
+   *
+   * @param environment where the access token variable is read from
+   * @param out standard output
+   * @param err standard error
+   * @return the command line
+   */
+  public static CommandLine newCommandLine(
+      Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new PartnerCenterCli(), new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == CheckoutCommand.class) {
+          return type.cast(new CheckoutCommand(environment));
+        }
+        return CommandLine.defaultFactory().create(type);
+      }
+    });
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  /** Reports the library version written by the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {LibraryVersion.clientHeader()};
+    }
+  }
+}
