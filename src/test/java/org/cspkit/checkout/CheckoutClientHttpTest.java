@@ -1,0 +1,433 @@
+package org.cspkit.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
+import org.cspkit.checkout.exception.AuthenticationException;
+import org.cspkit.checkout.exception.BadRequestException;
+import org.cspkit.checkout.exception.PartnerCenterException;
+import org.cspkit.checkout.exception.ServerErrorException;
+import org.cspkit.checkout.exception.ThrottledException;
+import org.cspkit.checkout.exception.TransportException;
+import org.cspkit.checkout.exception.UndecodableResponseException;
+import org.cspkit.checkout.model.BillingCycleType;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.cspkit.checkout.model.LineItemTransactionType;
+import org.cspkit.checkout.model.Order;
+import org.cspkit.checkout.model.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+/** The exact wire behaviour, and the responses a mock server generated from the spec can't make. */
+class CheckoutClientHttpTest {
+  static final String CUSTOMER_ID = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
+  static final String CART_ID = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605";
+  static final String TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOi.test-token";
+
+  static final String ONE_ORDER = """
+      {"orders":[{"id":"a68736758d9c","billingCycle":"monthly","status":"pending",
+        "creationDate":"2023-04-18T22:03:45.4505136Z","currencyCode":"USD",
+        "lineItems":[{"lineItemNumber":0,"offerId":"CFQ7TTC0LF8S:0001:CFQ7TTC0N81H",
+          "transactionType":"New","quantity":1}]}],
+       "orderErrors":[],"attributes":{"objectType":"CartCheckoutResult"}}""";
+
+  @StartStop
+  public final MockWebServer server = new MockWebServer();
+
+  private CheckoutClient client() {
+    return CheckoutClient.builder()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .build();
+  }
+
+  private void enqueue(int code, String body) {
+    server.enqueue(new MockResponse.Builder().code(code)
+        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build());
+  }
+
+  @Test
+  void sendsExactlyTheDocumentedRequest() throws Exception {
+    enqueue(201, ONE_ORDER);
+
+    client().checkout(CUSTOMER_ID, CART_ID);
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getTarget())
+        .isEqualTo("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout");
+    assertThat(request.getBodySize()).isZero();
+    assertThat(request.getHeaders().get("Content-Length")).isEqualTo("0");
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+    assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(UUID.fromString(request.getHeaders().get("MS-RequestId"))).isNotNull();
+    assertThat(UUID.fromString(request.getHeaders().get("MS-CorrelationId"))).isNotNull();
+    assertThat(request.getHeaders().get("X-Locale")).isEqualTo("en-US");
+    assertThat(request.getHeaders().get("MS-PartnerCenter-Client"))
+        .matches("partner-center-checkout/\\d+\\.\\d+\\.\\d+.*");
+    assertThat(request.getHeaders().get("MS-Contract-Version")).isEqualTo("v1");
+    assertThat(request.getHeaders().get("User-Agent"))
+        .startsWith(request.getHeaders().get("MS-PartnerCenter-Client") + " (Java ");
+    // Nothing else but what HTTP itself needs: no application name or UPN unless configured.
+    assertThat(request.getHeaders().names()).containsExactlyInAnyOrder(
+        "Authorization", "Accept", "MS-RequestId", "MS-CorrelationId", "X-Locale",
+        "MS-PartnerCenter-Client", "MS-Contract-Version", "User-Agent", "Content-Length", "Host",
+        "Connection", "Accept-Encoding");
+  }
+
+  @Test
+  void sendsTheCallersIdsLocaleApplicationAndCustomerUser() throws Exception {
+    enqueue(201, ONE_ORDER);
+    UUID requestId = UUID.randomUUID();
+    UUID correlationId = UUID.randomUUID();
+    CheckoutClient client = client().newBuilder()
+        .locale(Locale.forLanguageTag("de-DE"))
+        .applicationName("Contoso control panel")
+        .build();
+
+    client.checkout(CUSTOMER_ID, CART_ID, CheckoutOptions.builder()
+        .requestId(requestId)
+        .correlationId(correlationId)
+        .customerUserUpn("adele.vance@contoso.onmicrosoft.com")
+        .build());
+
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getHeaders().get("MS-RequestId")).isEqualTo(requestId.toString());
+    assertThat(request.getHeaders().get("MS-CorrelationId")).isEqualTo(correlationId.toString());
+    assertThat(request.getHeaders().get("X-Locale")).isEqualTo("de-DE");
+    assertThat(request.getHeaders().get("MS-PartnerCenter-Application"))
+        .isEqualTo("Contoso control panel");
+    assertThat(request.getHeaders().get("x-ms-customeruser-upn"))
+        .isEqualTo("adele.vance@contoso.onmicrosoft.com");
+  }
+
+  @Test
+  void eachCallGetsANewRequestIdAndCorrelationId() throws Exception {
+    enqueue(201, ONE_ORDER);
+    enqueue(201, ONE_ORDER);
+    CheckoutClient client = client();
+
+    client.checkout(CUSTOMER_ID, CART_ID);
+    client.checkout(CUSTOMER_ID, CART_ID);
+
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertThat(second.getHeaders().get("MS-RequestId"))
+        .isNotEqualTo(first.getHeaders().get("MS-RequestId"));
+    assertThat(second.getHeaders().get("MS-CorrelationId"))
+        .isNotEqualTo(first.getHeaders().get("MS-CorrelationId"));
+  }
+
+  @Test
+  void anIdThatIsNotAGuidIsRejectedBeforeAnythingIsSent() {
+    CheckoutClient client = client();
+
+    assertThatThrownBy(() -> client.checkout("contoso", CART_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("customerId")
+        .hasMessageContaining("'contoso'");
+    assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, "b4c8fdea-cbe4-4d17-9576-13fcacbf960"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cartId");
+    assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cartId");
+    // UUID.fromString would accept this one; Partner Center would not.
+    assertThatThrownBy(() -> client.checkoutAsync("1-2-3-4-5", CART_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("customerId");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void a200AndA201AreBothSuccesses() {
+    enqueue(200, ONE_ORDER);
+    enqueue(201, ONE_ORDER);
+    CheckoutClient client = client();
+
+    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsTolerated() {
+    server.enqueue(new MockResponse.Builder().code(201)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(new Buffer().write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})
+            .writeUtf8(ONE_ORDER))
+        .build());
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).extracting(Order::id).containsExactly("a68736758d9c");
+  }
+
+  @Test
+  void unknownEnumValuesAndUnknownFieldsDecode() {
+    enqueue(201, """
+        {"orders":[{"id":"o-1","billingCycle":"quadrennial","status":"pending customer signature",
+          "transactionType":"SystemPurchase","recordType":"Single","client":{"name":"x"},
+          "lineItems":[{"lineItemNumber":0,"transactionType":"NEW","quantity":3,
+            "futureField":[1,2,3]}]}],
+         "newTopLevelField":{"nested":true}}""");
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    Order order = result.orders().get(0);
+    assertThat(order.billingCycle().value()).isEqualTo("quadrennial");
+    assertThat(order.billingCycle().isKnown()).isFalse();
+    assertThat(order.billingCycle()).isNotEqualTo(BillingCycleType.MONTHLY);
+    assertThat(order.status().value()).isEqualTo("pending customer signature");
+    assertThat(order.status().isKnown()).isFalse();
+    // Known values match whatever their case on the wire.
+    assertThat(order.lineItems().get(0).transactionType()).isSameAs(LineItemTransactionType.NEW);
+    assertThat(order.lineItems().get(0).quantity()).isEqualTo(3);
+    // A missing array is empty, never null.
+    assertThat(result.orderErrors()).isEmpty();
+    assertThat(OrderStatus.fromString("Pending")).isSameAs(OrderStatus.PENDING);
+  }
+
+  @Test
+  void aThrottledResponseCarriesRetryAfterInSecondsOrAsAnHttpDate() {
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "12")
+        .body("{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 12 seconds.\"}")
+        .build());
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
+    server.enqueue(new MockResponse.Builder().code(429)
+        .setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
+        .setHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90)))
+        .build());
+    CheckoutClient client = client();
+
+    ThrottledException seconds = catchThrowableOfType(ThrottledException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+    ThrottledException date = catchThrowableOfType(ThrottledException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(seconds.retryAfter()).hasValue(Duration.ofSeconds(12));
+    assertThat(seconds.errorDescription())
+        .isEqualTo("Rate limit is exceeded. Try again in 12 seconds.");
+    assertThat(seconds.errorCode()).isEmpty();
+    assertThat(date.retryAfter()).hasValue(Duration.ofSeconds(90));
+    assertThat(date.serviceError()).isEmpty();
+  }
+
+  @Test
+  void anHtmlPageFromAGatewayIsAnUndecodableResponse() {
+    server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+        .setHeader("MS-CV", "gateway.1")
+        .body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.statusCode()).isEqualTo(502);
+    assertThat(e.contentType()).isEqualTo("text/html");
+    assertThat(e.bodyExcerpt()).contains("502 Bad Gateway");
+    assertThat(e.correlationVector()).isEqualTo("gateway.1");
+    assertThat(e.requestId()).isNotNull();
+  }
+
+  @Test
+  void anHtmlPageWithA200IsNotMistakenForASuccess() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+        .body("<html>Sign in to the proxy</html>").build());
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.statusCode()).isEqualTo(200);
+    assertThat(e.bodyExcerpt()).contains("Sign in to the proxy");
+  }
+
+  @Test
+  void truncatedJsonIsAnUndecodableResponse() {
+    enqueue(201, ONE_ORDER.substring(0, ONE_ORDER.length() / 2));
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.statusCode()).isEqualTo(201);
+    assertThat(e.getCause()).isNotNull();
+  }
+
+  @Test
+  void anEmptyOrWronglyShapedSuccessBodyIsAnUndecodableResponse() {
+    enqueue(201, "");
+    enqueue(201, "null");
+    enqueue(201, "[]");
+    enqueue(201, "{\"orders\":[{\"creationDate\":\"yesterday\"}]}");
+    CheckoutClient client = client();
+
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, CART_ID))
+          .isInstanceOf(UndecodableResponseException.class)
+          .hasMessageStartingWith("Partner Center returned 201 with a body that could not be decoded");
+    }
+  }
+
+  @Test
+  void anErrorCodeSentAsAStringIsKept() {
+    enqueue(503, "{\"code\":\"ServiceUnavailable\",\"description\":\"Try later.\",\"source\":\"PartnerFD\"}");
+
+    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.errorCode()).isEmpty();
+    assertThat(e.serviceError().orElseThrow().code()).isEqualTo("ServiceUnavailable");
+    assertThat(e.getMessage()).startsWith("Partner Center returned 503 (ServiceUnavailable): Try later.");
+  }
+
+  @Test
+  void anErrorWithAnEmptyBodyStillHasItsType() {
+    server.enqueue(new MockResponse.Builder().code(400).build());
+
+    BadRequestException e = catchThrowableOfType(BadRequestException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.serviceError()).isEmpty();
+    assertThat(e.getMessage()).startsWith("Partner Center returned 400 [MS-RequestId=");
+  }
+
+  @Test
+  void anUnlistedStatusIsThePlainRootException() {
+    enqueue(417, "{\"code\":800036,\"description\":\"Pre-condition failed.\"}");
+
+    PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.getClass()).isEqualTo(PartnerCenterException.class);
+    assertThat(e.errorCode()).hasValue(800036);
+  }
+
+  @Test
+  void aConnectionFailureIsATransportException() throws Exception {
+    String url = server.url("/").toString();
+    server.close();
+    CheckoutClient client = CheckoutClient.builder().baseUrl(url).accessToken(TOKEN)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+    UUID requestId = UUID.randomUUID();
+
+    TransportException e = catchThrowableOfType(TransportException.class, () -> client.checkout(
+        CUSTOMER_ID, CART_ID, CheckoutOptions.builder().requestId(requestId).build()));
+
+    assertThat(e.statusCode()).isZero();
+    assertThat(e.requestId()).isEqualTo(requestId.toString());
+    assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void aFailingTokenSourceIsAnAuthenticationErrorAndSendsNothing() {
+    CheckoutClient client = client().newBuilder()
+        .accessTokenSource(() -> {
+          throw new IllegalStateException("AADSTS7000215: Invalid client secret provided.");
+        })
+        .build();
+
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.statusCode()).isZero();
+    assertThat(e.getCause()).hasMessageContaining("AADSTS7000215");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void theTokenNeverAppearsInExceptionsOrToString() {
+    enqueue(401, "{\"code\":800001,\"description\":\"Partner token is missing.\"}");
+    CheckoutClient client = client();
+
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.toString()).doesNotContain(TOKEN);
+    assertThat(client.toString()).doesNotContain(TOKEN);
+    assertThat(AccessToken.of(TOKEN).toString()).doesNotContain(TOKEN);
+    assertThat(AccessTokenSource.ofStatic(TOKEN).toString()).doesNotContain(TOKEN);
+    assertThatThrownBy(() -> AccessToken.of(TOKEN + "\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .message().doesNotContain(TOKEN);
+  }
+
+  @Test
+  void asyncCheckoutCompletesWithTheResultOrTheTypedException() throws Exception {
+    enqueue(201, ONE_ORDER);
+    enqueue(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}");
+    CheckoutClient client = client();
+
+    CartCheckoutResult result = client.checkoutAsync(CUSTOMER_ID, CART_ID).get(10, TimeUnit.SECONDS);
+    CompletableFuture<CartCheckoutResult> failed = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(BadRequestException.class);
+    assertThat(catchThrowableOfType(ExecutionException.class, failed::get).getCause())
+        .isInstanceOfSatisfying(BadRequestException.class,
+            e -> assertThat(e.errorCode()).hasValue(800065));
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheHttpCall() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(201).headersDelay(10, TimeUnit.SECONDS)
+        .body(ONE_ORDER).build());
+    CheckoutClient client = client();
+
+    CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    future.cancel(true);
+
+    assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void theBuilderRejectsBadSettings() {
+    CheckoutClient.Builder builder = CheckoutClient.builder();
+
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("access token");
+    assertThatThrownBy(() -> builder.baseUrl("https://api.partnercenter.microsoft.com/v1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/v1");
+    assertThatThrownBy(() -> builder.baseUrl("ftp://example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.accessToken(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.readTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.applicationName("Contoso\n"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CheckoutOptions.builder().customerUserUpn("not a upn"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PartnerCenterCloud.fromName("germany"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retired");
+  }
+
+  @Test
+  void namedCloudsSendToTheirApiHost() {
+    CheckoutClient china = CheckoutClient.builder().cloud(PartnerCenterCloud.CHINA_21VIANET)
+        .accessToken(TOKEN).build();
+
+    assertThat(china.previewCheckout(CUSTOMER_ID, CART_ID, CheckoutOptions.defaults()).url())
+        .hasToString("https://partner.partnercenterapi.microsoftonline.cn/v1/customers/"
+            + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout");
+    assertThat(CheckoutClient.builder().accessToken(TOKEN).build().baseUrl())
+        .hasToString("https://api.partnercenter.microsoft.com/");
+    assertThat(PartnerCenterCloud.US_GOVERNMENT.authorityHost())
+        .isEqualTo("https://login.microsoftonline.us");
+  }
+}
