@@ -114,30 +114,14 @@ public final class CheckoutCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String token = environment.get(tokenVariable);
     boolean hasToken = token != null && !token.isBlank();
-    CheckoutClient client;
-    CheckoutOptions options;
+    if (!hasToken && !whatIf) {
+      err.println("error: no access token: set the environment variable " + tokenVariable
+          + " to a Partner Center access token");
+      return ExitCodes.AUTHENTICATION;
+    }
     try {
-      CheckoutClient.Builder builder = CheckoutClient.builder()
-          .locale(Locale.forLanguageTag(locale))
-          .applicationName(applicationName);
-      if (target.baseUrl != null) {
-        builder.baseUrl(target.baseUrl);
-      } else {
-        builder.cloud(PartnerCenterCloud.fromName(target.cloud));
-      }
-      if (hasToken) {
-        builder.accessToken(token.trim());
-      } else if (whatIf) {
-        builder.accessTokenSource(() -> {
-          throw new IllegalStateException("what-if sends nothing");
-        });
-      } else {
-        err.println("error: no access token: set the environment variable " + tokenVariable
-            + " to a Partner Center access token");
-        return ExitCodes.AUTHENTICATION;
-      }
-      client = builder.build();
-      options = CheckoutOptions.builder()
+      CheckoutClient client = newClient(hasToken ? token.trim() : null);
+      CheckoutOptions options = CheckoutOptions.builder()
           .requestId(requestId)
           .correlationId(correlationId)
           .customerUserUpn(customerUserUpn)
@@ -146,13 +130,6 @@ public final class CheckoutCommand implements Callable<Integer> {
         printWhatIf(out, client.previewCheckout(customerId, cartId, options), hasToken);
         return ExitCodes.SUCCESS;
       }
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      spec.commandLine().usage(err);
-      return ExitCodes.USAGE;
-    }
-
-    try {
       CartCheckoutResult result = client.checkout(customerId, cartId, options);
       if (output == Output.json) {
         out.println(JsonSupport.newMoshi().adapter(CartCheckoutResult.class).indent("  ")
@@ -161,6 +138,11 @@ public final class CheckoutCommand implements Callable<Integer> {
         ResultTable.print(out, result);
       }
       return result.orderErrors().isEmpty() ? ExitCodes.SUCCESS : ExitCodes.PARTIAL_SUCCESS;
+    } catch (IllegalArgumentException e) {
+      // Raised by validation before anything is sent: a bad option value.
+      err.println("error: " + e.getMessage());
+      spec.commandLine().usage(err);
+      return ExitCodes.USAGE;
     } catch (AuthenticationException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.AUTHENTICATION;
@@ -171,6 +153,26 @@ public final class CheckoutCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return ExitCodes.SERVICE_ERROR;
     }
+  }
+
+  /** The client for the chosen cloud or URL; with no token (what-if only) a source that fails. */
+  private CheckoutClient newClient(String token) {
+    CheckoutClient.Builder builder = CheckoutClient.builder()
+        .locale(Locale.forLanguageTag(locale))
+        .applicationName(applicationName);
+    if (target.baseUrl != null) {
+      builder.baseUrl(target.baseUrl);
+    } else {
+      builder.cloud(PartnerCenterCloud.fromName(target.cloud));
+    }
+    if (token != null) {
+      builder.accessToken(token);
+    } else {
+      builder.accessTokenSource(() -> {
+        throw new IllegalStateException("what-if sends nothing");
+      });
+    }
+    return builder.build();
   }
 
   private static void printWhatIf(PrintWriter out, Request request, boolean hasToken) {

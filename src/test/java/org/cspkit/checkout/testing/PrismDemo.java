@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The README's main job: starts Prism on the spec, runs the command-line jar's checkout against it
  * with the documentation page's customer and cart IDs, prints what it prints, and stops Prism.
- * Run by {@code mvn -Pdemo -DskipTests package}.
+ * Run by {@code mvn -Pdemo -DskipTests verify}.
  */
 public final class PrismDemo {
   private PrismDemo() {}
