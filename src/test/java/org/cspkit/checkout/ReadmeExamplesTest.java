@@ -1,0 +1,139 @@
+package org.cspkit.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import org.cspkit.checkout.exception.NotFoundException;
+import org.cspkit.checkout.exception.PartnerCenterException;
+import org.cspkit.checkout.exception.ThrottledException;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.cspkit.checkout.model.Order;
+import org.cspkit.checkout.model.OrderError;
+import org.cspkit.checkout.model.OrderLineItem;
+import org.cspkit.checkout.testing.PrismExtension;
+import org.cspkit.checkout.testing.PrismServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Holds the README's Java samples: each block between "README: name" markers here must appear,
+ * word for word, as a java block of README.md, and the samples run against Prism.
+ */
+@ExtendWith(PrismExtension.class)
+class ReadmeExamplesTest {
+
+  static CheckoutClient buildClient(Supplier<String> myTokenCache) {
+    // README: build
+    CheckoutClient client = CheckoutClient.builder()
+        .cloud(PartnerCenterCloud.GLOBAL)
+        .accessTokenSource(() -> AccessToken.of(myTokenCache.get()))
+        .applicationName("Contoso control panel")
+        .build();
+    // README: end
+    return client;
+  }
+
+  static void checkout(CheckoutClient client, String customerId, String cartId) {
+    // README: checkout
+    try {
+      CartCheckoutResult result = client.checkout(customerId, cartId);
+      for (Order order : result.orders()) {
+        System.out.println(order.id() + " " + order.status() + " " + order.billingCycle());
+        for (OrderLineItem item : order.lineItems()) {
+          System.out.println("  " + item.offerId() + " x" + item.quantity());
+        }
+      }
+      for (OrderError error : result.orderErrors()) {
+        // A 201 can be a partial success: these order groups were not ordered.
+        System.out.println("failed group " + error.orderGroupId() + ": " + error.code());
+      }
+    } catch (NotFoundException e) {
+      System.out.println("no such cart: " + e.errorCode().orElse(0));
+    } catch (ThrottledException e) {
+      System.out.println("throttled, retry after " + e.retryAfter().orElse(null));
+    } catch (PartnerCenterException e) {
+      // Status, service error and request IDs: what a support case needs.
+      System.out.println(e.statusCode() + " " + e.errorCode() + " " + e.errorDescription()
+          + " MS-RequestId=" + e.requestId() + " MS-CorrelationId=" + e.correlationId());
+    }
+    // README: end
+  }
+
+  @Test
+  void theBuildSampleMakesAClientForTheGlobalCloud() {
+    CheckoutClient client = buildClient(() -> "token-from-my-cache");
+
+    assertThat(client.baseUrl()).hasToString("https://api.partnercenter.microsoft.com/");
+    assertThat(client.previewCheckout(PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID,
+        CheckoutOptions.defaults()).header("MS-PartnerCenter-Application"))
+        .isEqualTo("Contoso control panel");
+  }
+
+  @Test
+  void theCheckoutSamplePrintsTheOrdersAndHandlesErrors(PrismServer prism) {
+    CheckoutClient client = buildClient(() -> "any").newBuilder().baseUrl(prism.baseUrl()).build();
+    CheckoutClient notFound = client.newBuilder()
+        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("Prefer", "code=404").build())).build())
+        .build();
+
+    String printed = captureStdout(() -> {
+      checkout(client, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID);
+      checkout(notFound, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID);
+    });
+
+    assertThat(printed)
+        .contains("3c6f2530-1e31-4088-8230-dd1c31a18bce completed monthly")
+        .contains("  MS-AZR-0145P x1")
+        .contains("no such cart: 800008");
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheseSamples() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> readmeBlocks = new ArrayList<>();
+    Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    while (block.find()) {
+      readmeBlocks.add(normalize(block.group(1)));
+    }
+    String source = Files.readString(
+        Path.of("src/test/java/org/cspkit/checkout/ReadmeExamplesTest.java"));
+    Matcher sample = Pattern.compile("// README: (\\w+)\\n(.*?)// README: end", Pattern.DOTALL)
+        .matcher(source);
+    int samples = 0;
+    while (sample.find()) {
+      samples++;
+      assertThat(readmeBlocks).as("README java block for sample '%s'", sample.group(1))
+          .anySatisfy(b -> assertThat(b).contains(normalize(sample.group(2))));
+    }
+    assertThat(samples).isEqualTo(2);
+  }
+
+  private static String normalize(String code) {
+    return code.lines().map(String::strip).filter(line -> !line.isEmpty())
+        .reduce("", (a, b) -> a + b + "\n");
+  }
+
+  private static String captureStdout(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
