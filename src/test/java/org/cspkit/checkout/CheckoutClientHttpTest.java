@@ -397,7 +397,7 @@ class CheckoutClientHttpTest {
 
   @Test
   void theBuilderRejectsBadSettings() {
-    CheckoutClient.Builder builder = CheckoutClient.builder();
+    CheckoutClientBuilder builder = CheckoutClient.builder();
 
     assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("access token");

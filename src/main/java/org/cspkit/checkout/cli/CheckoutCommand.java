@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import okhttp3.Request;
 import org.cspkit.checkout.CheckoutClient;
+import org.cspkit.checkout.CheckoutClientBuilder;
 import org.cspkit.checkout.CheckoutOptions;
 import org.cspkit.checkout.PartnerCenterCloud;
 import org.cspkit.checkout.exception.AuthenticationException;
@@ -157,7 +158,7 @@ public final class CheckoutCommand implements Callable<Integer> {
 
   /** The client for the chosen cloud or URL; with no token (what-if only) a source that fails. */
   private CheckoutClient newClient(String token) {
-    CheckoutClient.Builder builder = CheckoutClient.builder()
+    CheckoutClientBuilder builder = CheckoutClient.builder()
         .locale(Locale.forLanguageTag(locale))
         .applicationName(applicationName);
     if (target.baseUrl != null) {

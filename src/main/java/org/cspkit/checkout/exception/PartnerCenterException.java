@@ -25,68 +25,40 @@ import org.cspkit.checkout.model.ApiFault;
 public class PartnerCenterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final int statusCode;
-  private final transient ApiFault serviceError;
-  private final String requestId;
-  private final String correlationId;
-  private final String correlationVector;
+  private final transient ErrorDetails details;
 
   /**
    * An exception for a Partner Center error response, with the standard message.
    *
-   * @param statusCode the HTTP status
-   * @param serviceError the decoded error body, or null when the body was empty
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
-   * @param correlationVector the response's {@code MS-CV}, or null
+   * @param details the status, error body and request IDs
    */
-  public PartnerCenterException(
-      int statusCode,
-      ApiFault serviceError,
-      String requestId,
-      String correlationId,
-      String correlationVector) {
-    this(describe(statusCode, serviceError), statusCode, serviceError, requestId, correlationId,
-        correlationVector, null);
+  public PartnerCenterException(ErrorDetails details) {
+    this(describe(details), details, null);
   }
 
   /**
    * An exception with its own summary; the request IDs are appended to the message.
    *
    * @param summary what happened, without secrets
-   * @param statusCode the HTTP status, or 0 when no response was received
-   * @param serviceError the decoded error body, or null
-   * @param requestId the request's {@code MS-RequestId}, or null
-   * @param correlationId the request's {@code MS-CorrelationId}, or null
-   * @param correlationVector the response's {@code MS-CV}, or null
+   * @param details the status, error body and request IDs
    * @param cause the underlying failure, or null
    */
-  protected PartnerCenterException(
-      String summary,
-      int statusCode,
-      ApiFault serviceError,
-      String requestId,
-      String correlationId,
-      String correlationVector,
-      Throwable cause) {
-    super(summary + " [MS-RequestId=" + requestId + ", MS-CorrelationId=" + correlationId + "]",
-        cause);
-    this.statusCode = statusCode;
-    this.serviceError = serviceError;
-    this.requestId = requestId;
-    this.correlationId = correlationId;
-    this.correlationVector = correlationVector;
+  protected PartnerCenterException(String summary, ErrorDetails details, Throwable cause) {
+    super(summary + " [MS-RequestId=" + details.requestId() + ", MS-CorrelationId="
+        + details.correlationId() + "]", cause);
+    this.details = details;
   }
 
   /**
    * The standard summary: {@code Partner Center returned 404 (800008): description}.
    *
-   * @param statusCode the HTTP status
-   * @param serviceError the error body, or null
+   * @param details the status and error body
    * @return the summary
    */
-  protected static String describe(int statusCode, ApiFault serviceError) {
-    StringBuilder summary = new StringBuilder("Partner Center returned ").append(statusCode);
+  protected static String describe(ErrorDetails details) {
+    ApiFault serviceError = details.serviceError();
+    StringBuilder summary =
+        new StringBuilder("Partner Center returned ").append(details.statusCode());
     if (serviceError != null) {
       if (serviceError.code() != null) {
         summary.append(" (").append(serviceError.code()).append(')');
@@ -104,7 +76,16 @@ public class PartnerCenterException extends RuntimeException {
    * @return the status, such as 404; 0 when no response was received
    */
   public int statusCode() {
-    return statusCode;
+    return details.statusCode();
+  }
+
+  /**
+   * Everything this exception knows about the failed call, as one value.
+   *
+   * @return the details
+   */
+  public ErrorDetails details() {
+    return details;
   }
 
   /**
@@ -114,7 +95,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the error body, or empty when the response had none
    */
   public Optional<ApiFault> serviceError() {
-    return Optional.ofNullable(serviceError);
+    return Optional.ofNullable(details.serviceError());
   }
 
   /**
@@ -123,6 +104,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the numeric code, or empty when the body had none or it was not a number
    */
   public OptionalInt errorCode() {
+    ApiFault serviceError = details.serviceError();
     if (serviceError == null || serviceError.code() == null) {
       return OptionalInt.empty();
     }
@@ -139,7 +121,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the description, or null when the body had none
    */
   public String errorDescription() {
-    return serviceError == null ? null : serviceError.description();
+    return serviceError().map(ApiFault::description).orElse(null);
   }
 
   /**
@@ -148,7 +130,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the details, empty when there are none
    */
   public List<Object> errorData() {
-    return serviceError == null ? List.of() : serviceError.data();
+    return serviceError().map(ApiFault::data).orElse(List.of());
   }
 
   /**
@@ -157,7 +139,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the source, or null when the body had none
    */
   public String errorSource() {
-    return serviceError == null ? null : serviceError.source();
+    return serviceError().map(ApiFault::source).orElse(null);
   }
 
   /**
@@ -166,7 +148,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the request ID, or null when the failure happened before one was assigned
    */
   public String requestId() {
-    return requestId;
+    return details.requestId();
   }
 
   /**
@@ -175,7 +157,7 @@ public class PartnerCenterException extends RuntimeException {
    * @return the correlation ID, or null when the failure happened before one was assigned
    */
   public String correlationId() {
-    return correlationId;
+    return details.correlationId();
   }
 
   /**
@@ -184,6 +166,6 @@ public class PartnerCenterException extends RuntimeException {
    * @return the correlation vector, or null when the response had none
    */
   public String correlationVector() {
-    return correlationVector;
+    return details.correlationVector();
   }
 }

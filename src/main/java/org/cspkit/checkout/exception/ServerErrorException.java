@@ -1,7 +1,5 @@
 package org.cspkit.checkout.exception;
 
-import org.cspkit.checkout.model.ApiFault;
-
 /**
  * Partner Center answered with a 5xx status, such as 500 with 800005 (create order was not
  * successful) or 503. Whether an order was created is unknown: checkout is idempotent per cart ID,
@@ -11,20 +9,11 @@ public class ServerErrorException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates the exception for a 5xx response.
+   * Creates the exception.
    *
-   * @param statusCode the HTTP status
-   * @param serviceError the decoded error body, or null when the body was empty
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
-   * @param correlationVector the response's {@code MS-CV}, or null
+   * @param details the status, error body and request IDs
    */
-  public ServerErrorException(
-      int statusCode,
-      ApiFault serviceError,
-      String requestId,
-      String correlationId,
-      String correlationVector) {
-    super(statusCode, serviceError, requestId, correlationId, correlationVector);
+  public ServerErrorException(ErrorDetails details) {
+    super(details);
   }
 }

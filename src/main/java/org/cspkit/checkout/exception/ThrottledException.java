@@ -2,7 +2,6 @@ package org.cspkit.checkout.exception;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.cspkit.checkout.model.ApiFault;
 
 /**
  * Partner Center answered 429 Too Many Requests. Checkout is one of the APIs with enforced
@@ -18,20 +17,13 @@ public class ThrottledException extends PartnerCenterException {
   /**
    * Creates the exception for a 429 response.
    *
-   * @param serviceError the decoded error body, or null when the body was empty
+   * @param details the status, error body and request IDs
    * @param retryAfter the {@code Retry-After} delay, or null when the header was missing or invalid
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
-   * @param correlationVector the response's {@code MS-CV}, or null
    */
-  public ThrottledException(
-      ApiFault serviceError,
-      Duration retryAfter,
-      String requestId,
-      String correlationId,
-      String correlationVector) {
-    super(describe(429, serviceError) + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"),
-        429, serviceError, requestId, correlationId, correlationVector, null);
+  public ThrottledException(ErrorDetails details, Duration retryAfter) {
+    super(describe(details)
+            + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"),
+        details, null);
     this.retryAfter = retryAfter;
   }
 

@@ -13,12 +13,10 @@ public class TransportException extends PartnerCenterException {
    * Creates the exception.
    *
    * @param summary what failed
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
+   * @param details the request IDs ({@link ErrorDetails#noResponse})
    * @param cause the I/O failure
    */
-  public TransportException(
-      String summary, String requestId, String correlationId, Throwable cause) {
-    super(summary, 0, null, requestId, correlationId, null, cause);
+  public TransportException(String summary, ErrorDetails details, Throwable cause) {
+    super(summary, details, cause);
   }
 }

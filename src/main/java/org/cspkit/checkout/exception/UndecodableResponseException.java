@@ -15,26 +15,18 @@ public class UndecodableResponseException extends PartnerCenterException {
   /**
    * Creates the exception.
    *
-   * @param statusCode the HTTP status
+   * @param details the status and request IDs (no service error)
    * @param contentType the response's {@code Content-Type}, or null
    * @param bodyExcerpt the start of the body, for diagnosis, or null
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
-   * @param correlationVector the response's {@code MS-CV}, or null
    * @param cause the decoding failure, or null
    */
   public UndecodableResponseException(
-      int statusCode,
-      String contentType,
-      String bodyExcerpt,
-      String requestId,
-      String correlationId,
-      String correlationVector,
-      Throwable cause) {
-    super("Partner Center returned " + statusCode + " with a body that could not be decoded ("
+      ErrorDetails details, String contentType, String bodyExcerpt, Throwable cause) {
+    super("Partner Center returned " + details.statusCode()
+            + " with a body that could not be decoded ("
             + (contentType == null ? "no content type" : contentType) + ")"
             + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
-        statusCode, null, requestId, correlationId, correlationVector, cause);
+        details, cause);
     this.contentType = contentType;
     this.bodyExcerpt = bodyExcerpt;
   }

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -16,59 +17,105 @@ import okio.BufferedSource;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.BadRequestException;
 import org.cspkit.checkout.exception.ConflictException;
+import org.cspkit.checkout.exception.ErrorDetails;
 import org.cspkit.checkout.exception.ForbiddenException;
 import org.cspkit.checkout.exception.NotFoundException;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.exception.ServerErrorException;
 import org.cspkit.checkout.exception.ThrottledException;
+import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.exception.UndecodableResponseException;
+import org.cspkit.checkout.internal.AuthorizationInterceptor.TokenUnavailableException;
 import org.cspkit.checkout.model.ApiFault;
+import org.cspkit.checkout.model.CartCheckoutResult;
 import org.cspkit.checkout.model.ThrottlingError;
 
 /**
- * Turns a non-2xx response into the typed exception for its status, decoding the Partner Center
- * error body ({@link ApiFault}, or the 429 {@link ThrottlingError} shape). Thread-safe.
+ * Turns the outcome of one checkout call into the decoded {@link CartCheckoutResult} or the typed
+ * exception: 2xx bodies are decoded, other statuses map to the exception for their status with the
+ * Partner Center error body ({@link ApiFault}, or the 429 {@link ThrottlingError} shape), and I/O
+ * failures become {@link TransportException} or, for the token source, {@link
+ * AuthenticationException}. Thread-safe.
  */
-public final class ErrorMapper {
-  /** Error bodies are read up to this many bytes; the rest is ignored. */
+public final class ResponseHandler {
+  /** Error bodies are read up to this many bytes; the rest is never read. */
   static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 
   /** How much of an undecodable body the exception keeps. */
   static final int EXCERPT_CHARS = 2048;
 
+  private final JsonAdapter<CartCheckoutResult> resultAdapter;
   private final JsonAdapter<ApiFault> faultAdapter;
   private final JsonAdapter<ThrottlingError> throttlingAdapter;
 
   /**
-   * Creates the mapper.
+   * Creates the handler.
    *
    * @param moshi the shared Moshi instance
    */
-  public ErrorMapper(Moshi moshi) {
+  public ResponseHandler(Moshi moshi) {
+    this.resultAdapter = moshi.adapter(CartCheckoutResult.class);
     this.faultAdapter = moshi.adapter(ApiFault.class);
     this.throttlingAdapter = moshi.adapter(ThrottlingError.class);
   }
 
   /**
-   * Maps an error response.
+   * The result of a response.
    *
-   * @param response the raw response (its body is not read)
-   * @param errorBody the error body, or null
+   * @param response the response; its body is read but not closed
    * @param requestId the request's {@code MS-RequestId}
    * @param correlationId the request's {@code MS-CorrelationId}
-   * @return the exception to throw, never null
+   * @return the decoded result of a 2xx response
+   * @throws PartnerCenterException for any other status, or a body that cannot be decoded
+   * @throws IOException if reading a 2xx body fails (the connection broke)
    */
-  public PartnerCenterException map(
+  public CartCheckoutResult handle(Response response, String requestId, String correlationId)
+      throws IOException {
+    ResponseBody body = response.body();
+    if (!response.isSuccessful()) {
+      throw error(response, body, requestId, correlationId);
+    }
+    MediaType type = body.contentType();
+    if (type != null && !"json".equals(type.subtype()) && !type.subtype().endsWith("+json")) {
+      // An HTML page or other text from a proxy: not worth decoding, keep its start.
+      throw undecodable(response, readCapped(body), requestId, correlationId,
+          new UndecodableBodyException("expected JSON but the content type is " + type, null));
+    }
+    try {
+      return DecodingConverterFactory.decode(resultAdapter, body.source());
+    } catch (UndecodableBodyException e) {
+      throw undecodable(response, new Buffer(), requestId, correlationId, e);
+    }
+  }
+
+  /**
+   * The exception for a call that got no complete response.
+   *
+   * @param failure what OkHttp reported
+   * @param requestId the request's {@code MS-RequestId}
+   * @param correlationId the request's {@code MS-CorrelationId}
+   * @return the exception to throw
+   */
+  public PartnerCenterException failure(
+      IOException failure, String requestId, String correlationId) {
+    ErrorDetails details = ErrorDetails.noResponse(requestId, correlationId);
+    if (failure instanceof TokenUnavailableException) {
+      return new AuthenticationException(
+          "Could not obtain a Partner Center access token; nothing was sent", details,
+          failure.getCause());
+    }
+    return new TransportException(
+        "Checkout failed before a complete response was received: " + failure, details, failure);
+  }
+
+  private PartnerCenterException error(
       Response response, ResponseBody errorBody, String requestId, String correlationId) {
-    int status = response.code();
-    String correlationVector = response.header("MS-CV");
     Buffer body;
     try {
       body = readCapped(errorBody);
     } catch (IOException e) {
       return undecodable(response, new Buffer(), requestId, correlationId, e);
     }
-
     ApiFault fault = null;
     if (!body.snapshot().utf8().isBlank()) {
       try {
@@ -84,57 +131,34 @@ public final class ErrorMapper {
         return undecodable(response, body, requestId, correlationId, e);
       }
     }
-
+    int status = response.code();
+    ErrorDetails details =
+        new ErrorDetails(status, fault, requestId, correlationId, response.header("MS-CV"));
     switch (status) {
       case 400:
-        return new BadRequestException(status, fault, requestId, correlationId, correlationVector);
+        return new BadRequestException(details);
       case 401:
-        return new AuthenticationException(
-            status, fault, requestId, correlationId, correlationVector);
+        return new AuthenticationException(details);
       case 403:
-        return new ForbiddenException(status, fault, requestId, correlationId, correlationVector);
+        return new ForbiddenException(details);
       case 404:
-        return new NotFoundException(status, fault, requestId, correlationId, correlationVector);
+        return new NotFoundException(details);
       case 409:
-        return new ConflictException(status, fault, requestId, correlationId, correlationVector);
+        return new ConflictException(details);
       case 429:
-        return new ThrottledException(fault, retryAfter(response), requestId, correlationId,
-            correlationVector);
+        return new ThrottledException(details, retryAfter(response));
       default:
-        return status >= 500
-            ? new ServerErrorException(status, fault, requestId, correlationId, correlationVector)
-            : new PartnerCenterException(status, fault, requestId, correlationId,
-                correlationVector);
+        return status >= 500 ? new ServerErrorException(details)
+            : new PartnerCenterException(details);
     }
-  }
-
-  /**
-   * The exception for a response whose body is not what the spec describes, keeping the start of
-   * the body (read up to the cap) for diagnosis.
-   *
-   * @param response the raw response
-   * @param body its body, not yet read, or null
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
-   * @param cause why it could not be decoded
-   * @return the exception to throw
-   */
-  public UndecodableResponseException undecodable(Response response, ResponseBody body,
-      String requestId, String correlationId, Throwable cause) {
-    Buffer read;
-    try {
-      read = readCapped(body);
-    } catch (IOException e) {
-      cause.addSuppressed(e);
-      read = new Buffer();
-    }
-    return undecodable(response, read, requestId, correlationId, cause);
   }
 
   private static UndecodableResponseException undecodable(Response response, Buffer body,
       String requestId, String correlationId, Throwable cause) {
-    return new UndecodableResponseException(response.code(), response.header("Content-Type"),
-        excerpt(body), requestId, correlationId, response.header("MS-CV"), cause);
+    ErrorDetails details = new ErrorDetails(
+        response.code(), null, requestId, correlationId, response.header("MS-CV"));
+    return new UndecodableResponseException(
+        details, response.header("Content-Type"), excerpt(body), cause);
   }
 
   /** Reads at most {@link #MAX_ERROR_BODY_BYTES} of the body; the rest is never read. */
@@ -146,6 +170,14 @@ public final class ErrorMapper {
       source.read(buffer, Math.min(MAX_ERROR_BODY_BYTES, source.getBuffer().size()));
     }
     return buffer;
+  }
+
+  private static String excerpt(Buffer body) {
+    if (body.size() == 0) {
+      return null;
+    }
+    String text = body.snapshot().utf8();
+    return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS);
   }
 
   /**
@@ -186,13 +218,5 @@ public final class ErrorMapper {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  private static String excerpt(Buffer body) {
-    if (body.size() == 0) {
-      return null;
-    }
-    String text = body.snapshot().utf8();
-    return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS);
   }
 }

@@ -1,0 +1,219 @@
+package org.cspkit.checkout;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Builds {@link CheckoutClient}. Not thread-safe; every setter validates at once and throws
+ * {@link IllegalArgumentException} (or {@link NullPointerException} for null) on bad input.
+ */
+public final class CheckoutClientBuilder {
+  HttpUrl baseUrl = HttpUrl.get(PartnerCenterCloud.GLOBAL.apiBaseUrl());
+  AccessTokenSource tokenSource;
+  Locale locale = CheckoutClient.DEFAULT_LOCALE;
+  String applicationName;
+  Duration connectTimeout = CheckoutClient.DEFAULT_CONNECT_TIMEOUT;
+  Duration readTimeout = CheckoutClient.DEFAULT_READ_TIMEOUT;
+  Duration writeTimeout = CheckoutClient.DEFAULT_WRITE_TIMEOUT;
+  Duration callTimeout = CheckoutClient.DEFAULT_CALL_TIMEOUT;
+  OkHttpClient httpClient;
+
+  CheckoutClientBuilder() {}
+
+  CheckoutClientBuilder copy() {
+    CheckoutClientBuilder copy = new CheckoutClientBuilder();
+    copy.baseUrl = baseUrl;
+    copy.tokenSource = tokenSource;
+    copy.locale = locale;
+    copy.applicationName = applicationName;
+    copy.connectTimeout = connectTimeout;
+    copy.readTimeout = readTimeout;
+    copy.writeTimeout = writeTimeout;
+    copy.callTimeout = callTimeout;
+    copy.httpClient = httpClient;
+    return copy;
+  }
+
+  /**
+   * Sends requests to a named cloud's API host (the default is {@link PartnerCenterCloud#GLOBAL}).
+   *
+   * @param cloud the cloud
+   * @return this builder
+   */
+  public CheckoutClientBuilder cloud(PartnerCenterCloud cloud) {
+    this.baseUrl = HttpUrl.get(Objects.requireNonNull(cloud, "cloud").apiBaseUrl());
+    return this;
+  }
+
+  /**
+   * Sends requests to another host, such as a mock server or a proxy: {@code
+   * http://127.0.0.1:4010}. Replaces {@link #cloud}.
+   *
+   * @param baseUrl an http or https URL without the {@code /v1} version segment
+   * @return this builder
+   * @throws IllegalArgumentException if it is not an http(s) URL, or its path contains {@code
+   *     v1}, or it has a query
+   */
+  public CheckoutClientBuilder baseUrl(String baseUrl) {
+    HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
+    if (url == null) {
+      throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + baseUrl + "'");
+    }
+    if (url.pathSegments().contains("v1")) {
+      throw new IllegalArgumentException(
+          "baseUrl must not contain the /v1 version segment (it is part of the path), got '"
+              + baseUrl + "'");
+    }
+    if (url.query() != null) {
+      throw new IllegalArgumentException("baseUrl must not have a query, got '" + baseUrl + "'");
+    }
+    String text = url.toString();
+    this.baseUrl = text.endsWith("/") ? url : HttpUrl.get(text + "/");
+    return this;
+  }
+
+  /**
+   * Authenticates every request with the same access token; for short-lived programs and tests.
+   *
+   * @param accessToken an Entra ID access token for the Partner Center API, without {@code
+   *     Bearer}
+   * @return this builder
+   * @throws IllegalArgumentException if the token is blank or not a valid header value (the
+   *     message does not show the token)
+   */
+  public CheckoutClientBuilder accessToken(String accessToken) {
+    this.tokenSource = AccessTokenSource.ofStatic(accessToken);
+    return this;
+  }
+
+  /**
+   * Authenticates every request with a token from {@code source}, asked once per attempt.
+   *
+   * @param source a thread-safe token source
+   * @return this builder
+   */
+  public CheckoutClientBuilder accessTokenSource(AccessTokenSource source) {
+    this.tokenSource = Objects.requireNonNull(source, "source");
+    return this;
+  }
+
+  /**
+   * The {@code X-Locale} to send: the language of descriptions and error messages. Default
+   * {@code en-US}.
+   *
+   * @param locale a locale with a language, such as {@code Locale.forLanguageTag("de-DE")}
+   * @return this builder
+   * @throws IllegalArgumentException if it has no language
+   */
+  public CheckoutClientBuilder locale(Locale locale) {
+    Objects.requireNonNull(locale, "locale");
+    if (locale.getLanguage().isEmpty()) {
+      throw new IllegalArgumentException("locale must have a language, such as en-US");
+    }
+    this.locale = locale;
+    return this;
+  }
+
+  /**
+   * The {@code MS-PartnerCenter-Application} to send: the calling application's name, for
+   * Microsoft's logs. Not sent by default.
+   *
+   * @param applicationName printable ASCII, or null to send none
+   * @return this builder
+   * @throws IllegalArgumentException if it is blank or has characters not allowed in a header
+   */
+  public CheckoutClientBuilder applicationName(String applicationName) {
+    if (applicationName != null
+        && (applicationName.isBlank()
+            || !applicationName.chars().allMatch(c -> c >= ' ' && c < 0x7f))) {
+      throw new IllegalArgumentException(
+          "applicationName must be non-blank printable ASCII, got '" + applicationName + "'");
+    }
+    this.applicationName = applicationName;
+    return this;
+  }
+
+  /**
+   * Time allowed to connect (TCP and TLS). Default {@link CheckoutClient#DEFAULT_CONNECT_TIMEOUT}.
+   *
+   * @param timeout a non-negative duration; zero means no limit
+   * @return this builder
+   */
+  public CheckoutClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = requireTimeout(timeout, "connectTimeout");
+    return this;
+  }
+
+  /**
+   * Longest wait between two reads of the response. Default {@link CheckoutClient#DEFAULT_READ_TIMEOUT}.
+   *
+   * @param timeout a non-negative duration; zero means no limit
+   * @return this builder
+   */
+  public CheckoutClientBuilder readTimeout(Duration timeout) {
+    this.readTimeout = requireTimeout(timeout, "readTimeout");
+    return this;
+  }
+
+  /**
+   * Longest wait between two writes of the request. Default {@link CheckoutClient#DEFAULT_WRITE_TIMEOUT}.
+   *
+   * @param timeout a non-negative duration; zero means no limit
+   * @return this builder
+   */
+  public CheckoutClientBuilder writeTimeout(Duration timeout) {
+    this.writeTimeout = requireTimeout(timeout, "writeTimeout");
+    return this;
+  }
+
+  /**
+   * Limit on one whole HTTP call, from connecting to decoding. Default {@link
+   * #DEFAULT_CALL_TIMEOUT}.
+   *
+   * @param timeout a non-negative duration; zero means no limit
+   * @return this builder
+   */
+  public CheckoutClientBuilder callTimeout(Duration timeout) {
+    this.callTimeout = requireTimeout(timeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * Shares an application's {@link OkHttpClient}: its connection pool, dispatcher, proxy, TLS
+   * and interceptors. The client is not modified: a derived one (via {@code newBuilder()}) gets
+   * this builder's timeouts and the authorization interceptor, which runs after the shared
+   * client's own interceptors.
+   *
+   * @param httpClient the client to share, or null for a private one
+   * @return this builder
+   */
+  public CheckoutClientBuilder httpClient(OkHttpClient httpClient) {
+    this.httpClient = httpClient;
+    return this;
+  }
+
+  /**
+   * Builds the client.
+   *
+   * @return a new, thread-safe client
+   * @throws IllegalStateException if no access token or token source was set
+   */
+  public CheckoutClient build() {
+    if (tokenSource == null) {
+      throw new IllegalStateException(
+          "an access token source is required: call accessToken(...) or accessTokenSource(...)");
+    }
+    return new CheckoutClient(this);
+  }
+
+  private static Duration requireTimeout(Duration timeout, String name) {
+    Objects.requireNonNull(timeout, name);
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, got " + timeout);
+    }
+    return timeout;
+  }
+}
