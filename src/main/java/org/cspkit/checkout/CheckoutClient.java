@@ -45,7 +45,8 @@ import retrofit2.Retrofit;
  *
  * <p>A 200 or 201 returns the decoded {@link CartCheckoutResult}; it may still list failed order
  * groups in {@code orderErrors()}. Anything else throws a subtype of {@link PartnerCenterException}.
- * This version makes exactly one attempt per call: it does not retry.
+ * This version does not retry: apart from OkHttp's own recovery from a stale pooled connection,
+ * which re-sends the same request with the same {@code MS-RequestId}, each call is one attempt.
  */
 public final class CheckoutClient {
   /** Default time to establish a connection: 10 seconds. */

@@ -21,6 +21,7 @@ import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.BadRequestException;
+import org.cspkit.checkout.exception.NotFoundException;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.exception.ServerErrorException;
 import org.cspkit.checkout.exception.ThrottledException;
@@ -429,5 +430,29 @@ class CheckoutClientHttpTest {
         .hasToString("https://api.partnercenter.microsoft.com/");
     assertThat(PartnerCenterCloud.US_GOVERNMENT.authorityHost())
         .isEqualTo("https://login.microsoftonline.us");
+  }
+
+  @Test
+  void aTypedExceptionSurvivesSerializationWithItsDetails() throws Exception {
+    enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\",\"data\":[\"x\"]}");
+    NotFoundException thrown = catchThrowableOfType(NotFoundException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(thrown);
+    }
+    Object copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = in.readObject();
+    }
+
+    assertThat(copy).isInstanceOfSatisfying(NotFoundException.class, e -> {
+      assertThat(e.details()).isEqualTo(thrown.details());
+      assertThat(e.errorCode()).hasValue(800008);
+      assertThat(e.errorData()).containsExactly("x");
+      assertThat(e.requestId()).isEqualTo(thrown.requestId());
+    });
   }
 }

@@ -1,10 +1,11 @@
 package org.cspkit.checkout.exception;
 
+import java.io.Serializable;
 import org.cspkit.checkout.model.ApiFault;
 
 /**
  * What is known about a failed checkout: the HTTP status, the service's error body, and the IDs
- * to quote to Microsoft support. Immutable; carried by every {@link PartnerCenterException}.
+ * to quote to Microsoft support. Immutable and serializable; carried by every {@link PartnerCenterException}.
  *
  * @param statusCode the HTTP status, or 0 when no response was received
  * @param serviceError the decoded error body, or null when there was none
@@ -17,7 +18,7 @@ public record ErrorDetails(
     ApiFault serviceError,
     String requestId,
     String correlationId,
-    String correlationVector) {
+    String correlationVector) implements Serializable {
 
   /**
    * Details of a call that received no response (or was never sent).

@@ -25,7 +25,7 @@ import org.cspkit.checkout.model.ApiFault;
 public class PartnerCenterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient ErrorDetails details;
+  private final ErrorDetails details;
 
   /**
    * An exception for a Partner Center error response, with the standard message.
