@@ -277,7 +277,7 @@ public final class CheckoutClient {
       char c = value.charAt(i);
       valid = (i == 8 || i == 13 || i == 18 || i == 23)
           ? c == '-'
-          : Character.digit(c, 16) >= 0;
+          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
     if (!valid) {
       throw new IllegalArgumentException(

@@ -152,6 +152,10 @@ class CheckoutClientHttpTest {
     assertThatThrownBy(() -> client.checkoutAsync("1-2-3-4-5", CART_ID))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customerId");
+    // Fullwidth digits are digits to Character.digit, not to Partner Center.
+    assertThatThrownBy(() -> client.checkout("\uff10" + CUSTOMER_ID.substring(1), CART_ID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("customerId");
     assertThat(server.getRequestCount()).isZero();
   }
 
