@@ -1,13 +1,25 @@
 package org.cspkit.checkout;
 
+import java.util.Objects;
+import java.util.function.Function;
+
 /**
  * Supplies the bearer token sent with each Partner Center request.
  *
- * <p>Called once per HTTP attempt, on the thread that sends it (the caller's thread for {@link
+ * <p>{@link CheckoutClient} caches what this returns: it asks again only when the cached token is
+ * within the client's refresh margin of its expiry (5 minutes by default), or after Partner Center
+ * rejected it with a 401 (then it calls {@link #invalidate} first). Concurrent callers share one
+ * call. Calls happen on the thread that sends the request (the caller's for {@link
  * CheckoutClient#checkout}, an OkHttp dispatcher thread for {@link CheckoutClient#checkoutAsync}),
- * so implementations must be thread-safe and should cache tokens until shortly before they
- * expire. Any exception thrown here becomes a {@link
- * org.cspkit.checkout.exception.AuthenticationException} and no request is sent.
+ * so implementations must be thread-safe. Any exception thrown here becomes a {@link
+ * org.cspkit.checkout.exception.AuthenticationException} and no request is sent; throw {@link
+ * org.cspkit.checkout.auth.TokenAcquisitionException} to pass on an error code such as an AADSTS
+ * code.
+ *
+ * <p>Implementations: {@link #ofStatic(String)}, {@link #fromFunction(String, Function)} (for
+ * another library's credential, such as azure-identity's {@code TokenCredential}), {@link
+ * org.cspkit.checkout.auth.ClientCredentialsTokenSource} (app-only) and {@link
+ * org.cspkit.checkout.auth.RefreshTokenSource} (app+user).
  *
  * <p>The token's audience must be the Partner Center API ({@code
  * https://api.partnercenter.microsoft.com}, or the 21Vianet host for that cloud), app-only or
@@ -22,6 +34,40 @@ public interface AccessTokenSource {
    * @return the token, never null
    */
   AccessToken getToken();
+
+  /**
+   * Partner Center rejected {@code rejected} (401): the next {@link #getToken()} must not return
+   * it from a cache. The default does nothing, which suits sources that do not cache.
+   *
+   * @param rejected the token that was rejected
+   */
+  default void invalidate(AccessToken rejected) {}
+
+  /**
+   * Adapts another library's token function: {@code tokenForScope} is called with {@code scope}
+   * each time a token is needed (the client caches the result). For azure-identity, map its
+   * {@code AccessToken} with {@code AccessToken.of(token.getToken(),
+   * token.getExpiresAt().toInstant())}.
+   *
+   * @param scope the scope to request, such as {@link PartnerCenterCloud#appOnlyScope()}
+   * @param tokenForScope returns a token for a scope; it must be thread-safe
+   * @return the source
+   */
+  static AccessTokenSource fromFunction(String scope, Function<String, AccessToken> tokenForScope) {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(tokenForScope, "tokenForScope");
+    return new AccessTokenSource() {
+      @Override
+      public AccessToken getToken() {
+        return tokenForScope.apply(scope);
+      }
+
+      @Override
+      public String toString() {
+        return "AccessTokenSource.fromFunction(" + scope + ")";
+      }
+    };
+  }
 
   /**
    * A source that always returns the same token; for short-lived programs and tests.

@@ -2,6 +2,7 @@ package org.cspkit.checkout;
 
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import org.cspkit.checkout.internal.DecodingConverterFactory;
 import org.cspkit.checkout.internal.JsonSupport;
 import org.cspkit.checkout.internal.LibraryVersion;
 import org.cspkit.checkout.internal.ResponseHandler;
+import org.cspkit.checkout.internal.TokenCache;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import retrofit2.Retrofit;
 
@@ -43,6 +45,9 @@ import retrofit2.Retrofit;
  * CartCheckoutResult result = client.checkout(customerId, cartId);
  * }</pre>
  *
+ * <p>Tokens from the {@link AccessTokenSource} are cached until shortly before they expire; a 401
+ * gets one fresh token and one replay of the same request (same {@code MS-RequestId}).
+ *
  * <p>A 200 or 201 returns the decoded {@link CartCheckoutResult}; it may still list failed order
  * groups in {@code orderErrors()}. Anything else throws a subtype of {@link PartnerCenterException}.
  * This version does not retry: apart from OkHttp's own recovery from a stale pooled connection,
@@ -61,6 +66,9 @@ public final class CheckoutClient {
   /** Default limit on one whole call, from connecting to reading the last byte: 90 seconds. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(90);
 
+  /** Default time before its expiry that a cached access token is replaced: 5 minutes. */
+  public static final Duration DEFAULT_TOKEN_REFRESH_MARGIN = Duration.ofMinutes(5);
+
   /** The default {@code X-Locale}: {@code en-US}. */
   public static final Locale DEFAULT_LOCALE = Locale.US;
 
@@ -77,7 +85,9 @@ public final class CheckoutClient {
   CheckoutClient(CheckoutClientBuilder builder) {
     this.settings = builder.copy();
     this.localeTag = builder.locale.toLanguageTag();
-    this.authorization = new AuthorizationInterceptor(builder.tokenSource, userAgent());
+    this.authorization = new AuthorizationInterceptor(
+        new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, Clock.systemUTC()),
+        userAgent());
     OkHttpClient.Builder http =
         builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
     this.httpClient = http

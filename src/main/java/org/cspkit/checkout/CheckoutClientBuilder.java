@@ -20,6 +20,7 @@ public final class CheckoutClientBuilder {
   Duration writeTimeout = CheckoutClient.DEFAULT_WRITE_TIMEOUT;
   Duration callTimeout = CheckoutClient.DEFAULT_CALL_TIMEOUT;
   OkHttpClient httpClient;
+  Duration tokenRefreshMargin = CheckoutClient.DEFAULT_TOKEN_REFRESH_MARGIN;
 
   CheckoutClientBuilder() {}
 
@@ -34,6 +35,7 @@ public final class CheckoutClientBuilder {
     copy.writeTimeout = writeTimeout;
     copy.callTimeout = callTimeout;
     copy.httpClient = httpClient;
+    copy.tokenRefreshMargin = tokenRefreshMargin;
     return copy;
   }
 
@@ -90,7 +92,9 @@ public final class CheckoutClientBuilder {
   }
 
   /**
-   * Authenticates every request with a token from {@code source}, asked once per attempt.
+   * Authenticates every request with a token from {@code source}. The client caches its tokens
+   * until {@link #tokenRefreshMargin} before they expire, asks it once for all concurrent callers,
+   * and asks again (after {@link AccessTokenSource#invalidate}) when Partner Center answers 401.
    *
    * @param source a thread-safe token source
    * @return this builder
@@ -178,6 +182,19 @@ public final class CheckoutClientBuilder {
    */
   public CheckoutClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = requireTimeout(timeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * How long before its expiry a cached token is replaced. Default {@link
+   * CheckoutClient#DEFAULT_TOKEN_REFRESH_MARGIN}. Tokens whose source gives no expiry are kept
+   * until Partner Center rejects them.
+   *
+   * @param margin a non-negative duration
+   * @return this builder
+   */
+  public CheckoutClientBuilder tokenRefreshMargin(Duration margin) {
+    this.tokenRefreshMargin = requireTimeout(margin, "tokenRefreshMargin");
     return this;
   }
 

@@ -75,6 +75,37 @@ public enum PartnerCenterCloud {
   }
 
   /**
+   * The scope of an app-only (client credentials) token for the Partner Center API in this cloud.
+   * Not the retired {@code https://graph.windows.net} audience (Partner Center page "Deprecation of
+   * Azure AD Graph tokens").
+   *
+   * @return {@link #audience()} followed by {@code /.default}
+   */
+  public String appOnlyScope() {
+    return audience + "/.default";
+  }
+
+  /**
+   * The scope of an app+user (delegated) token for the Partner Center API in this cloud, as used
+   * by the Secure Application Model.
+   *
+   * @return {@link #audience()} followed by {@code /user_impersonation}
+   */
+  public String userImpersonationScope() {
+    return audience + "/user_impersonation";
+  }
+
+  /**
+   * The Entra ID authority of a tenant in this cloud, as MSAL expects it.
+   *
+   * @param tenantId the tenant's ID or a verified domain
+   * @return for example {@code https://login.microsoftonline.com/contoso.onmicrosoft.com/}
+   */
+  public String authority(String tenantId) {
+    return authorityHost + "/" + tenantId + "/";
+  }
+
+  /**
    * The short name used on the command line.
    *
    * @return {@code global}, {@code us-government} or {@code china}

@@ -9,9 +9,11 @@ import org.cspkit.checkout.AccessTokenSource;
 
 /**
  * Adds {@code Authorization: Bearer …} from the token source, and the library's {@code
- * User-Agent}, to every attempt. A token source that fails or returns null becomes a {@link
- * TokenUnavailableException}, so the failure travels as an {@link IOException} through OkHttp
- * (sync and async alike) and nothing is sent.
+ * User-Agent}, to every attempt. On a 401 it invalidates the token, gets a fresh one and replays
+ * the same request (same {@code MS-RequestId}) once; if the source has nothing new, or the replay
+ * gets a 401 too, that 401 is the response. A token source that fails or returns null becomes a
+ * {@link TokenUnavailableException}, so the failure travels as an {@link IOException} through
+ * OkHttp (sync and async alike) and nothing is sent.
  */
 public final class AuthorizationInterceptor implements Interceptor {
   private final AccessTokenSource tokenSource;
@@ -30,6 +32,27 @@ public final class AuthorizationInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    AccessToken token = token();
+    Response response = chain.proceed(authorize(chain.request(), token.value()));
+    if (response.code() != 401) {
+      return response;
+    }
+    AccessToken fresh;
+    try {
+      tokenSource.invalidate(token);
+      fresh = token();
+    } catch (IOException | RuntimeException e) {
+      response.close();
+      throw e;
+    }
+    if (fresh.value().equals(token.value())) {
+      return response;
+    }
+    response.close();
+    return chain.proceed(authorize(chain.request(), fresh.value()));
+  }
+
+  private AccessToken token() throws TokenUnavailableException {
     AccessToken token;
     try {
       token = tokenSource.getToken();
@@ -37,9 +60,10 @@ public final class AuthorizationInterceptor implements Interceptor {
       throw new TokenUnavailableException(e);
     }
     if (token == null) {
-      throw new TokenUnavailableException(new NullPointerException("the token source returned null"));
+      throw new TokenUnavailableException(
+          new NullPointerException("the token source returned null"));
     }
-    return chain.proceed(authorize(chain.request(), token.value()));
+    return token;
   }
 
   /**

@@ -14,6 +14,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.cspkit.checkout.auth.TokenAcquisitionException;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.BadRequestException;
 import org.cspkit.checkout.exception.ConflictException;
@@ -100,9 +101,16 @@ public final class ResponseHandler {
       IOException failure, String requestId, String correlationId) {
     ErrorDetails details = ErrorDetails.noResponse(requestId, correlationId);
     if (failure instanceof TokenUnavailableException) {
+      Throwable cause = failure.getCause();
+      if (cause instanceof TokenAcquisitionException entraId) {
+        ApiFault fault = new ApiFault(entraId.errorCode(), entraId.errorDescription(), List.of(),
+            "Microsoft Entra ID", null);
+        return new AuthenticationException("Could not obtain a Partner Center access token ("
+            + entraId.errorCode() + "); nothing was sent",
+            new ErrorDetails(0, fault, requestId, correlationId, null), cause);
+      }
       return new AuthenticationException(
-          "Could not obtain a Partner Center access token; nothing was sent", details,
-          failure.getCause());
+          "Could not obtain a Partner Center access token; nothing was sent", details, cause);
     }
     return new TransportException(
         "Checkout failed before a complete response was received: " + failure, details, failure);

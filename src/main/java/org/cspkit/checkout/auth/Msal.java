@@ -1,0 +1,125 @@
+package org.cspkit.checkout.auth;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.MsalException;
+import com.microsoft.aad.msal4j.MsalServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cspkit.checkout.AccessToken;
+import org.cspkit.checkout.PartnerCenterCloud;
+
+/** What both MSAL4J token sources share: the confidential client, the call, the error mapping. */
+final class Msal {
+  private static final Pattern AADSTS = Pattern.compile("AADSTS\\d+");
+
+  private Msal() {}
+
+  /** The app's credential: a client secret or a certificate, described without secrets. */
+  record Credential(IClientCredential msal, String kind) {
+    static Credential secret(String clientSecret) {
+      if (clientSecret == null || clientSecret.isBlank()) {
+        throw new IllegalArgumentException("clientSecret must not be null or blank");
+      }
+      return new Credential(ClientCredentialFactory.createFromSecret(clientSecret), "client secret");
+    }
+
+    static Credential certificate(PrivateKey key, X509Certificate certificate) {
+      Objects.requireNonNull(key, "privateKey");
+      Objects.requireNonNull(certificate, "certificate");
+      return new Credential(ClientCredentialFactory.createFromCertificate(key, certificate),
+          "certificate " + certificate.getSubjectX500Principal().getName());
+    }
+
+    static Credential pkcs12(Path file, String password) {
+      Objects.requireNonNull(file, "file");
+      try (InputStream in = Files.newInputStream(file)) {
+        return new Credential(ClientCredentialFactory.createFromCertificate(in, password),
+            "certificate file " + file.getFileName());
+      } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        // The message names the file and the failure class, never the password.
+        throw new IllegalArgumentException("cannot read the PKCS#12 certificate " + file + ": "
+            + e.getClass().getSimpleName(), null);
+      }
+    }
+  }
+
+  static ConfidentialClientApplication application(PartnerCenterCloud cloud, String tenantId,
+      String clientId, Credential credential, IHttpClient httpClient) {
+    requireText(tenantId, "tenantId");
+    requireText(clientId, "clientId");
+    Objects.requireNonNull(credential, "a client secret or a certificate is required");
+    try {
+      ConfidentialClientApplication.Builder builder =
+          ConfidentialClientApplication.builder(clientId, credential.msal())
+              .authority(cloud.authority(tenantId))
+              .logPii(false);
+      if (httpClient != null) {
+        builder.httpClient(httpClient);
+      }
+      return builder.build();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid tenantId '" + tenantId + "' for the authority "
+          + cloud.authorityHost() + ": " + e.getMessage(), null);
+    }
+  }
+
+  /** Waits for an MSAL call and turns its result or failure into ours. */
+  static AccessToken await(CompletableFuture<IAuthenticationResult> call) {
+    try {
+      IAuthenticationResult result = call.get();
+      return AccessToken.of(result.accessToken(), result.expiresOnDate().toInstant());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      call.cancel(true);
+      throw new TokenAcquisitionException("interrupted", "the token request was interrupted", e);
+    } catch (ExecutionException e) {
+      throw failure(e.getCause());
+    } catch (MsalException e) {
+      throw failure(e);
+    }
+  }
+
+  /** The AADSTS code when Entra ID sent one, else MSAL's error code. */
+  static TokenAcquisitionException failure(Throwable cause) {
+    String description = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    String code = cause instanceof MsalException msal && msal.errorCode() != null
+        ? msal.errorCode() : hasIoCause(cause) ? "network_error" : cause.getClass().getSimpleName();
+    if (cause instanceof MsalServiceException) {
+      Matcher aadsts = AADSTS.matcher(description);
+      if (aadsts.find()) {
+        code = aadsts.group();
+      }
+    }
+    return new TokenAcquisitionException(code, description, cause);
+  }
+
+  private static boolean hasIoCause(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be null or blank");
+    }
+  }
+}

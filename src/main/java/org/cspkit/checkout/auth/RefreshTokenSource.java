@@ -1,0 +1,255 @@
+package org.cspkit.checkout.auth;
+
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.RefreshTokenParameters;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.cspkit.checkout.AccessToken;
+import org.cspkit.checkout.AccessTokenSource;
+import org.cspkit.checkout.PartnerCenterCloud;
+
+/**
+ * App+user tokens for the Partner Center API from a stored refresh token (the Secure Application
+ * Model): the OAuth 2.0 refresh-token grant through MSAL4J, for scope {@link
+ * PartnerCenterCloud#userImpersonationScope()}. The refresh token comes from a one-time
+ * interactive consent with MFA (Partner Center page "Enable the secure application model").
+ *
+ * <p>Entra ID may return a new refresh token with each access token. This source then uses the
+ * new one from then on and hands it to the {@link Builder#onRefreshTokenRotated} callback, so that
+ * the caller can store it in place of the old one. Every {@link #getToken()} redeems the refresh
+ * token; {@link org.cspkit.checkout.CheckoutClient} caches the access tokens. Calls are
+ * serialized. Failures (an expired or revoked refresh token: AADSTS70008, AADSTS700082; a wrong
+ * secret; an unknown tenant) throw {@link TokenAcquisitionException}. Thread-safe; {@link
+ * #toString()} shows no secret.
+ */
+public final class RefreshTokenSource implements AccessTokenSource {
+  private static final JsonAdapter<Map<String, Object>> CACHE_JSON = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+
+  private final PartnerCenterCloud cloud;
+  private final String tenantId;
+  private final String clientId;
+  private final String credentialKind;
+  private final Consumer<String> onRotated;
+  private final ConfidentialClientApplication application;
+  private final ReentrantLock lock = new ReentrantLock();
+  private String refreshToken;
+
+  private RefreshTokenSource(Builder builder) {
+    this.cloud = builder.cloud;
+    this.tenantId = builder.tenantId;
+    this.clientId = builder.clientId;
+    this.credentialKind = builder.credential.kind();
+    this.onRotated = builder.onRotated;
+    this.refreshToken = builder.refreshToken;
+    this.application = Msal.application(
+        cloud, tenantId, clientId, builder.credential, builder.httpClient);
+  }
+
+  /**
+   * A builder for the global cloud.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Redeems the current refresh token for an access token.
+   *
+   * @return the access token
+   * @throws TokenAcquisitionException if Entra ID refuses or cannot be reached
+   * @throws RuntimeException whatever the rotation callback throws; the new refresh token is in
+   *     use regardless
+   */
+  @Override
+  public AccessToken getToken() {
+    lock.lock();
+    try {
+      AccessToken token = Msal.await(application.acquireToken(RefreshTokenParameters
+          .builder(Set.of(cloud.userImpersonationScope()), refreshToken).build()));
+      String latest = cachedRefreshToken();
+      if (latest != null && !latest.equals(refreshToken)) {
+        refreshToken = latest;
+        onRotated.accept(latest);
+      }
+      return token;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The refresh token MSAL4J stored from the last response for this app, if any. */
+  private String cachedRefreshToken() {
+    Map<String, Object> cache;
+    try {
+      cache = CACHE_JSON.fromJson(application.tokenCache().serialize());
+    } catch (IOException | RuntimeException e) {
+      throw new TokenAcquisitionException("token_cache",
+          "cannot read MSAL4J's token cache: " + e.getClass().getSimpleName(), null);
+    }
+    Object refreshTokens = cache == null ? null : cache.get("RefreshToken");
+    if (!(refreshTokens instanceof Map<?, ?> entries)) {
+      return null;
+    }
+    String latest = null;
+    for (Object entry : entries.values()) {
+      if (entry instanceof Map<?, ?> fields && clientId.equals(fields.get("client_id"))
+          && fields.get("secret") instanceof String secret) {
+        latest = secret;
+      }
+    }
+    return latest;
+  }
+
+  /** Shows the cloud, tenant, client ID and kind of credential; never a token or secret. */
+  @Override
+  public String toString() {
+    return "RefreshTokenSource{cloud=" + cloud + ", tenantId=" + tenantId + ", clientId="
+        + clientId + ", credential=" + credentialKind + "}";
+  }
+
+  /** Builds {@link RefreshTokenSource}. Not thread-safe. */
+  public static final class Builder {
+    private PartnerCenterCloud cloud = PartnerCenterCloud.GLOBAL;
+    private String tenantId;
+    private String clientId;
+    private Msal.Credential credential;
+    private String refreshToken;
+    private Consumer<String> onRotated = rotated -> { };
+    private IHttpClient httpClient;
+
+    private Builder() {}
+
+    /**
+     * The cloud, which sets the authority and the scope. Default {@link PartnerCenterCloud#GLOBAL}.
+     *
+     * @param cloud the cloud
+     * @return this builder
+     */
+    public Builder cloud(PartnerCenterCloud cloud) {
+      this.cloud = Objects.requireNonNull(cloud, "cloud");
+      return this;
+    }
+
+    /**
+     * The partner's Entra ID tenant.
+     *
+     * @param tenantId the tenant ID (a GUID) or a verified domain
+     * @return this builder
+     */
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    /**
+     * The application (client) ID the refresh token was issued to.
+     *
+     * @param clientId a GUID
+     * @return this builder
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /**
+     * The app's client secret (the grant needs a confidential client). Replaces a certificate.
+     *
+     * @param clientSecret the secret value
+     * @return this builder
+     * @throws IllegalArgumentException if it is null or blank
+     */
+    public Builder clientSecret(String clientSecret) {
+      this.credential = Msal.Credential.secret(clientSecret);
+      return this;
+    }
+
+    /**
+     * Authenticates the app with a certificate. Replaces a client secret.
+     *
+     * @param privateKey the certificate's RSA private key
+     * @param certificate the certificate registered on the app
+     * @return this builder
+     */
+    public Builder certificate(PrivateKey privateKey, X509Certificate certificate) {
+      this.credential = Msal.Credential.certificate(privateKey, certificate);
+      return this;
+    }
+
+    /**
+     * Authenticates the app with a certificate from a PKCS#12 file. Replaces a client secret.
+     *
+     * @param file the file, read now
+     * @param password the file's password
+     * @return this builder
+     * @throws IllegalArgumentException if the file cannot be read or opened
+     */
+    public Builder pkcs12Certificate(Path file, String password) {
+      this.credential = Msal.Credential.pkcs12(file, password);
+      return this;
+    }
+
+    /**
+     * The stored refresh token to start from.
+     *
+     * @param refreshToken the refresh token; a secret
+     * @return this builder
+     */
+    public Builder refreshToken(String refreshToken) {
+      this.refreshToken = refreshToken;
+      return this;
+    }
+
+    /**
+     * Called with each new refresh token Entra ID returns, on the thread that redeemed the old
+     * one; store it where the old one was. Default: nothing.
+     *
+     * @param onRotated the callback
+     * @return this builder
+     */
+    public Builder onRefreshTokenRotated(Consumer<String> onRotated) {
+      this.onRotated = Objects.requireNonNull(onRotated, "onRotated");
+      return this;
+    }
+
+    /**
+     * The HTTP client MSAL4J uses to reach Entra ID, for proxies and tests. Default: MSAL4J's own.
+     *
+     * @param httpClient the client, or null for MSAL4J's default
+     * @return this builder
+     */
+    public Builder msalHttpClient(IHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Builds the source; nothing is requested yet.
+     *
+     * @return the source
+     * @throws IllegalArgumentException if the tenant ID, client ID, credential or refresh token is
+     *     missing
+     */
+    public RefreshTokenSource build() {
+      Msal.requireText(refreshToken, "refreshToken");
+      if (credential == null) {
+        throw new IllegalArgumentException("a client secret or a certificate is required");
+      }
+      return new RefreshTokenSource(this);
+    }
+  }
+}
