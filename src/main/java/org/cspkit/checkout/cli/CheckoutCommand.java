@@ -2,7 +2,6 @@ package org.cspkit.checkout.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import okhttp3.Request;
@@ -17,7 +16,6 @@ import org.cspkit.checkout.exception.UndecodableResponseException;
 import org.cspkit.checkout.internal.JsonSupport;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,8 +25,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Checks out a customer's cart: POST /v1/customers/{customer-id}/carts/{cart-id}/checkout.",
-      "The access token is read from the environment variable named by --token-env"
-          + " (default PARTNER_CENTER_ACCESS_TOKEN), never from an option."
+      "",
+      "Credentials come from environment variables, never from options, in this order:",
+      "  PARTNER_CENTER_ACCESS_TOKEN (or the variable named by --token-env): a ready token;",
+      "  PARTNER_CENTER_REFRESH_TOKEN: app+user (Secure Application Model);",
+      "  PARTNER_CENTER_CERTIFICATE_PATH (+ _PASSWORD): app-only, PKCS#12 certificate;",
+      "  PARTNER_CENTER_CLIENT_SECRET: app-only, client secret.",
+      "All but the first also need PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_CLIENT_ID;",
+      "a refresh token needs a client secret or certificate too."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -58,18 +62,14 @@ public final class CheckoutCommand implements Callable<Integer> {
       description = "The ID of the cart to check out.")
   private String cartId;
 
-  @ArgGroup(exclusive = true)
-  private Target target = new Target();
+  @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "global",
+      description = "global, us-government or china (21Vianet): the Entra ID authority, the token"
+          + " scope and the API host. Default: ${DEFAULT-VALUE}.")
+  private String cloud;
 
-  static final class Target {
-    @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "global",
-        description = "global, us-government or china (21Vianet). Default: ${DEFAULT-VALUE}.")
-    String cloud = "global";
-
-    @Option(names = "--base-url", paramLabel = "URL",
-        description = "Another API host, such as a mock server: http://127.0.0.1:4010.")
-    String baseUrl;
-  }
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "Another API host, such as a mock server: http://127.0.0.1:4010.")
+  private String baseUrl;
 
   @Option(names = "--token-env", paramLabel = "NAME", defaultValue = DEFAULT_TOKEN_VARIABLE,
       description = "Environment variable holding the access token. Default: ${DEFAULT-VALUE}.")
@@ -103,32 +103,37 @@ public final class CheckoutCommand implements Callable<Integer> {
       description = "Print the request that would be sent (token masked) and send nothing.")
   private boolean whatIf;
 
-  private final Map<String, String> environment;
+  private final Credentials credentials;
 
-  CheckoutCommand(Map<String, String> environment) {
-    this.environment = environment;
+  CheckoutCommand(Credentials credentials) {
+    this.credentials = credentials;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String token = environment.get(tokenVariable);
-    boolean hasToken = token != null && !token.isBlank();
-    if (!hasToken && !whatIf) {
-      err.println("error: no access token: set the environment variable " + tokenVariable
-          + " to a Partner Center access token");
-      return ExitCodes.AUTHENTICATION;
-    }
     try {
-      CheckoutClient client = newClient(hasToken ? token.trim() : null);
+      PartnerCenterCloud partnerCenterCloud = PartnerCenterCloud.fromName(cloud);
+      Credentials.Choice credential;
+      try {
+        credential = credentials.choose(tokenVariable, partnerCenterCloud);
+      } catch (Credentials.Unusable e) {
+        err.println("error: " + e.getMessage());
+        return ExitCodes.AUTHENTICATION;
+      }
+      if (credential == null && !whatIf) {
+        err.println("error: no credentials: " + Credentials.help());
+        return ExitCodes.AUTHENTICATION;
+      }
+      CheckoutClient client = newClient(partnerCenterCloud, credential);
       CheckoutOptions options = CheckoutOptions.builder()
           .requestId(requestId)
           .correlationId(correlationId)
           .customerUserUpn(customerUserUpn)
           .build();
       if (whatIf) {
-        printWhatIf(out, client.previewCheckout(customerId, cartId, options), hasToken);
+        printWhatIf(out, client.previewCheckout(customerId, cartId, options), credential);
         return ExitCodes.SUCCESS;
       }
       CartCheckoutResult result = client.checkout(customerId, cartId, options);
@@ -156,18 +161,18 @@ public final class CheckoutCommand implements Callable<Integer> {
     }
   }
 
-  /** The client for the chosen cloud or URL; with no token (what-if only) a source that fails. */
-  private CheckoutClient newClient(String token) {
+  /** The client for the cloud (or URL); with no credential (what-if only) a source that fails. */
+  private CheckoutClient newClient(PartnerCenterCloud partnerCenterCloud,
+      Credentials.Choice credential) {
     CheckoutClientBuilder builder = CheckoutClient.builder()
+        .cloud(partnerCenterCloud)
         .locale(Locale.forLanguageTag(locale))
         .applicationName(applicationName);
-    if (target.baseUrl != null) {
-      builder.baseUrl(target.baseUrl);
-    } else {
-      builder.cloud(PartnerCenterCloud.fromName(target.cloud));
+    if (baseUrl != null) {
+      builder.baseUrl(baseUrl);
     }
-    if (token != null) {
-      builder.accessToken(token);
+    if (credential != null) {
+      builder.accessTokenSource(credential.source());
     } else {
       builder.accessTokenSource(() -> {
         throw new IllegalStateException("what-if sends nothing");
@@ -176,16 +181,18 @@ public final class CheckoutCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  private static void printWhatIf(PrintWriter out, Request request, boolean hasToken) {
+  private static void printWhatIf(PrintWriter out, Request request, Credentials.Choice credential) {
     out.println("What if: the checkout would send this request (nothing was sent):");
     out.println();
     out.println(request.method() + " " + request.url());
     request.headers().forEach(header -> out.println(header.getFirst() + ": " + header.getSecond()));
     out.println("Content-Length: 0");
-    if (!hasToken) {
-      out.println();
-      out.println("(no access token is set: a real checkout would stop with exit code "
-          + ExitCodes.AUTHENTICATION + ")");
+    out.println();
+    if (credential != null) {
+      out.println("Credential: " + credential.description());
+    } else {
+      out.println("Credential: none (" + Credentials.help() + "); a real checkout would stop"
+          + " with exit code " + ExitCodes.AUTHENTICATION + ")");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.cspkit.checkout.cli;
 
+import com.microsoft.aad.msal4j.IHttpClient;
 import java.io.PrintWriter;
 import java.util.Map;
 import org.cspkit.checkout.internal.LibraryVersion;
@@ -41,18 +42,34 @@ public final class PartnerCenterCli implements Runnable {
    * The command line, wired to an environment and output streams; for embedding and tests (its
    * {@code execute} never calls {@code System.exit}).
    *
-   * @param environment where the access token variable is read from
+   * @param environment where the credentials are read from
    * @param out standard output
    * @param err standard error
    * @return the command line
    */
   public static CommandLine newCommandLine(
       Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    return newCommandLine(environment, out, err, null);
+  }
+
+  /**
+   * The command line, as {@link #newCommandLine(Map, PrintWriter, PrintWriter)}, with the HTTP
+   * client MSAL4J uses to reach Entra ID (for a proxy, or a fake in tests).
+   *
+   * @param environment where the credentials are read from
+   * @param out standard output
+   * @param err standard error
+   * @param msalHttpClient MSAL4J's HTTP client, or null for MSAL4J's own
+   * @return the command line
+   */
+  public static CommandLine newCommandLine(Map<String, String> environment, PrintWriter out,
+      PrintWriter err, IHttpClient msalHttpClient) {
+    Credentials credentials = new Credentials(environment, msalHttpClient);
     CommandLine commandLine = new CommandLine(new PartnerCenterCli(), new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         if (type == CheckoutCommand.class) {
-          return type.cast(new CheckoutCommand(environment));
+          return type.cast(new CheckoutCommand(credentials));
         }
         return CommandLine.defaultFactory().create(type);
       }

@@ -130,8 +130,6 @@ class CheckoutCommandTest {
   void usageErrorsExitWith2AndSendNothing() {
     assertThat(PartnerCenterCli.newCommandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
         .execute("checkout", "--customer-id", CUSTOMER_ID)).isEqualTo(ExitCodes.USAGE);
-    assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), server.url("/").toString(),
-        "--cloud", "global")).isEqualTo(ExitCodes.USAGE);
     assertThat(PartnerCenterCli.newCommandLine(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
         new PrintWriter(out), new PrintWriter(err, true)).execute("checkout", "--cloud", "germany",
         "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
@@ -158,6 +156,7 @@ class CheckoutCommandTest {
         .contains("x-ms-customeruser-upn: adele@contoso.com")
         .contains("X-Locale: en-US")
         .contains("Content-Length: 0")
+        .contains("Credential: access token from PARTNER_CENTER_ACCESS_TOKEN")
         .doesNotContain(TOKEN);
     assertThat(server.getRequestCount()).isZero();
   }
@@ -173,5 +172,94 @@ class CheckoutCommandTest {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
     assertThat(out.toString() + err.toString()).doesNotContain(TOKEN);
+  }
+
+  static final String TENANT = "contoso.onmicrosoft.com";
+  static final String CLIENT = "8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f";
+  static final String SECRET = "Kq8~client-secret-value-3f9";
+  static final String REFRESH_TOKEN = "0.AQ-stored-refresh-token-value";
+
+  private String whatIf(Map<String, String> environment, String... extra) {
+    List<String> args = new ArrayList<>(List.of("checkout", "--what-if",
+        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    args.addAll(List.of(extra));
+    int exitCode = PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
+        new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    return out.toString();
+  }
+
+  @Test
+  void whatIfNamesTheAppOnlyClientSecretCredentialWithoutTheSecret() {
+    String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
+        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", SECRET));
+
+    assertThat(printed).contains("Credential: app-only: client secret PARTNER_CENTER_CLIENT_SECRET"
+            + " for client " + CLIENT + " in tenant " + TENANT
+            + " (https://login.microsoftonline.com/" + TENANT + "/)")
+        .contains("scope https://api.partnercenter.microsoft.com/.default")
+        .doesNotContain(SECRET);
+  }
+
+  @Test
+  void whatIfNamesTheAppPlusUserCredentialInTheChosenCloud() {
+    String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
+        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", SECRET,
+        "PARTNER_CENTER_REFRESH_TOKEN", REFRESH_TOKEN), "--cloud", "china");
+
+    assertThat(printed).contains("POST https://partner.partnercenterapi.microsoftonline.cn/v1/")
+        .contains("Credential: app+user: refresh token PARTNER_CENTER_REFRESH_TOKEN")
+        .contains("https://login.chinacloudapi.cn/" + TENANT + "/")
+        .contains("scope https://partner.partnercenterapi.microsoftonline.cn/user_impersonation")
+        .doesNotContain(SECRET).doesNotContain(REFRESH_TOKEN);
+  }
+
+  @Test
+  void whatIfNamesTheCertificateCredential(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    okhttp3.tls.HeldCertificate certificate =
+        new okhttp3.tls.HeldCertificate.Builder().rsa2048().build();
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("app", certificate.keyPair().getPrivate(), "pfx-pass".toCharArray(),
+        new java.security.cert.Certificate[] {certificate.certificate()});
+    java.nio.file.Path file = dir.resolve("app.pfx");
+    try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(file)) {
+      store.store(stream, "pfx-pass".toCharArray());
+    }
+
+    String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
+        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CERTIFICATE_PATH", file.toString(),
+        "PARTNER_CENTER_CERTIFICATE_PASSWORD", "pfx-pass"));
+
+    assertThat(printed).contains("Credential: app-only: certificate PARTNER_CENTER_CERTIFICATE_PATH")
+        .doesNotContain("pfx-pass");
+  }
+
+  @Test
+  void anIncompleteCredentialIsAnAuthenticationErrorNamingTheMissingVariable() {
+    int exitCode = run(Map.of("PARTNER_CENTER_CLIENT_SECRET", SECRET), server.url("/").toString());
+
+    assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(err.toString()).contains("PARTNER_CENTER_TENANT_ID is required")
+        .doesNotContain(SECRET);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aClientSecretCredentialGetsATokenFromEntraIdAndChecksOut() throws Exception {
+    org.cspkit.checkout.testing.FakeEntraId entraId = new org.cspkit.checkout.testing.FakeEntraId();
+    enqueue(201, "{\"orders\":[{\"id\":\"o-1\",\"status\":\"pending\",\"lineItems\":[]}]}");
+
+    int exitCode = PartnerCenterCli.newCommandLine(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
+            "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", SECRET),
+        new PrintWriter(out, true), new PrintWriter(err, true), entraId)
+        .execute("checkout", "--base-url", server.url("/").toString(),
+            "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);
+
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(server.takeRequest().getHeaders().get("Authorization"))
+        .isEqualTo("Bearer access-token-1");
+    assertThat(entraId.tokenRequests()).hasSize(1);
   }
 }
