@@ -1,6 +1,7 @@
 package org.cspkit.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,14 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import java.io.OutputStream;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.HashMap;
+import java.util.Map;
+import okhttp3.tls.HeldCertificate;
+import org.cspkit.checkout.auth.ClientCredentialsTokenSource;
+import org.cspkit.checkout.auth.RefreshTokenSource;
 import org.cspkit.checkout.exception.NotFoundException;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.exception.ThrottledException;
@@ -25,6 +34,7 @@ import org.cspkit.checkout.testing.PrismExtension;
 import org.cspkit.checkout.testing.PrismServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Holds the README's Java samples: each block between "README: name" markers here must appear,
@@ -70,6 +80,117 @@ class ReadmeExamplesTest {
     // README: end
   }
 
+  /** Stands in for wherever an application keeps its secrets. */
+  interface SecretStore {
+    String read(String name);
+
+    void write(String name, String value);
+  }
+
+  /** Stands in for another identity library, such as azure-identity. */
+  interface MyIdentityLibrary {
+    AccessToken tokenFor(String scope);
+  }
+
+  static CheckoutClient staticToken() {
+    // README: static-token
+    CheckoutClient client = CheckoutClient.builder()
+        .accessToken(System.getenv("PARTNER_CENTER_ACCESS_TOKEN"))
+        .build();
+    // README: end
+    return client;
+  }
+
+  static CheckoutClient appOnlySecret(String tenantId, String clientId, String clientSecret) {
+    // README: app-only-secret
+    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
+        .cloud(PartnerCenterCloud.GLOBAL)
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .build();
+    CheckoutClient client = CheckoutClient.builder()
+        .cloud(PartnerCenterCloud.GLOBAL)
+        .accessTokenSource(tokens)
+        .build();
+    // README: end
+    return client;
+  }
+
+  static AccessTokenSource appOnlyCertificate(String tenantId, String clientId,
+      Path certificateFile, String certificatePassword) {
+    // README: app-only-certificate
+    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .pkcs12Certificate(certificateFile, certificatePassword)
+        .build();
+    // README: end
+    return tokens;
+  }
+
+  static AccessTokenSource appPlusUser(String tenantId, String clientId, SecretStore secretStore) {
+    // README: app-plus-user
+    AccessTokenSource tokens = RefreshTokenSource.builder()
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .clientSecret(secretStore.read("partner-center-client-secret"))
+        .refreshToken(secretStore.read("partner-center-refresh-token"))
+        .onRefreshTokenRotated(
+            newToken -> secretStore.write("partner-center-refresh-token", newToken))
+        .build();
+    // README: end
+    return tokens;
+  }
+
+  static AccessTokenSource otherLibrary(MyIdentityLibrary myIdentityLibrary) {
+    // README: other-library
+    AccessTokenSource tokens = AccessTokenSource.fromFunction(
+        PartnerCenterCloud.GLOBAL.appOnlyScope(),
+        scope -> myIdentityLibrary.tokenFor(scope));
+    // README: end
+    return tokens;
+  }
+
+  @Test
+  void theCredentialSamplesBuildWithoutNetworkAccess(@TempDir Path dir) throws Exception {
+    HeldCertificate certificate = new HeldCertificate.Builder().rsa2048().build();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("app", certificate.keyPair().getPrivate(), "pw".toCharArray(),
+        new Certificate[] {certificate.certificate()});
+    Path pfx = dir.resolve("partner-center.pfx");
+    try (OutputStream out = Files.newOutputStream(pfx)) {
+      store.store(out, "pw".toCharArray());
+    }
+    Map<String, String> secrets = new HashMap<>(Map.of("partner-center-client-secret", "s",
+        "partner-center-refresh-token", "rt"));
+    SecretStore secretStore = new SecretStore() {
+      @Override
+      public String read(String name) {
+        return secrets.get(name);
+      }
+
+      @Override
+      public void write(String name, String value) {
+        secrets.put(name, value);
+      }
+    };
+
+    assertThat(appOnlySecret("contoso.onmicrosoft.com", "c", "s").baseUrl())
+        .hasToString("https://api.partnercenter.microsoft.com/");
+    assertThat(appOnlyCertificate("contoso.onmicrosoft.com", "c", pfx, "pw").toString())
+        .contains("certificate file partner-center.pfx");
+    assertThat(appPlusUser("contoso.onmicrosoft.com", "c", secretStore).toString())
+        .contains("RefreshTokenSource");
+    assertThat(otherLibrary(scope -> AccessToken.of("t-" + scope.length())).getToken().value())
+        .isEqualTo("t-48");
+    if (System.getenv("PARTNER_CENTER_ACCESS_TOKEN") == null) {
+      assertThatThrownBy(ReadmeExamplesTest::staticToken)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access token");
+    }
+  }
+
   @Test
   void theBuildSampleMakesAClientForTheGlobalCloud() {
     CheckoutClient client = buildClient(() -> "token-from-my-cache");
@@ -109,15 +230,15 @@ class ReadmeExamplesTest {
     }
     String source = Files.readString(
         Path.of("src/test/java/org/cspkit/checkout/ReadmeExamplesTest.java"));
-    Matcher sample = Pattern.compile("// README: (\\w+)\\n(.*?)// README: end", Pattern.DOTALL)
+    Matcher sample = Pattern.compile("// README: (?!end)([\\w-]+)\\n(.*?)// README: end", Pattern.DOTALL)
         .matcher(source);
-    int samples = 0;
+    List<String> samples = new ArrayList<>();
     while (sample.find()) {
-      samples++;
-      assertThat(readmeBlocks).as("README java block for sample '%s'", sample.group(1))
-          .anySatisfy(b -> assertThat(b).contains(normalize(sample.group(2))));
+      samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).isEqualTo(2);
+    assertThat(samples).hasSize(7);
+    assertThat(readmeBlocks).as("README java blocks, each held by this test")
+        .containsExactlyInAnyOrderElementsOf(samples);
   }
 
   private static String normalize(String code) {
