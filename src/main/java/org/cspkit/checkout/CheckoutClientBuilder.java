@@ -175,7 +175,7 @@ public final class CheckoutClientBuilder {
 
   /**
    * Limit on one whole HTTP call, from connecting to decoding. Default {@link
-   * #DEFAULT_CALL_TIMEOUT}.
+   * CheckoutClient#DEFAULT_CALL_TIMEOUT}.
    *
    * @param timeout a non-negative duration; zero means no limit
    * @return this builder

@@ -1,15 +1,11 @@
 package org.cspkit.checkout.auth;
 
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
-import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.RefreshTokenParameters;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,23 +34,21 @@ public final class RefreshTokenSource implements AccessTokenSource {
       .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private final PartnerCenterCloud cloud;
-  private final String tenantId;
   private final String clientId;
-  private final String credentialKind;
+  private final String description;
   private final Consumer<String> onRotated;
   private final ConfidentialClientApplication application;
   private final ReentrantLock lock = new ReentrantLock();
   private String refreshToken;
 
   private RefreshTokenSource(Builder builder) {
+    Msal.requireText(builder.refreshToken, "refreshToken");
+    this.application = builder.application();
     this.cloud = builder.cloud;
-    this.tenantId = builder.tenantId;
     this.clientId = builder.clientId;
-    this.credentialKind = builder.credential.kind();
+    this.description = builder.describe();
     this.onRotated = builder.onRotated;
     this.refreshToken = builder.refreshToken;
-    this.application = Msal.application(
-        cloud, tenantId, clientId, builder.credential, builder.httpClient);
   }
 
   /**
@@ -117,91 +111,15 @@ public final class RefreshTokenSource implements AccessTokenSource {
   /** Shows the cloud, tenant, client ID and kind of credential; never a token or secret. */
   @Override
   public String toString() {
-    return "RefreshTokenSource{cloud=" + cloud + ", tenantId=" + tenantId + ", clientId="
-        + clientId + ", credential=" + credentialKind + "}";
+    return "RefreshTokenSource{" + description + "}";
   }
 
   /** Builds {@link RefreshTokenSource}. Not thread-safe. */
-  public static final class Builder {
-    private PartnerCenterCloud cloud = PartnerCenterCloud.GLOBAL;
-    private String tenantId;
-    private String clientId;
-    private Msal.Credential credential;
+  public static final class Builder extends ConfidentialClientBuilder<Builder> {
     private String refreshToken;
     private Consumer<String> onRotated = rotated -> { };
-    private IHttpClient httpClient;
 
     private Builder() {}
-
-    /**
-     * The cloud, which sets the authority and the scope. Default {@link PartnerCenterCloud#GLOBAL}.
-     *
-     * @param cloud the cloud
-     * @return this builder
-     */
-    public Builder cloud(PartnerCenterCloud cloud) {
-      this.cloud = Objects.requireNonNull(cloud, "cloud");
-      return this;
-    }
-
-    /**
-     * The partner's Entra ID tenant.
-     *
-     * @param tenantId the tenant ID (a GUID) or a verified domain
-     * @return this builder
-     */
-    public Builder tenantId(String tenantId) {
-      this.tenantId = tenantId;
-      return this;
-    }
-
-    /**
-     * The application (client) ID the refresh token was issued to.
-     *
-     * @param clientId a GUID
-     * @return this builder
-     */
-    public Builder clientId(String clientId) {
-      this.clientId = clientId;
-      return this;
-    }
-
-    /**
-     * The app's client secret (the grant needs a confidential client). Replaces a certificate.
-     *
-     * @param clientSecret the secret value
-     * @return this builder
-     * @throws IllegalArgumentException if it is null or blank
-     */
-    public Builder clientSecret(String clientSecret) {
-      this.credential = Msal.Credential.secret(clientSecret);
-      return this;
-    }
-
-    /**
-     * Authenticates the app with a certificate. Replaces a client secret.
-     *
-     * @param privateKey the certificate's RSA private key
-     * @param certificate the certificate registered on the app
-     * @return this builder
-     */
-    public Builder certificate(PrivateKey privateKey, X509Certificate certificate) {
-      this.credential = Msal.Credential.certificate(privateKey, certificate);
-      return this;
-    }
-
-    /**
-     * Authenticates the app with a certificate from a PKCS#12 file. Replaces a client secret.
-     *
-     * @param file the file, read now
-     * @param password the file's password
-     * @return this builder
-     * @throws IllegalArgumentException if the file cannot be read or opened
-     */
-    public Builder pkcs12Certificate(Path file, String password) {
-      this.credential = Msal.Credential.pkcs12(file, password);
-      return this;
-    }
 
     /**
      * The stored refresh token to start from.
@@ -227,17 +145,6 @@ public final class RefreshTokenSource implements AccessTokenSource {
     }
 
     /**
-     * The HTTP client MSAL4J uses to reach Entra ID, for proxies and tests. Default: MSAL4J's own.
-     *
-     * @param httpClient the client, or null for MSAL4J's default
-     * @return this builder
-     */
-    public Builder msalHttpClient(IHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
-    /**
      * Builds the source; nothing is requested yet.
      *
      * @return the source
@@ -245,10 +152,6 @@ public final class RefreshTokenSource implements AccessTokenSource {
      *     missing
      */
     public RefreshTokenSource build() {
-      Msal.requireText(refreshToken, "refreshToken");
-      if (credential == null) {
-        throw new IllegalArgumentException("a client secret or a certificate is required");
-      }
       return new RefreshTokenSource(this);
     }
   }

@@ -12,7 +12,9 @@ import java.util.Objects;
 public class TokenAcquisitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The AADSTS, OAuth or MSAL error code. */
   private final String errorCode;
+  /** Entra ID's description. */
   private final String errorDescription;
 
   /**

@@ -7,6 +7,8 @@ import org.cspkit.checkout.model.ApiFault;
  * What is known about a failed checkout: the HTTP status, the service's error body, and the IDs
  * to quote to Microsoft support. Immutable and serializable; carried by every {@link PartnerCenterException}.
  *
+ * @serial exclude
+ *
  * @param statusCode the HTTP status, or 0 when no response was received
  * @param serviceError the decoded error body, or null when there was none
  * @param requestId the request's {@code MS-RequestId}, or null

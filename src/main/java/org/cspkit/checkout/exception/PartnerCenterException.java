@@ -25,6 +25,7 @@ import org.cspkit.checkout.model.ApiFault;
 public class PartnerCenterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The status, service error and request IDs. */
   private final ErrorDetails details;
 
   /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 public class ThrottledException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code Retry-After} delay, or null. */
   private final Duration retryAfter;
 
   /**

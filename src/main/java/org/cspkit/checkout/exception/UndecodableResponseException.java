@@ -9,7 +9,9 @@ package org.cspkit.checkout.exception;
 public class UndecodableResponseException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
 
+  /** The response's {@code Content-Type}, or null. */
   private final String contentType;
+  /** The start of the body, or null. */
   private final String bodyExcerpt;
 
   /**
