@@ -15,12 +15,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
-import java.io.OutputStream;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.HashMap;
 import java.util.Map;
-import okhttp3.tls.HeldCertificate;
 import org.cspkit.checkout.auth.ClientCredentialsTokenSource;
 import org.cspkit.checkout.auth.RefreshTokenSource;
 import org.cspkit.checkout.exception.NotFoundException;
@@ -32,6 +28,7 @@ import org.cspkit.checkout.model.OrderError;
 import org.cspkit.checkout.model.OrderLineItem;
 import org.cspkit.checkout.testing.PrismExtension;
 import org.cspkit.checkout.testing.PrismServer;
+import org.cspkit.checkout.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,15 +151,8 @@ class ReadmeExamplesTest {
 
   @Test
   void theCredentialSamplesBuildWithoutNetworkAccess(@TempDir Path dir) throws Exception {
-    HeldCertificate certificate = new HeldCertificate.Builder().rsa2048().build();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry("app", certificate.keyPair().getPrivate(), "pw".toCharArray(),
-        new Certificate[] {certificate.certificate()});
-    Path pfx = dir.resolve("partner-center.pfx");
-    try (OutputStream out = Files.newOutputStream(pfx)) {
-      store.store(out, "pw".toCharArray());
-    }
+    Path pfx = TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("partner-center.pfx"),
+        "pw");
     Map<String, String> secrets = new HashMap<>(Map.of("partner-center-client-secret", "s",
         "partner-center-refresh-token", "rt"));
     SecretStore secretStore = new SecretStore() {

@@ -7,13 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +22,7 @@ import org.cspkit.checkout.auth.ClientCredentialsTokenSource;
 import org.cspkit.checkout.auth.RefreshTokenSource;
 import org.cspkit.checkout.cli.PartnerCenterCli;
 import org.cspkit.checkout.testing.FakeEntraId;
+import org.cspkit.checkout.testing.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,15 +108,8 @@ class SecretLeakTest {
 
   @Test
   void noSecretAppearsInLogsExceptionsToStringsOrCommandLineOutput() throws Exception {
-    HeldCertificate certificate = new HeldCertificate.Builder().rsa2048().build();
-    Path pfx = dir.resolve("app.pfx");
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry("app", certificate.keyPair().getPrivate(), PFX_PASSWORD.toCharArray(),
-        new Certificate[] {certificate.certificate()});
-    try (OutputStream stream = Files.newOutputStream(pfx)) {
-      store.store(stream, PFX_PASSWORD.toCharArray());
-    }
+    HeldCertificate certificate = TestCertificates.rsa();
+    Path pfx = TestCertificates.pkcs12(certificate, dir.resolve("app.pfx"), PFX_PASSWORD);
     List<String> rotated = new ArrayList<>();
 
     // Wrong client secret, unknown tenant, Entra ID unreachable: app-only with a secret.

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.microsoft.aad.msal4j.HttpRequest;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,6 +15,7 @@ import okhttp3.tls.HeldCertificate;
 import org.cspkit.checkout.AccessToken;
 import org.cspkit.checkout.PartnerCenterCloud;
 import org.cspkit.checkout.testing.FakeEntraId;
+import org.cspkit.checkout.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +66,7 @@ class ClientCredentialsTokenSourceTest {
 
   @Test
   void aCertificateSignsAClientAssertionInsteadOfSendingASecret() {
-    HeldCertificate certificate = new HeldCertificate.Builder().rsa2048()
-        .commonName("partner-center-checkout test").build();
+    HeldCertificate certificate = TestCertificates.rsa();
 
     AccessToken token = builder()
         .certificate(certificate.keyPair().getPrivate(), certificate.certificate())
@@ -89,15 +85,8 @@ class ClientCredentialsTokenSourceTest {
 
   @Test
   void aPkcs12FileWorksAndAWrongPasswordFailsWithoutShowingIt(@TempDir Path dir) throws Exception {
-    HeldCertificate certificate = new HeldCertificate.Builder().rsa2048().build();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry("app", certificate.keyPair().getPrivate(), "pfx-password-42".toCharArray(),
-        new Certificate[] {certificate.certificate()});
-    Path file = dir.resolve("app.pfx");
-    try (OutputStream out = Files.newOutputStream(file)) {
-      store.store(out, "pfx-password-42".toCharArray());
-    }
+    Path file = TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("app.pfx"),
+        "pfx-password-42");
 
     assertThat(builder().pkcs12Certificate(file, "pfx-password-42").build().getToken().value())
         .isEqualTo("access-token-1");

@@ -217,16 +217,8 @@ class CheckoutCommandTest {
   @Test
   void whatIfNamesTheCertificateCredential(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
-    okhttp3.tls.HeldCertificate certificate =
-        new okhttp3.tls.HeldCertificate.Builder().rsa2048().build();
-    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    store.setKeyEntry("app", certificate.keyPair().getPrivate(), "pfx-pass".toCharArray(),
-        new java.security.cert.Certificate[] {certificate.certificate()});
-    java.nio.file.Path file = dir.resolve("app.pfx");
-    try (java.io.OutputStream stream = java.nio.file.Files.newOutputStream(file)) {
-      store.store(stream, "pfx-pass".toCharArray());
-    }
+    java.nio.file.Path file = org.cspkit.checkout.testing.TestCertificates.pkcs12(
+        org.cspkit.checkout.testing.TestCertificates.rsa(), dir.resolve("app.pfx"), "pfx-pass");
 
     String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
         "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CERTIFICATE_PATH", file.toString(),
