@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
-import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,7 +24,9 @@ import org.cspkit.checkout.internal.AuthorizationInterceptor;
 import org.cspkit.checkout.internal.DecodingConverterFactory;
 import org.cspkit.checkout.internal.JsonSupport;
 import org.cspkit.checkout.internal.LibraryVersion;
+import org.cspkit.checkout.internal.CheckoutExecutor;
 import org.cspkit.checkout.internal.ResponseHandler;
+import org.cspkit.checkout.internal.WireInterceptor;
 import org.cspkit.checkout.internal.TokenCache;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import retrofit2.Retrofit;
@@ -50,8 +53,10 @@ import retrofit2.Retrofit;
  *
  * <p>A 200 or 201 returns the decoded {@link CartCheckoutResult}; it may still list failed order
  * groups in {@code orderErrors()}. Anything else throws a subtype of {@link PartnerCenterException}.
- * This version does not retry: apart from OkHttp's own recovery from a stale pooled connection,
- * which re-sends the same request with the same {@code MS-RequestId}, each call is one attempt.
+ * Retryable failures (no response, 408, 429, 5xx, 409 with 800064 or 800060) are retried with
+ * backoff, always with the same {@code MS-RequestId}; see {@link RetryOptions}. An exception
+ * lists every attempt ({@link PartnerCenterException#attempts()}) and says whether the checkout
+ * may have succeeded anyway ({@link PartnerCenterException#mayHaveSucceeded()}).
  */
 public final class CheckoutClient {
   /** Default time to establish a connection: 10 seconds. */
@@ -63,7 +68,7 @@ public final class CheckoutClient {
   /** Default maximum time between two writes of the request: 10 seconds. */
   public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
-  /** Default limit on one whole call, from connecting to reading the last byte: 90 seconds. */
+  /** Default limit on one HTTP attempt, from connecting to reading the last byte: 90 seconds. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(90);
 
   /** Default time before its expiry that a cached access token is replaced: 5 minutes. */
@@ -73,6 +78,7 @@ public final class CheckoutClient {
   public static final Locale DEFAULT_LOCALE = Locale.US;
 
   private static final String CONTRACT_VERSION = "v1";
+  private static final int MAX_CONCURRENT_CALLS = 64;
   private static final String MASKED_TOKEN = "****";
 
   private final CheckoutClientBuilder settings;
@@ -80,7 +86,7 @@ public final class CheckoutClient {
   private final OkHttpClient httpClient;
   private final CartsApi api;
   private final AuthorizationInterceptor authorization;
-  private final ResponseHandler responses;
+  private final CheckoutExecutor executor;
 
   CheckoutClient(CheckoutClientBuilder builder) {
     this.settings = builder.copy();
@@ -88,17 +94,26 @@ public final class CheckoutClient {
     this.authorization = new AuthorizationInterceptor(
         new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, Clock.systemUTC()),
         userAgent());
-    OkHttpClient.Builder http =
-        builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
+    OkHttpClient.Builder http;
+    if (builder.httpClient != null) {
+      http = builder.httpClient.newBuilder();
+    } else {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
+      dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
+      http = new OkHttpClient.Builder().dispatcher(dispatcher);
+    }
     this.httpClient = http
         .connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
         .writeTimeout(builder.writeTimeout)
         .callTimeout(builder.callTimeout)
         .addInterceptor(authorization)
+        .addNetworkInterceptor(new WireInterceptor())
         .build();
     Moshi moshi = JsonSupport.newMoshi();
-    this.responses = new ResponseHandler(moshi);
+    this.executor = new CheckoutExecutor(httpClient, new ResponseHandler(moshi),
+        builder.callTimeout, builder.retryOptions);
     // Retrofit turns the generated interface into requests (path, header parameters, Accept, empty
     // body); this class executes them on OkHttp so that it sees the status and headers of every
     // response, including one whose body cannot be decoded.
@@ -146,8 +161,11 @@ public final class CheckoutClient {
   }
 
   /**
-   * Checks out a cart, blocking the calling thread until the response is decoded or the call
-   * timeout ({@link CheckoutClientBuilder#callTimeout}) ends it.
+   * Checks out a cart, blocking the calling thread until it succeeds, fails for good, runs out of
+   * attempts or reaches the retry deadline. Retryable failures are retried with the same {@code
+   * MS-RequestId} (see {@link RetryOptions}). Interrupting the thread cancels the attempt in
+   * flight and every retry still to come, and throws a {@link TransportException} with the
+   * interrupt flag kept.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param cartId the cart ID, a GUID
@@ -164,15 +182,25 @@ public final class CheckoutClient {
    * @throws org.cspkit.checkout.exception.ThrottledException on 429, with {@code Retry-After}
    * @throws org.cspkit.checkout.exception.ServerErrorException on 5xx
    * @throws UndecodableResponseException when the body is not the JSON the spec describes
-   * @throws TransportException when no complete response arrives (connection failure, timeout)
+   * @throws TransportException when no complete response arrives (connection failure, timeout,
+   *     interrupt)
+   * @throws org.cspkit.checkout.exception.CheckoutOutcomeUnknownException on 800065 after an
+   *     attempt that may have created the orders
    * @throws PartnerCenterException on any other status
    */
   public CartCheckoutResult checkout(String customerId, String cartId, CheckoutOptions options) {
-    Exchange exchange = prepare(customerId, cartId, options);
-    try (Response response = httpClient.newCall(exchange.request()).execute()) {
-      return responses.handle(response, exchange.requestId(), exchange.correlationId());
-    } catch (IOException e) {
-      throw responses.failure(e, exchange.requestId(), exchange.correlationId());
+    CheckoutExecutor.Execution execution = start(customerId, cartId, options);
+    try {
+      return execution.future().get();
+    } catch (InterruptedException e) {
+      execution.future().cancel(true);
+      Thread.currentThread().interrupt();
+      throw execution.interrupted(e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("unexpected checkout failure", e.getCause());
     }
   }
 
@@ -190,13 +218,14 @@ public final class CheckoutClient {
   }
 
   /**
-   * Checks out a cart without blocking. The request runs on OkHttp's dispatcher threads, as does
-   * the completion of the future (and so any dependent stage that is not {@code *Async}).
-   * Cancelling the future cancels the HTTP call.
+   * Checks out a cart without blocking. Attempts run on OkHttp's dispatcher threads and retries
+   * are scheduled by Failsafe; the future completes on one of those threads (as does any
+   * dependent stage that is not {@code *Async}). Cancelling the future cancels the attempt in
+   * flight and every retry still to come.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param cartId the cart ID, a GUID
-   * @param options the request ID, correlation ID and customer user to send
+   * @param options the request ID, correlation ID, customer user and retry options to use
    * @return a future completed with the result, or exceptionally with the {@link
    *     PartnerCenterException} that {@link #checkout(String, String, CheckoutOptions)} would
    *     throw
@@ -204,35 +233,14 @@ public final class CheckoutClient {
    */
   public CompletableFuture<CartCheckoutResult> checkoutAsync(
       String customerId, String cartId, CheckoutOptions options) {
-    Exchange exchange = prepare(customerId, cartId, options);
-    Call call = httpClient.newCall(exchange.request());
-    CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
-    future.whenComplete((result, failure) -> {
-      if (future.isCancelled()) {
-        call.cancel();
-      }
-    });
-    call.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call failed, IOException e) {
-        future.completeExceptionally(
-            responses.failure(e, exchange.requestId(), exchange.correlationId()));
-      }
+    return start(customerId, cartId, options).future();
+  }
 
-      @Override
-      public void onResponse(Call done, Response response) {
-        try (response) {
-          future.complete(
-              responses.handle(response, exchange.requestId(), exchange.correlationId()));
-        } catch (IOException e) {
-          future.completeExceptionally(
-              responses.failure(e, exchange.requestId(), exchange.correlationId()));
-        } catch (RuntimeException e) {
-          future.completeExceptionally(e);
-        }
-      }
-    });
-    return future;
+  private CheckoutExecutor.Execution start(
+      String customerId, String cartId, CheckoutOptions options) {
+    Exchange exchange = prepare(customerId, cartId, options);
+    return executor.start(exchange.request(), exchange.requestId(), exchange.correlationId(),
+        customerId, cartId, options.retryOptions().orElse(settings.retryOptions));
   }
 
   /**

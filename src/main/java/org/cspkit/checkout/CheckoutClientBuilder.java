@@ -21,6 +21,7 @@ public final class CheckoutClientBuilder {
   Duration callTimeout = CheckoutClient.DEFAULT_CALL_TIMEOUT;
   OkHttpClient httpClient;
   Duration tokenRefreshMargin = CheckoutClient.DEFAULT_TOKEN_REFRESH_MARGIN;
+  RetryOptions retryOptions = RetryOptions.DEFAULT;
 
   CheckoutClientBuilder() {}
 
@@ -36,6 +37,7 @@ public final class CheckoutClientBuilder {
     copy.callTimeout = callTimeout;
     copy.httpClient = httpClient;
     copy.tokenRefreshMargin = tokenRefreshMargin;
+    copy.retryOptions = retryOptions;
     return copy;
   }
 
@@ -174,7 +176,8 @@ public final class CheckoutClientBuilder {
   }
 
   /**
-   * Limit on one whole HTTP call, from connecting to decoding. Default {@link
+   * Limit on one HTTP attempt, from connecting to decoding; each attempt is also cut at the
+   * retry deadline ({@link RetryOptions#deadline()}). Default {@link
    * CheckoutClient#DEFAULT_CALL_TIMEOUT}.
    *
    * @param timeout a non-negative duration; zero means no limit
@@ -182,6 +185,19 @@ public final class CheckoutClientBuilder {
    */
   public CheckoutClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = requireTimeout(timeout, "callTimeout");
+    return this;
+  }
+
+  /**
+   * How checkouts are retried. Default {@link RetryOptions#DEFAULT}: 4 attempts within 120
+   * seconds; {@link RetryOptions#NONE} turns retries off. A call can override it with {@link
+   * CheckoutOptions.Builder#retryOptions}.
+   *
+   * @param retryOptions the options
+   * @return this builder
+   */
+  public CheckoutClientBuilder retryOptions(RetryOptions retryOptions) {
+    this.retryOptions = Objects.requireNonNull(retryOptions, "retryOptions");
     return this;
   }
 
@@ -202,7 +218,9 @@ public final class CheckoutClientBuilder {
    * Shares an application's {@link OkHttpClient}: its connection pool, dispatcher, proxy, TLS
    * and interceptors. The client is not modified: a derived one (via {@code newBuilder()}) gets
    * this builder's timeouts and the authorization interceptor, which runs after the shared
-   * client's own interceptors.
+   * client's own interceptors. Checkouts run on its {@link okhttp3.Dispatcher}, whose {@code
+   * maxRequestsPerHost} (OkHttp's default: 5) caps concurrent checkouts; a private client allows
+   * 64.
    *
    * @param httpClient the client to share, or null for a private one
    * @return this builder

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Per-call settings of one checkout: the IDs to send and the customer user to assign licenses to.
+ * Per-call settings of one checkout: the IDs to send, the customer user to assign licenses to,
+ * and the retry options.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}, derive with {@link #newBuilder()}.
  * Unset values are generated per call by {@link CheckoutClient}.
@@ -16,11 +17,13 @@ public final class CheckoutOptions {
   private final UUID requestId;
   private final UUID correlationId;
   private final String customerUserUpn;
+  private final RetryOptions retryOptions;
 
   private CheckoutOptions(Builder builder) {
     this.requestId = builder.requestId;
     this.correlationId = builder.correlationId;
     this.customerUserUpn = builder.customerUserUpn;
+    this.retryOptions = builder.retryOptions;
   }
 
   /**
@@ -52,6 +55,7 @@ public final class CheckoutOptions {
     builder.requestId = requestId;
     builder.correlationId = correlationId;
     builder.customerUserUpn = customerUserUpn;
+    builder.retryOptions = retryOptions;
     return builder;
   }
 
@@ -82,10 +86,19 @@ public final class CheckoutOptions {
     return Optional.ofNullable(customerUserUpn);
   }
 
+  /**
+   * The retry options of this call, replacing the client's.
+   *
+   * @return the options, or empty to use the client's
+   */
+  public Optional<RetryOptions> retryOptions() {
+    return Optional.ofNullable(retryOptions);
+  }
+
   @Override
   public String toString() {
     return "CheckoutOptions{requestId=" + requestId + ", correlationId=" + correlationId
-        + ", customerUserUpn=" + customerUserUpn + "}";
+        + ", customerUserUpn=" + customerUserUpn + ", retryOptions=" + retryOptions + "}";
   }
 
   /** Builds {@link CheckoutOptions}. Not thread-safe. */
@@ -93,8 +106,20 @@ public final class CheckoutOptions {
     private UUID requestId;
     private UUID correlationId;
     private String customerUserUpn;
+    private RetryOptions retryOptions;
 
     private Builder() {}
+
+    /**
+     * Retries this call with other options than the client's, such as {@link RetryOptions#NONE}.
+     *
+     * @param retryOptions the options, or null to use the client's
+     * @return this builder
+     */
+    public Builder retryOptions(RetryOptions retryOptions) {
+      this.retryOptions = retryOptions;
+      return this;
+    }
 
     /**
      * Sends this {@code MS-RequestId} instead of a generated one. Partner Center treats it as the
@@ -163,11 +188,12 @@ public final class CheckoutOptions {
     return other instanceof CheckoutOptions that
         && Objects.equals(requestId, that.requestId)
         && Objects.equals(correlationId, that.correlationId)
-        && Objects.equals(customerUserUpn, that.customerUserUpn);
+        && Objects.equals(customerUserUpn, that.customerUserUpn)
+        && Objects.equals(retryOptions, that.retryOptions);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(requestId, correlationId, customerUserUpn);
+    return Objects.hash(requestId, correlationId, customerUserUpn, retryOptions);
   }
 }

@@ -74,6 +74,7 @@ class PrismCheckoutTest {
         .baseUrl(prism.baseUrl())
         .accessToken("prism-checks-presence-only")
         .httpClient(http)
+        .retryOptions(RetryOptions.NONE)
         .build();
   }
 

@@ -1,6 +1,7 @@
 package org.cspkit.checkout.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import org.cspkit.checkout.CheckoutClient;
 import org.cspkit.checkout.CheckoutClientBuilder;
 import org.cspkit.checkout.CheckoutOptions;
 import org.cspkit.checkout.PartnerCenterCloud;
+import org.cspkit.checkout.RetryOptions;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.exception.TransportException;
@@ -95,6 +97,14 @@ public final class CheckoutCommand implements Callable<Integer> {
       description = "MS-PartnerCenter-Application to send.")
   private String applicationName;
 
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "4",
+      description = "Most attempts, the first included; 1 turns retries off. Default: ${DEFAULT-VALUE}.")
+  private int maxAttempts;
+
+  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "120",
+      description = "Limit on the whole checkout, retries included. Default: ${DEFAULT-VALUE}.")
+  private long deadlineSeconds;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table or json. Default: ${DEFAULT-VALUE}.")
   private Output output;
@@ -166,6 +176,8 @@ public final class CheckoutCommand implements Callable<Integer> {
       Credentials.Choice credential) {
     CheckoutClientBuilder builder = CheckoutClient.builder()
         .cloud(partnerCenterCloud)
+        .retryOptions(RetryOptions.builder().maxAttempts(maxAttempts)
+            .deadline(Duration.ofSeconds(deadlineSeconds)).build())
         .locale(Locale.forLanguageTag(locale))
         .applicationName(applicationName);
     if (baseUrl != null) {

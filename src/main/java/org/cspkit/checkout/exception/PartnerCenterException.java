@@ -28,6 +28,9 @@ public class PartnerCenterException extends RuntimeException {
   /** The status, service error and request IDs. */
   private final ErrorDetails details;
 
+  /** The attempts of the checkout, set once by the client. */
+  private volatile List<Attempt> attempts = List.of();
+
   /**
    * An exception for a Partner Center error response, with the standard message.
    *
@@ -69,6 +72,64 @@ public class PartnerCenterException extends RuntimeException {
       }
     }
     return summary.toString();
+  }
+
+  /**
+   * Records the attempts of the checkout that ended in this exception; the client calls it once,
+   * before throwing.
+   *
+   * @param attempts every attempt, in order
+   * @return this exception
+   * @throws IllegalStateException if the attempts were already recorded
+   */
+  public final PartnerCenterException initAttempts(List<Attempt> attempts) {
+    if (!this.attempts.isEmpty()) {
+      throw new IllegalStateException("the attempts are already recorded");
+    }
+    this.attempts = List.copyOf(attempts);
+    return this;
+  }
+
+  /**
+   * Every attempt of the checkout, with its outcome; all carried {@link #requestId()}.
+   *
+   * @return the attempts in order, the last being the one this exception describes; empty when
+   *     the exception did not come from a checkout call
+   */
+  public List<Attempt> attempts() {
+    return attempts;
+  }
+
+  /**
+   * Whether orders may have been created although this exception was thrown: an attempt sent the
+   * request and got no answer, a gateway timed out (502, 504), or a 2xx body could not be decoded.
+   * Then read the customer's orders before buying again.
+   *
+   * @return true if the checkout may have succeeded
+   */
+  public boolean mayHaveSucceeded() {
+    return attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+  }
+
+  /**
+   * The message, followed by the attempts when there was more than one, and a warning when the
+   * checkout may have succeeded.
+   *
+   * @return the message
+   */
+  @Override
+  public String getMessage() {
+    StringBuilder message = new StringBuilder(super.getMessage());
+    if (attempts.size() > 1) {
+      message.append("; ").append(attempts.size()).append(" attempts: ")
+          .append(attempts.stream().map(Attempt::toString)
+              .collect(java.util.stream.Collectors.joining(", ")));
+    }
+    if (mayHaveSucceeded() && !(this instanceof CheckoutOutcomeUnknownException)) {
+      message.append("; the checkout may have succeeded: read the customer's orders before"
+          + " buying again");
+    }
+    return message.toString();
   }
 
   /**

@@ -121,9 +121,9 @@ class CheckoutCommandTest {
     server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
         .body("<html>Bad Gateway</html>").build());
 
-    assertThat(run()).isEqualTo(ExitCodes.NETWORK_ERROR);
-    assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "http://127.0.0.1:1/"))
-        .isEqualTo(ExitCodes.NETWORK_ERROR);
+    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.NETWORK_ERROR);
+    assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "http://127.0.0.1:1/",
+        "--max-attempts", "1")).isEqualTo(ExitCodes.NETWORK_ERROR);
   }
 
   @Test

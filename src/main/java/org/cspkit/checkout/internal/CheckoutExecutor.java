@@ -1,0 +1,279 @@
+package org.cspkit.checkout.internal;
+
+import dev.failsafe.ExecutionContext;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.cspkit.checkout.RetryOptions;
+import org.cspkit.checkout.exception.Attempt;
+import org.cspkit.checkout.exception.CheckoutOutcomeUnknownException;
+import org.cspkit.checkout.exception.ConflictException;
+import org.cspkit.checkout.exception.ErrorDetails;
+import org.cspkit.checkout.exception.PartnerCenterException;
+import org.cspkit.checkout.exception.ThrottledException;
+import org.cspkit.checkout.exception.TransportException;
+import org.cspkit.checkout.exception.UndecodableResponseException;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one logical checkout: attempts on OkHttp's dispatcher, retried by a Failsafe {@link
+ * RetryPolicy} (backoff with jitter, {@code Retry-After}, max attempts, deadline), all with the
+ * same request and so the same {@code MS-RequestId}. Each attempt is classified here, with the
+ * whole checkout in view; Failsafe only runs the loop. Thread-safe; one per client.
+ */
+public final class CheckoutExecutor {
+  private static final Logger LOG = LoggerFactory.getLogger("org.cspkit.checkout");
+
+  private final OkHttpClient httpClient;
+  private final ResponseHandler responses;
+  private final Duration callTimeout;
+  private final RetryOptions defaultOptions;
+  private final RetryPolicy<Outcome> defaultPolicy;
+
+  /**
+   * Creates the executor.
+   *
+   * @param httpClient the client, with the authorization and wire interceptors
+   * @param responses turns responses into results and exceptions
+   * @param callTimeout the limit on one attempt (0: none), further cut at the deadline
+   * @param defaultOptions the client's retry options
+   */
+  public CheckoutExecutor(OkHttpClient httpClient, ResponseHandler responses,
+      Duration callTimeout, RetryOptions defaultOptions) {
+    this.httpClient = httpClient;
+    this.responses = responses;
+    this.callTimeout = callTimeout;
+    this.defaultOptions = defaultOptions;
+    this.defaultPolicy = policy(defaultOptions);
+  }
+
+  /** What one attempt ended in, and whether another attempt should follow. */
+  private record Outcome(CartCheckoutResult result, PartnerCenterException failure,
+      boolean retryable, Duration retryAfter) {}
+
+  /** One checkout in progress: its future and its attempts so far. */
+  public static final class Execution {
+    private final CompletableFuture<CartCheckoutResult> future;
+    private final List<Attempt> attempts;
+    private final String requestId;
+    private final String correlationId;
+
+    Execution(CompletableFuture<CartCheckoutResult> future, List<Attempt> attempts,
+        String requestId, String correlationId) {
+      this.future = future;
+      this.attempts = attempts;
+      this.requestId = requestId;
+      this.correlationId = correlationId;
+    }
+
+    /**
+     * The result; cancelling it cancels the attempt in flight and all retries.
+     *
+     * @return the future
+     */
+    public CompletableFuture<CartCheckoutResult> future() {
+      return future;
+    }
+
+    /**
+     * The exception for a checkout stopped by an interrupt: no answer, perhaps sent.
+     *
+     * @param interrupt the interrupt
+     * @return the exception, with the attempts so far
+     */
+    public TransportException interrupted(InterruptedException interrupt) {
+      TransportException e = new TransportException("The checkout was interrupted",
+          ErrorDetails.noResponse(requestId, correlationId), interrupt);
+      e.initAttempts(attempts);
+      return e;
+    }
+  }
+
+  /**
+   * Starts a checkout.
+   *
+   * @param request the request, with its {@code MS-RequestId}
+   * @param requestId its {@code MS-RequestId}
+   * @param correlationId its {@code MS-CorrelationId}
+   * @param customerId the customer ID, for messages
+   * @param cartId the cart ID, for messages
+   * @param options the retry options of this call
+   * @return the execution
+   */
+  public Execution start(Request request, String requestId, String correlationId,
+      String customerId, String cartId, RetryOptions options) {
+    RetryPolicy<Outcome> policy = options.equals(defaultOptions) ? defaultPolicy : policy(options);
+    List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    long startNanos = System.nanoTime();
+    CompletableFuture<Outcome> retries = Failsafe.with(policy).getStageAsync(context ->
+        attempt(context, request, requestId, correlationId, customerId, cartId, options,
+            attempts, startNanos));
+    CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
+    retries.whenComplete((outcome, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        if (cause instanceof CancellationException cancelled) {
+          future.completeExceptionally(cancelled);
+        } else {
+          TransportException unexpected = new TransportException(
+              "The checkout failed unexpectedly: " + cause,
+              ErrorDetails.noResponse(requestId, correlationId), cause);
+          unexpected.initAttempts(attempts);
+          future.completeExceptionally(unexpected);
+        }
+      } else if (outcome.result() != null) {
+        future.complete(outcome.result());
+      } else {
+        future.completeExceptionally(outcome.failure().initAttempts(attempts));
+      }
+    });
+    future.whenComplete((result, error) -> {
+      if (future.isCancelled()) {
+        retries.cancel(true);
+      }
+    });
+    return new Execution(future, attempts, requestId, correlationId);
+  }
+
+  private CompletableFuture<Outcome> attempt(ExecutionContext<Outcome> context, Request request,
+      String requestId, String correlationId, String customerId, String cartId,
+      RetryOptions options, List<Attempt> attempts, long startNanos) {
+    int number = attempts.size() + 1;
+    WireInterceptor.Sent sent = new WireInterceptor.Sent();
+    Call call = httpClient.newCall(request.newBuilder().tag(WireInterceptor.Sent.class, sent)
+        .build());
+    Duration remaining = options.deadline().minusNanos(System.nanoTime() - startNanos);
+    long timeoutMillis = Math.max(1, remaining.toMillis());
+    if (!callTimeout.isZero()) {
+      timeoutMillis = Math.min(timeoutMillis, callTimeout.toMillis());
+    }
+    call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    context.onCancel(call::cancel);
+    CompletableFuture<Outcome> done = new CompletableFuture<>();
+    long attemptStart = System.nanoTime();
+    call.enqueue(new Callback() {
+      @Override
+      public void onFailure(Call failed, IOException e) {
+        finish(responses.failure(e, requestId, correlationId), null, e);
+      }
+
+      @Override
+      public void onResponse(Call ok, Response response) {
+        try (response) {
+          CartCheckoutResult result = responses.handle(response, requestId, correlationId);
+          record(response.code(), response.code() + " (decoded)", false);
+          done.complete(new Outcome(result, null, false, null));
+        } catch (PartnerCenterException e) {
+          finish(e, response, null);
+        } catch (IOException e) {
+          finish(responses.failure(e, requestId, correlationId), null, e);
+        } catch (RuntimeException e) {
+          finish(new TransportException("Decoding the response failed unexpectedly: " + e,
+              ErrorDetails.noResponse(requestId, correlationId), e), null, null);
+        }
+      }
+
+      private void finish(PartnerCenterException failure, Response response, IOException io) {
+        int status = failure.statusCode();
+        boolean maybe = mayHaveSucceeded(failure, io, sent);
+        boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+        record(status, describe(failure, io), maybe);
+        if (status == 400 && failure.errorCode().orElse(0) == 800065 && earlierMaybe) {
+          done.complete(new Outcome(null, new CheckoutOutcomeUnknownException(customerId, cartId,
+              failure.details()), false, null));
+          return;
+        }
+        Duration retryAfter = failure instanceof ThrottledException throttled
+            ? throttled.retryAfter().orElse(null) : null;
+        Duration left = options.deadline().minusNanos(System.nanoTime() - startNanos);
+        boolean retryable = !call.isCanceled() && isRetryable(failure)
+            && (retryAfter == null || retryAfter.compareTo(left) < 0);
+        done.complete(new Outcome(null, failure, retryable, retryAfter));
+      }
+
+      private void record(int status, String outcome, boolean maybe) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
+        attempts.add(new Attempt(number, status, outcome, elapsed, maybe));
+        LOG.debug("{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
+            request.method(), request.url().encodedPath(), number, outcome, elapsed.toMillis(),
+            requestId, correlationId);
+      }
+    });
+    return done;
+  }
+
+  /** Retried: no response, 408, 429, 500, 502, 503, 504, and 409 with 800064 or 800060. */
+  static boolean isRetryable(PartnerCenterException failure) {
+    if (failure instanceof TransportException) {
+      return true;
+    }
+    int status = failure.statusCode();
+    if (failure instanceof ConflictException) {
+      int code = failure.errorCode().orElse(0);
+      return code == 800064 || code == 800060;
+    }
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
+        || status == 504;
+  }
+
+  /**
+   * Whether the attempt may have created orders: the request was sent and no answer came
+   * (anything but a refused connection or unknown host), a gateway timed out, or a 2xx body could
+   * not be decoded.
+   */
+  private static boolean mayHaveSucceeded(PartnerCenterException failure, IOException io,
+      WireInterceptor.Sent sent) {
+    if (failure instanceof TransportException) {
+      return sent.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
+    }
+    int status = failure.statusCode();
+    return status == 502 || status == 504
+        || (failure instanceof UndecodableResponseException && status >= 200 && status < 300);
+  }
+
+  private static String describe(PartnerCenterException failure, IOException io) {
+    if (failure.statusCode() == 0) {
+      Throwable cause = io != null ? io : failure.getCause();
+      return "no response: " + (cause == null ? failure.getClass().getSimpleName() : cause);
+    }
+    return failure.statusCode() + failure.serviceError()
+        .map(fault -> fault.code() == null ? "" : " (" + fault.code() + ")").orElse("")
+        + (failure instanceof UndecodableResponseException ? " (undecodable body)" : "");
+  }
+
+  private static RetryPolicy<Outcome> policy(RetryOptions options) {
+    double jitter = options.jitter();
+    return RetryPolicy.<Outcome>builder()
+        .handleResultIf(Outcome::retryable)
+        .withMaxAttempts(options.maxAttempts())
+        .withMaxDuration(options.deadline())
+        .withBackoff(options.initialDelay(), options.maxDelay())
+        .withJitter(jitter)
+        // Retry-After replaces the backoff. Failsafe varies every wait by ±jitter, so ask for
+        // Retry-After / (1 - jitter): the shortest wait is then Retry-After itself.
+        .withDelayFn(context -> {
+          Outcome last = context.getLastResult();
+          return last != null && last.retryAfter() != null
+              ? Duration.ofNanos((long) (last.retryAfter().toNanos() / (1 - jitter)))
+              : Duration.ofNanos(-1);
+        })
+        .build();
+  }
+}
