@@ -103,7 +103,8 @@ public final class RetryOptions {
 
   /**
    * The limit on the whole checkout, all attempts and waits included; each attempt's HTTP call
-   * is also cut at the deadline.
+   * is also cut at the deadline, and no attempt starts with less than a tenth of it (at most one
+   * second) left.
    *
    * @return the deadline, measured from the start of the checkout
    */

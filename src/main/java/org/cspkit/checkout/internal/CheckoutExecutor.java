@@ -121,9 +121,18 @@ public final class CheckoutExecutor {
     RetryPolicy<Outcome> policy = options.equals(defaultOptions) ? defaultPolicy : policy(options);
     List<Attempt> attempts = new CopyOnWriteArrayList<>();
     long startNanos = System.nanoTime();
-    CompletableFuture<Outcome> retries = Failsafe.with(policy).getStageAsync(context ->
-        attempt(context, request, requestId, correlationId, customerId, cartId, options,
-            attempts, startNanos));
+    CompletableFuture<Outcome> retries = Failsafe.with(policy).getStageAsync(context -> {
+      // Failsafe shortens the last wait to end at the deadline; an attempt started then would
+      // only time out (and might reach the service). Keep the previous outcome instead.
+      Duration left = options.deadline().minusNanos(System.nanoTime() - startNanos);
+      Outcome previous = context.getLastResult();
+      if (previous != null && left.compareTo(minimumAttemptTime(options)) < 0) {
+        return CompletableFuture.completedFuture(
+            new Outcome(previous.result(), previous.failure(), false, null));
+      }
+      return attempt(context, request, requestId, correlationId, customerId, cartId, options,
+          attempts, startNanos);
+    });
     CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
     retries.whenComplete((outcome, error) -> {
       if (error != null) {
@@ -217,6 +226,12 @@ public final class CheckoutExecutor {
       }
     });
     return done;
+  }
+
+  /** No attempt starts with less than this left before the deadline: a tenth of it, at most 1 s. */
+  static Duration minimumAttemptTime(RetryOptions options) {
+    Duration tenth = options.deadline().dividedBy(10);
+    return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
   }
 
   /** Retried: no response, 408, 429, 500, 502, 503, 504, and 409 with 800064 or 800060. */

@@ -1,0 +1,186 @@
+package org.cspkit.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import org.cspkit.checkout.exception.TransportException;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/** Cancelling and interrupting stop the call in flight and every retry; what gets logged. */
+@Timeout(30)
+class CancellationAndLoggingTest {
+  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
+  static final String CART_ID = CheckoutClientHttpTest.CART_ID;
+  static final String TOKEN = "logging-test-token-value";
+
+  @StartStop
+  public final MockWebServer server = new MockWebServer();
+
+  private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+  private final List<Call> canceledCalls = new CopyOnWriteArrayList<>();
+  private final CountDownLatch firstRequest = new CountDownLatch(1);
+
+  /** Every request waits {@code delay} and then gets a 503, so that retries would go on. */
+  private CheckoutClient slowFailingService(Duration delay) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        arrivals.add(System.nanoTime());
+        firstRequest.countDown();
+        return new MockResponse.Builder().code(503).headersDelay(delay.toMillis(),
+            TimeUnit.MILLISECONDS).body("{\"description\":\"Busy.\"}").build();
+      }
+    });
+    OkHttpClient listening = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void canceled(Call call) {
+        canceledCalls.add(call);
+      }
+    }).build();
+    return CheckoutClient.builder().baseUrl(server.url("/").toString()).accessToken(TOKEN)
+        .httpClient(listening)
+        .retryOptions(RetryOptions.builder().maxAttempts(50).initialDelay(Duration.ofMillis(10))
+            .maxDelay(Duration.ofMillis(20)).deadline(Duration.ofSeconds(20)).build())
+        .build();
+  }
+
+  /** No request arrived more than 100 ms after the cancel, checked half a second later. */
+  private void noRequestAfter(long cancelNanos) throws InterruptedException {
+    Thread.sleep(500);
+    assertThat(arrivals).allSatisfy(arrival ->
+        assertThat((arrival - cancelNanos) / 1_000_000).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void cancellingTheFutureCancelsTheCallInFlightAndEveryRetry() throws Exception {
+    CheckoutClient client = slowFailingService(Duration.ofMillis(300));
+
+    CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    Thread.sleep(700);
+    long cancelled = System.nanoTime();
+    future.cancel(true);
+
+    assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
+    noRequestAfter(cancelled);
+    assertThat(arrivals).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(canceledCalls).hasSize(1);
+  }
+
+  @Test
+  void interruptingABlockingCheckoutCancelsTheCallInFlightAndEveryRetry() throws Exception {
+    CheckoutClient client = slowFailingService(Duration.ofSeconds(5));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.checkout(CUSTOMER_ID, CART_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        interruptKept.set(Thread.currentThread().isInterrupted());
+      }
+    });
+
+    caller.start();
+    assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
+    long interrupted = System.nanoTime();
+    caller.interrupt();
+    caller.join(5000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(TransportException.class)
+        .hasCauseInstanceOf(InterruptedException.class);
+    assertThat(interruptKept.get()).isTrue();
+    noRequestAfter(interrupted);
+    assertThat(arrivals).hasSize(1);
+    assertThat(canceledCalls).hasSize(1);
+  }
+
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private Level previousLevel;
+  private Logger logger;
+
+  private void captureLogs(String name, Level level) {
+    logger = (Logger) LoggerFactory.getLogger(name);
+    previousLevel = logger.getLevel();
+    logger.setLevel(level);
+    logs.start();
+    logger.addAppender(logs);
+  }
+
+  @AfterEach
+  void restoreLogger() {
+    if (logger != null) {
+      logger.detachAppender(logs);
+      logger.setLevel(previousLevel);
+    }
+  }
+
+  @Test
+  void debugLogsOneLinePerAttemptWithIdsStatusAndTimeButNoBodyOrToken() {
+    server.enqueue(new MockResponse.Builder().code(503).body("{\"description\":\"secret-ish body\"}")
+        .build());
+    server.enqueue(new MockResponse.Builder().code(201).body(CheckoutClientHttpTest.ONE_ORDER)
+        .build());
+    captureLogs("org.cspkit.checkout", Level.DEBUG);
+    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+        .accessToken(TOKEN).retryOptions(RetryOptions.builder()
+            .initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(20)).build())
+        .build();
+    java.util.UUID requestId = java.util.UUID.randomUUID();
+    java.util.UUID correlationId = java.util.UUID.randomUUID();
+
+    client.checkout(CUSTOMER_ID, CART_ID,
+        CheckoutOptions.builder().requestId(requestId).correlationId(correlationId).build());
+
+    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
+        .satisfiesExactly(
+            first -> assertThat(first).matches("POST /v1/customers/" + CUSTOMER_ID + "/carts/"
+                + CART_ID + "/checkout attempt 1 -> 503 in \\d+ ms \\[MS-RequestId=" + requestId
+                + ", MS-CorrelationId=" + correlationId + "]"),
+            second -> assertThat(second).contains("attempt 2 -> 201 (decoded) in "));
+    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(line -> line.contains("secret-ish body") || line.contains(TOKEN));
+  }
+
+  @Test
+  void traceLogsHeadersWithAuthorizationRedactedAndBodiesCapped() {
+    String bigBody = "{\"orders\":[],\"padding\":\"" + "p".repeat(20_000) + "\"}";
+    server.enqueue(new MockResponse.Builder().code(201).body(bigBody).build());
+    captureLogs("org.cspkit.checkout.wire", Level.TRACE);
+    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+        .accessToken(TOKEN).build();
+
+    client.checkout(CUSTOMER_ID, CART_ID);
+
+    String logged = String.join("\n",
+        logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    assertThat(logged).contains("--> POST ").contains("Authorization: Bearer ****")
+        .contains("MS-RequestId: ").contains("<-- 201 ").contains("\"orders\":[]")
+        .doesNotContain(TOKEN)
+        .doesNotContain("p".repeat(4_100));
+  }
+}

@@ -1,0 +1,443 @@
+package org.cspkit.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import org.cspkit.checkout.exception.Attempt;
+import org.cspkit.checkout.exception.AuthenticationException;
+import org.cspkit.checkout.exception.BadRequestException;
+import org.cspkit.checkout.exception.CheckoutOutcomeUnknownException;
+import org.cspkit.checkout.exception.ServerErrorException;
+import org.cspkit.checkout.exception.ThrottledException;
+import org.cspkit.checkout.exception.TransportException;
+import org.cspkit.checkout.exception.UndecodableResponseException;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fault matrix, one test per row, against MockWebServer: each asserts the outcome (result or
+ * exception and its fields), the number of requests, and that every attempt carried the same
+ * {@code MS-RequestId}.
+ */
+@Timeout(30)
+class FaultMatrixTest {
+  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
+  static final String CART_ID = CheckoutClientHttpTest.CART_ID;
+  static final String ONE_ORDER = CheckoutClientHttpTest.ONE_ORDER;
+
+  /** Short waits so that the matrix runs fast; the policy is the same as the default's. */
+  static final RetryOptions FAST = RetryOptions.builder().maxAttempts(4)
+      .initialDelay(Duration.ofMillis(20)).maxDelay(Duration.ofMillis(100))
+      .deadline(Duration.ofSeconds(10)).build();
+
+  @StartStop
+  public final MockWebServer server = new MockWebServer();
+
+  /** Arrival time (nanoTime) of each request, recorded by the server. */
+  private final List<Long> arrivals = new ArrayList<>();
+
+  private CheckoutClient client() {
+    return client(FAST, Duration.ofSeconds(10));
+  }
+
+  private CheckoutClient client(RetryOptions retry, Duration readTimeout) {
+    return CheckoutClient.builder().baseUrl(server.url("/").toString())
+        .accessToken("fault-matrix-token").retryOptions(retry).readTimeout(readTimeout).build();
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code)
+        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+  }
+
+  private void serve(MockResponse... responses) {
+    BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>(List.of(responses));
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        synchronized (arrivals) {
+          arrivals.add(System.nanoTime());
+        }
+        MockResponse next = queue.poll();
+        return next != null ? next : json(500, "{\"description\":\"no response left\"}");
+      }
+    });
+  }
+
+  /** Takes every recorded request and checks that they all carried one MS-RequestId. */
+  private List<RecordedRequest> requests() throws InterruptedException {
+    List<RecordedRequest> requests = new ArrayList<>();
+    for (int i = server.getRequestCount(); i > 0; i--) {
+      requests.add(server.takeRequest(5, TimeUnit.SECONDS));
+    }
+    assertThat(requests).extracting(r -> r.getHeaders().get("MS-RequestId")).containsOnly(
+        requests.get(0).getHeaders().get("MS-RequestId"));
+    assertThat(requests).extracting(r -> r.getHeaders().get("Authorization"))
+        .containsOnly("Bearer fault-matrix-token");
+    return requests;
+  }
+
+  private long gapMillis(int first, int second) {
+    synchronized (arrivals) {
+      return (arrivals.get(second) - arrivals.get(first)) / 1_000_000;
+    }
+  }
+
+  @Test
+  void connectionRefusedIsRetriedThenATransportExceptionThatDidNotSucceed() throws Exception {
+    String url = server.url("/").toString();
+    server.close();
+    CheckoutClient client = CheckoutClient.builder().baseUrl(url).accessToken("t")
+        .retryOptions(FAST).build();
+
+    TransportException e = catchThrowableOfType(TransportException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.attempts()).hasSize(4).allSatisfy(attempt -> {
+      assertThat(attempt.statusCode()).isZero();
+      assertThat(attempt.outcome()).startsWith("no response: java.net.ConnectException");
+    });
+    assertThat(e.mayHaveSucceeded()).isFalse();
+    assertThat(e.getMessage()).contains("4 attempts: #1 no response");
+  }
+
+  @Test
+  void aResetBeforeTheResponseIsRetried() throws Exception {
+    serve(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build(), json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
+  @Test
+  void aResetInTheMiddleOfTheBodyIsRetried() throws Exception {
+    serve(new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
+            .body(ONE_ORDER).throttleBody(64, 50, TimeUnit.MILLISECONDS)
+            .onResponseBody(new SocketEffect.CloseSocket()).build(),
+        json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
+  @Test
+  void aReadTimeoutIsRetried() throws Exception {
+    serve(new MockResponse.Builder().code(201).headersDelay(2, TimeUnit.SECONDS).body(ONE_ORDER)
+        .build(), json(201, ONE_ORDER));
+
+    CartCheckoutResult result =
+        client(FAST, Duration.ofMillis(300)).checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0} then 201")
+  @ValueSource(ints = {500, 502, 503, 504})
+  void aServerErrorFollowedByA201Succeeds(int status) throws Exception {
+    serve(json(status, "{\"code\":800003,\"description\":\"Unexpected error.\"}"),
+        json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
+  @Test
+  void a503ForeverEndsAfterMaxAttemptsListingEveryAttempt() throws Exception {
+    MockResponse unavailable = json(503, "{\"code\":\"ServiceUnavailable\",\"description\":\"Busy.\"}");
+    serve(unavailable, unavailable, unavailable, unavailable, unavailable, unavailable);
+
+    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(requests()).hasSize(4);
+    assertThat(e.attempts()).extracting(Attempt::number, Attempt::statusCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 503),
+            org.assertj.core.groups.Tuple.tuple(2, 503), org.assertj.core.groups.Tuple.tuple(3, 503),
+            org.assertj.core.groups.Tuple.tuple(4, 503));
+    assertThat(e.getMessage()).contains("MS-RequestId=" + e.requestId())
+        .contains("4 attempts: #1 503 (ServiceUnavailable)");
+    assertThat(e.mayHaveSucceeded()).isFalse();
+  }
+
+  @Test
+  void a503ForeverEndsAtTheDeadlineWhateverTheMaxAttempts() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return json(503, "{\"description\":\"Busy.\"}");
+      }
+    });
+    RetryOptions manyAttempts = FAST.newBuilder().maxAttempts(10_000)
+        .deadline(Duration.ofMillis(800)).build();
+
+    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+        () -> client(manyAttempts, Duration.ofSeconds(10)).checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.attempts()).hasSizeBetween(2, 100);
+    assertThat(server.getRequestCount()).isEqualTo(e.attempts().size());
+  }
+
+  @Test
+  void a429WithRetryAfterInSecondsWaitsThatLong() throws Exception {
+    serve(new MockResponse.Builder().code(429).setHeader("Retry-After", "1")
+        .body("{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 1 seconds.\"}")
+        .build(), json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+    assertThat(gapMillis(0, 1)).isGreaterThanOrEqualTo(1000);
+  }
+
+  @Test
+  void a429WithRetryAfterAsAnHttpDateWaitsUntilThen() throws Exception {
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    serve(new MockResponse.Builder().code(429)
+        .setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
+        .setHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(2)))
+        .build(), json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+    // The header has whole seconds: two seconds after a Date in the same second, so at least 1.
+    assertThat(gapMillis(0, 1)).isGreaterThanOrEqualTo(1000);
+  }
+
+  @Test
+  void a429WithoutRetryAfterFallsBackToBackoff() throws Exception {
+    serve(json(429, "{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}"),
+        json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+    assertThat(gapMillis(0, 1)).isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void a429WithAnAbsurdRetryAfterBeyondTheDeadlineFailsAtOnce() throws Exception {
+    serve(new MockResponse.Builder().code(429).setHeader("Retry-After", "999999999")
+        .body("{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}").build());
+
+    ThrottledException e = catchThrowableOfType(ThrottledException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(requests()).hasSize(1);
+    assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(999999999));
+    assertThat(e.attempts()).hasSize(1);
+  }
+
+  @Test
+  void a409CartBeingProcessedIsRetried() throws Exception {
+    serve(json(409, "{\"code\":800064,\"description\":\"Cart is being processed by another request.\"}"),
+        json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
+  @Test
+  void aTimedOutAttemptThenAlreadySubmittedMeansTheCheckoutMayHaveSucceeded() throws Exception {
+    serve(new MockResponse.Builder().code(201).headersDelay(2, TimeUnit.SECONDS).body(ONE_ORDER)
+            .build(),
+        json(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}"));
+
+    CheckoutOutcomeUnknownException e = catchThrowableOfType(CheckoutOutcomeUnknownException.class,
+        () -> client(FAST, Duration.ofMillis(300)).checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(requests()).hasSize(2);
+    assertThat(e.cartId()).isEqualTo(CART_ID);
+    assertThat(e.customerId()).isEqualTo(CUSTOMER_ID);
+    assertThat(e.mayHaveSucceeded()).isTrue();
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.errorCode()).hasValue(800065);
+    assertThat(e.attempts()).extracting(Attempt::mayHaveSucceeded).containsExactly(true, false);
+    assertThat(e.getMessage()).contains(CART_ID).contains("may have succeeded");
+  }
+
+  @Test
+  void alreadySubmittedWithoutAnEarlierTimeoutIsAPlainBadRequest() throws Exception {
+    serve(json(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}"));
+
+    BadRequestException e = catchThrowableOfType(BadRequestException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e).isNotInstanceOf(CheckoutOutcomeUnknownException.class);
+    assertThat(e.mayHaveSucceeded()).isFalse();
+    assertThat(requests()).hasSize(1);
+  }
+
+  @Test
+  void a401TwiceIsOneReplayThenTheAuthenticationException() throws Exception {
+    String unauthorized = "{\"code\":800001,\"description\":\"Partner token is missing.\"}";
+    serve(json(401, unauthorized), json(401, unauthorized), json(201, ONE_ORDER));
+    AtomicInteger tokens = new AtomicInteger();
+    CheckoutClient client = client().newBuilder()
+        .accessTokenSource(() -> AccessToken.of("token-" + tokens.incrementAndGet())).build();
+
+    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(tokens).hasValue(2);
+    assertThat(e.statusCode()).isEqualTo(401);
+    assertThat(e.errorCode()).hasValue(800001);
+    assertThat(e.attempts()).hasSize(1);
+  }
+
+  @Test
+  void anHtml502FromAGatewayIsRetried() throws Exception {
+    serve(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+        .body("<html><h1>502 Bad Gateway</h1></html>").build(), json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
+  @Test
+  void anHtml502ForeverIsUndecodableAndMayHaveSucceeded() throws Exception {
+    MockResponse gateway = new MockResponse.Builder().code(502)
+        .setHeader("Content-Type", "text/html").body("<html>Bad Gateway</html>").build();
+    serve(gateway, gateway, gateway, gateway);
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(requests()).hasSize(4);
+    assertThat(e.bodyExcerpt()).contains("Bad Gateway");
+    assertThat(e.mayHaveSucceeded()).isTrue();
+  }
+
+  @Test
+  void truncatedJsonIsUndecodableNotRetriedAndMayHaveSucceeded() throws Exception {
+    serve(json(201, ONE_ORDER.substring(0, ONE_ORDER.length() / 2)));
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(requests()).hasSize(1);
+    assertThat(e.statusCode()).isEqualTo(201);
+    assertThat(e.mayHaveSucceeded()).isTrue();
+    assertThat(e.getMessage()).contains("may have succeeded");
+  }
+
+  @Test
+  void anEmpty201BodyIsUndecodableAndMayHaveSucceeded() throws Exception {
+    serve(json(201, ""));
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(requests()).hasSize(1);
+    assertThat(e.mayHaveSucceeded()).isTrue();
+  }
+
+  @Test
+  void aLeadingByteOrderMarkDecodes() throws Exception {
+    serve(new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
+        .body(new Buffer().write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})
+            .writeUtf8(ONE_ORDER)).build());
+
+    assertThat(client().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(requests()).hasSize(1);
+  }
+
+  @Test
+  void anUnknownEnumValueDecodes() throws Exception {
+    serve(json(201, "{\"orders\":[{\"id\":\"o\",\"billingCycle\":\"quinquennial\","
+        + "\"status\":\"awaiting partner signature\",\"lineItems\":[]}]}"));
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders().get(0).billingCycle().value()).isEqualTo("quinquennial");
+    assertThat(result.orders().get(0).status().isKnown()).isFalse();
+    assertThat(requests()).hasSize(1);
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() throws Exception {
+    serve(json(201, "{\"orders\":[{\"id\":\"o\",\"lineItems\":[],\"newField\":{\"a\":[1]}}],"
+        + "\"anotherNewField\":true}"));
+
+    assertThat(client().checkout(CUSTOMER_ID, CART_ID).orders()).extracting(o -> o.id())
+        .containsExactly("o");
+    assertThat(requests()).hasSize(1);
+  }
+
+  @Test
+  void aTenMegabyteErrorBodyIsReadOnlyUpToTheCap() throws Exception {
+    StringBuilder page = new StringBuilder("{\"code\":800002,\"description\":\"");
+    page.append("x".repeat(10 * 1024 * 1024)).append("\"}");
+    serve(json(400, page.toString()));
+    AtomicLong bytesRead = new AtomicLong();
+    OkHttpClient counting = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
+      Response response = chain.proceed(chain.request());
+      BufferedSource counted = Okio.buffer(new ForwardingSource(response.body().source()) {
+        @Override
+        public long read(Buffer sink, long byteCount) throws IOException {
+          long read = super.read(sink, byteCount);
+          if (read > 0) {
+            bytesRead.addAndGet(read);
+          }
+          return read;
+        }
+      });
+      return response.newBuilder().body(ResponseBody.create(counted,
+          response.body().contentType(), response.body().contentLength())).build();
+    }).build();
+    CheckoutClient client = client().newBuilder().httpClient(counting).build();
+
+    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+        () -> client.checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.statusCode()).isEqualTo(400);
+    assertThat(e.bodyExcerpt()).hasSizeLessThanOrEqualTo(2048);
+    // 64 KiB cap; the transport reads ahead by at most a few 8 KiB segments.
+    assertThat(bytesRead.get()).isLessThan(128 * 1024);
+    assertThat(requests()).hasSize(1);
+  }
+}
