@@ -440,4 +440,22 @@ class FaultMatrixTest {
     assertThat(bytesRead.get()).isLessThan(128 * 1024);
     assertThat(requests()).hasSize(1);
   }
+
+  @Test
+  void aCallCanTurnRetriesOffAndANewCallGetsANewRequestId() throws Exception {
+    MockResponse unavailable = json(503, "{\"description\":\"Busy.\"}");
+    serve(unavailable, json(201, ONE_ORDER));
+    CheckoutClient client = client();
+
+    ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> client.checkout(
+        CUSTOMER_ID, CART_ID, CheckoutOptions.builder().retryOptions(RetryOptions.NONE).build()));
+    CartCheckoutResult next = client.checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(e.attempts()).hasSize(1);
+    assertThat(next.orders()).hasSize(1);
+    RecordedRequest first = server.takeRequest();
+    RecordedRequest second = server.takeRequest();
+    assertThat(second.getHeaders().get("MS-RequestId"))
+        .isNotEqualTo(first.getHeaders().get("MS-RequestId"));
+  }
 }

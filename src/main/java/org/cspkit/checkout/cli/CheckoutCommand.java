@@ -109,6 +109,10 @@ public final class CheckoutCommand implements Callable<Integer> {
       description = "table or json. Default: ${DEFAULT-VALUE}.")
   private Output output;
 
+  @Option(names = "--verbose",
+      description = "Log one line per attempt (status, time, MS-RequestId) to standard error.")
+  private boolean verbose;
+
   @Option(names = "--what-if",
       description = "Print the request that would be sent (token masked) and send nothing.")
   private boolean whatIf;

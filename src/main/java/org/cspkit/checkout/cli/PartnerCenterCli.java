@@ -2,6 +2,7 @@ package org.cspkit.checkout.cli;
 
 import com.microsoft.aad.msal4j.IHttpClient;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
 import org.cspkit.checkout.internal.LibraryVersion;
 import picocli.CommandLine;
@@ -34,6 +35,13 @@ public final class PartnerCenterCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // The jar's SLF4J binding is slf4j-simple on stderr: warnings only, unless --verbose asks for
+    // one line per attempt. Set before the first logger is created.
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    if (Arrays.asList(args).contains("--verbose")) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.cspkit.checkout", "debug");
+    }
     System.exit(newCommandLine(System.getenv(), new PrintWriter(System.out, true),
         new PrintWriter(System.err, true)).execute(args));
   }
