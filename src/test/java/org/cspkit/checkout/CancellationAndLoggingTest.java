@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /** Cancelling and interrupting stop the call in flight and every retry; what gets logged. */
 @Timeout(30)
 class CancellationAndLoggingTest {
-  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
-  static final String CART_ID = CheckoutClientHttpTest.CART_ID;
+  static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
+  static final String CART_ID = ResponseMappingTest.CART_ID;
   static final String TOKEN = "logging-test-token-value";
 
   @StartStop
@@ -143,7 +143,7 @@ class CancellationAndLoggingTest {
   void debugLogsOneLinePerAttemptWithIdsStatusAndTimeButNoBodyOrToken() {
     server.enqueue(new MockResponse.Builder().code(503).body("{\"description\":\"secret-ish body\"}")
         .build());
-    server.enqueue(new MockResponse.Builder().code(201).body(CheckoutClientHttpTest.ONE_ORDER)
+    server.enqueue(new MockResponse.Builder().code(201).body(ResponseMappingTest.ONE_ORDER)
         .build());
     captureLogs("org.cspkit.checkout", Level.DEBUG);
     CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /** How the client uses token sources: caching, single flight, 401 refresh and replay, failures. */
 class CheckoutAuthenticationTest {
-  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
-  static final String CART_ID = CheckoutClientHttpTest.CART_ID;
+  static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
+  static final String CART_ID = ResponseMappingTest.CART_ID;
   static final String SECRET = "Kq8~client-secret-value-3f9";
   static final String UNAUTHORIZED =
       "{\"code\":800001,\"description\":\"Partner token is missing in the request context.\"}";
@@ -66,7 +66,7 @@ class CheckoutAuthenticationTest {
 
   @Test
   void aTokenIsReusedUntilTheRefreshMarginBeforeItExpires() throws Exception {
-    enqueue(201, CheckoutClientHttpTest.ONE_ORDER, 6);
+    enqueue(201, ResponseMappingTest.ONE_ORDER, 6);
     CheckoutClient longLived = client(appOnly());
 
     for (int i = 0; i < 3; i++) {
@@ -88,7 +88,7 @@ class CheckoutAuthenticationTest {
 
   @Test
   void theRefreshMarginIsConfigurable() {
-    enqueue(201, CheckoutClientHttpTest.ONE_ORDER, 3);
+    enqueue(201, ResponseMappingTest.ONE_ORDER, 3);
     entraId.expiresIn(240);
     CheckoutClient client = client(appOnly()).newBuilder()
         .tokenRefreshMargin(Duration.ofMinutes(1)).build();
@@ -103,7 +103,7 @@ class CheckoutAuthenticationTest {
   @Test
   void fiftyConcurrentCallersOnAnEmptyCacheCauseExactlyOneTokenRequest() throws Exception {
     int callers = 50;
-    enqueue(201, CheckoutClientHttpTest.ONE_ORDER, callers);
+    enqueue(201, ResponseMappingTest.ONE_ORDER, callers);
     entraId.delay(200);
     CheckoutClient client = client(appOnly());
     ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -131,7 +131,7 @@ class CheckoutAuthenticationTest {
   @Test
   void a401GetsOneFreshTokenAndOneReplayWithTheSameRequestId() throws Exception {
     enqueue(401, UNAUTHORIZED, 1);
-    enqueue(201, CheckoutClientHttpTest.ONE_ORDER, 1);
+    enqueue(201, ResponseMappingTest.ONE_ORDER, 1);
 
     CartCheckoutResult result = client(appOnly()).checkout(CUSTOMER_ID, CART_ID);
 
@@ -226,7 +226,7 @@ class CheckoutAuthenticationTest {
 
   @Test
   void aFunctionFromAnotherLibraryPlugsIn() throws Exception {
-    enqueue(201, CheckoutClientHttpTest.ONE_ORDER, 1);
+    enqueue(201, ResponseMappingTest.ONE_ORDER, 1);
     List<String> scopes = new ArrayList<>();
     AccessTokenSource adapted = AccessTokenSource.fromFunction(
         PartnerCenterCloud.GLOBAL.appOnlyScope(), scope -> {

@@ -48,8 +48,8 @@ class DecodeFuzzTest {
 
   private static List<Seed> seeds(PrismServer prism) throws Exception {
     OkHttpClient plain = new OkHttpClient();
-    String url = prism.baseUrl() + "v1/customers/" + CheckoutClientHttpTest.CUSTOMER_ID + "/carts/"
-        + CheckoutClientHttpTest.CART_ID + "/checkout";
+    String url = prism.baseUrl() + "v1/customers/" + ResponseMappingTest.CUSTOMER_ID + "/carts/"
+        + ResponseMappingTest.CART_ID + "/checkout";
     List<Seed> seeds = new ArrayList<>();
     for (String prefer : List.of("code=201, example=threeOrders",
         "code=201, example=partialFailure", "code=201, example=newCommerceOrder",
@@ -135,7 +135,7 @@ class DecodeFuzzTest {
       next[0] = new Seed(seed.status(), mutate(seed.body(), random));
       String outcome;
       try {
-        client.checkout(CheckoutClientHttpTest.CUSTOMER_ID, CheckoutClientHttpTest.CART_ID);
+        client.checkout(ResponseMappingTest.CUSTOMER_ID, ResponseMappingTest.CART_ID);
         outcome = seed.status() < 300 ? "result" : "WRONG: result for " + seed.status();
       } catch (UndecodableResponseException e) {
         outcome = "undecodable";

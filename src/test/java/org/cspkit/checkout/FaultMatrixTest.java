@@ -49,9 +49,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(30)
 class FaultMatrixTest {
-  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
-  static final String CART_ID = CheckoutClientHttpTest.CART_ID;
-  static final String ONE_ORDER = CheckoutClientHttpTest.ONE_ORDER;
+  static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
+  static final String CART_ID = ResponseMappingTest.CART_ID;
+  static final String ONE_ORDER = ResponseMappingTest.ONE_ORDER;
 
   /** Short waits so that the matrix runs fast; the policy is the same as the default's. */
   static final RetryOptions FAST = RetryOptions.builder().maxAttempts(4)
@@ -105,6 +105,16 @@ class FaultMatrixTest {
     return requests;
   }
 
+  /** Serves {@code fault}, then a 201: the checkout must succeed on the second attempt. */
+  private void recoversAfter(MockResponse fault, CheckoutClient client) throws Exception {
+    serve(fault, json(201, ONE_ORDER));
+
+    CartCheckoutResult result = client.checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(requests()).hasSize(2);
+  }
+
   private long gapMillis(int first, int second) {
     synchronized (arrivals) {
       return (arrivals.get(second) - arrivals.get(first)) / 1_000_000;
@@ -131,50 +141,29 @@ class FaultMatrixTest {
 
   @Test
   void aResetBeforeTheResponseIsRetried() throws Exception {
-    serve(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
-        .build(), json(201, ONE_ORDER));
-
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
-
-    assertThat(result.orders()).hasSize(1);
-    assertThat(requests()).hasSize(2);
+    recoversAfter(new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build(), client());
   }
 
   @Test
   void aResetInTheMiddleOfTheBodyIsRetried() throws Exception {
-    serve(new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
-            .body(ONE_ORDER).throttleBody(64, 50, TimeUnit.MILLISECONDS)
-            .onResponseBody(new SocketEffect.CloseSocket()).build(),
-        json(201, ONE_ORDER));
-
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
-
-    assertThat(result.orders()).hasSize(1);
-    assertThat(requests()).hasSize(2);
+    recoversAfter(new MockResponse.Builder().code(201)
+        .setHeader("Content-Type", "application/json").body(ONE_ORDER)
+        .throttleBody(64, 50, TimeUnit.MILLISECONDS)
+        .onResponseBody(new SocketEffect.CloseSocket()).build(), client());
   }
 
   @Test
   void aReadTimeoutIsRetried() throws Exception {
-    serve(new MockResponse.Builder().code(201).headersDelay(2, TimeUnit.SECONDS).body(ONE_ORDER)
-        .build(), json(201, ONE_ORDER));
-
-    CartCheckoutResult result =
-        client(FAST, Duration.ofMillis(300)).checkout(CUSTOMER_ID, CART_ID);
-
-    assertThat(result.orders()).hasSize(1);
-    assertThat(requests()).hasSize(2);
+    recoversAfter(new MockResponse.Builder().code(201).headersDelay(2, TimeUnit.SECONDS)
+        .body(ONE_ORDER).build(), client(FAST, Duration.ofMillis(300)));
   }
 
   @ParameterizedTest(name = "{0} then 201")
   @ValueSource(ints = {500, 502, 503, 504})
   void aServerErrorFollowedByA201Succeeds(int status) throws Exception {
-    serve(json(status, "{\"code\":800003,\"description\":\"Unexpected error.\"}"),
-        json(201, ONE_ORDER));
-
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
-
-    assertThat(result.orders()).hasSize(1);
-    assertThat(requests()).hasSize(2);
+    recoversAfter(json(status, "{\"code\":800003,\"description\":\"Unexpected error.\"}"),
+        client());
   }
 
   @Test
@@ -269,13 +258,9 @@ class FaultMatrixTest {
 
   @Test
   void a409CartBeingProcessedIsRetried() throws Exception {
-    serve(json(409, "{\"code\":800064,\"description\":\"Cart is being processed by another request.\"}"),
-        json(201, ONE_ORDER));
-
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
-
-    assertThat(result.orders()).hasSize(1);
-    assertThat(requests()).hasSize(2);
+    recoversAfter(json(409,
+        "{\"code\":800064,\"description\":\"Cart is being processed by another request.\"}"),
+        client());
   }
 
   @Test
@@ -329,13 +314,8 @@ class FaultMatrixTest {
 
   @Test
   void anHtml502FromAGatewayIsRetried() throws Exception {
-    serve(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
-        .body("<html><h1>502 Bad Gateway</h1></html>").build(), json(201, ONE_ORDER));
-
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
-
-    assertThat(result.orders()).hasSize(1);
-    assertThat(requests()).hasSize(2);
+    recoversAfter(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+        .body("<html><h1>502 Bad Gateway</h1></html>").build(), client());
   }
 
   @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class NoDuplicateOrdersLoadTest {
   static final int THREADS = 32;
   static final int CHECKOUTS_PER_THREAD = 300;
-  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
+  static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
 
   @StartStop
   public final MockWebServer server = new MockWebServer();

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * for each secret: access tokens, client secret, refresh tokens, private key, certificate password.
  */
 class SecretLeakTest {
-  static final String CUSTOMER_ID = CheckoutClientHttpTest.CUSTOMER_ID;
-  static final String CART_ID = CheckoutClientHttpTest.CART_ID;
+  static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
+  static final String CART_ID = ResponseMappingTest.CART_ID;
   static final String TENANT = "contoso.onmicrosoft.com";
   static final String CLIENT = "8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f";
   static final String CLIENT_SECRET = "Kq8~client-secret-value-3f9";
