@@ -328,4 +328,35 @@ class ResponseMappingTest {
       assertThat(e.requestId()).isEqualTo(thrown.requestId());
     });
   }
+
+  @Test
+  void dateTimesDecodeInEveryShapePartnerCenterSends() {
+    enqueue(201, """
+        {"orders":[
+          {"id":"a","creationDate":"2019-01-16T00:48:44.76+00:00"},
+          {"id":"b","creationDate":"2019-01-16T00:48:51.6578126Z"},
+          {"id":"c","creationDate":"0001-01-01T00:00:00"},
+          {"id":"d","creationDate":"2023-04-18T22:03:45-05:30"},
+          {"id":"e","creationDate":"2023-04-18T22:03:45.123456789+14:00"},
+          {"id":"f","creationDate":"2023-04-18t22:03:45Z"}]}""");
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orders()).extracting(order -> order.creationDate()).containsExactly(
+        java.time.OffsetDateTime.parse("2019-01-16T00:48:44.76+00:00"),
+        java.time.OffsetDateTime.parse("2019-01-16T00:48:51.6578126Z"),
+        java.time.OffsetDateTime.parse("0001-01-01T00:00:00Z"),
+        java.time.OffsetDateTime.parse("2023-04-18T22:03:45-05:30"),
+        java.time.OffsetDateTime.parse("2023-04-18T22:03:45.123456789+14:00"),
+        java.time.OffsetDateTime.parse("2023-04-18T22:03:45Z"));
+  }
+
+  @Test
+  void anImpossibleDateIsAnUndecodableResponse() {
+    enqueue(201, "{\"orders\":[{\"id\":\"a\",\"creationDate\":\"2019-13-45T99:99:99Z\"}]}");
+
+    assertThatThrownBy(() -> client().checkout(CUSTOMER_ID, CART_ID))
+        .isInstanceOf(UndecodableResponseException.class)
+        .hasMessageContaining("creationDate");
+  }
 }

@@ -1,0 +1,111 @@
+package org.cspkit.checkout.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.cspkit.checkout.CheckoutClient;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * A whole checkout on loopback against an in-process server answering the documented 201: our
+ * client; the floor, a raw OkHttp POST that only reads the bytes; and what users are told to do
+ * instead, java.net.http.HttpClient + Jackson. One caller; {@link EndToEndConcurrentBenchmark}
+ * runs the same with 16.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
+public class EndToEndBenchmark {
+  static final String CUSTOMER_ID = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
+  static final String CART_ID = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605";
+
+  private MockWebServer server;
+  private String url;
+  private CheckoutClient client;
+  private OkHttpClient okHttp;
+  private HttpClient jdkHttp;
+  private ObjectMapper jackson;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    String body = new String(Bodies.documentation(), StandardCharsets.UTF_8);
+    server = new MockWebServer();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new MockResponse.Builder().code(201)
+            .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+      }
+    });
+    server.start(0);
+    url = server.url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout")
+        .toString();
+    client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+        .accessToken("benchmark-token").build();
+    okHttp = new OkHttpClient();
+    jdkHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    jackson = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    server.close();
+  }
+
+  @Benchmark
+  public CartCheckoutResult ourClient() {
+    return client.checkout(CUSTOMER_ID, CART_ID);
+  }
+
+  @Benchmark
+  public byte[] rawOkHttpFloor() throws Exception {
+    Request request = new Request.Builder().url(url)
+        .header("Authorization", "Bearer benchmark-token")
+        .post(RequestBody.create(new byte[0])).build();
+    try (Response response = okHttp.newCall(request).execute()) {
+      return response.body().bytes();
+    }
+  }
+
+  @Benchmark
+  public PlainModels.CartCheckoutResult jdkHttpClientJackson() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer benchmark-token")
+        .header("Accept", "application/json")
+        .header("MS-RequestId", UUID.randomUUID().toString())
+        .header("MS-CorrelationId", UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<byte[]> response = jdkHttp.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("status " + response.statusCode());
+    }
+    return jackson.readValue(response.body(), PlainModels.CartCheckoutResult.class);
+  }
+}
