@@ -23,16 +23,11 @@ class CheckoutRequestTest {
   public final MockWebServer server = new MockWebServer();
 
   private CheckoutClient client() {
-    return CheckoutClient.builder()
-        .baseUrl(server.url("/").toString())
-        .accessToken(TOKEN)
-        .retryOptions(RetryOptions.NONE)
-        .build();
+    return ResponseMappingTest.clientFor(server);
   }
 
   private void enqueue(int code, String body) {
-    server.enqueue(new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build());
+    ResponseMappingTest.enqueueJson(server, code, body);
   }
 
   @Test

@@ -51,7 +51,15 @@ class ResponseMappingTest {
   public final MockWebServer server = new MockWebServer();
 
   private CheckoutClient client() {
-    // One attempt: these tests are about how each response maps; RetryTest covers retries.
+    return clientFor(server);
+  }
+
+  private void enqueue(int code, String body) {
+    enqueueJson(server, code, body);
+  }
+
+  /** A client of {@code server} with one attempt: the response-mapping tests are per response. */
+  static CheckoutClient clientFor(MockWebServer server) {
     return CheckoutClient.builder()
         .baseUrl(server.url("/").toString())
         .accessToken(TOKEN)
@@ -59,7 +67,7 @@ class ResponseMappingTest {
         .build();
   }
 
-  private void enqueue(int code, String body) {
+  static void enqueueJson(MockWebServer server, int code, String body) {
     server.enqueue(new MockResponse.Builder().code(code)
         .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build());
   }
