@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one logical checkout: attempts on OkHttp's dispatcher, retried by a Failsafe {@link
+ * Runs one logical checkout: attempts on OkHttp's dispatcher threads, retried by a Failsafe {@link
  * RetryPolicy} (backoff with jitter, {@code Retry-After}, max attempts, deadline), all with the
  * same request and so the same {@code MS-RequestId}. Each attempt is classified here, with the
  * whole checkout in view; Failsafe only runs the loop. Thread-safe; one per client.
@@ -121,7 +121,10 @@ public final class CheckoutExecutor {
     RetryPolicy<Outcome> policy = options.equals(defaultOptions) ? defaultPolicy : policy(options);
     List<Attempt> attempts = new CopyOnWriteArrayList<>();
     long startNanos = System.nanoTime();
-    CompletableFuture<Outcome> retries = Failsafe.with(policy).getStageAsync(context -> {
+    // Attempts run on OkHttp's dispatcher threads, each a blocking execute(): one thread hand-off
+    // per attempt. Cancelling calls Call.cancel() from another thread, which ends execute().
+    CompletableFuture<Outcome> retries = Failsafe.with(policy)
+        .with(httpClient.dispatcher().executorService()).getStageAsync(context -> {
       // Failsafe shortens the last wait to end at the deadline; an attempt started then would
       // only time out (and might reach the service). Keep the previous outcome instead.
       Duration left = options.deadline().minusNanos(System.nanoTime() - startNanos);
@@ -177,7 +180,7 @@ public final class CheckoutExecutor {
     context.onCancel(call::cancel);
     CompletableFuture<Outcome> done = new CompletableFuture<>();
     long attemptStart = System.nanoTime();
-    call.enqueue(new Callback() {
+    var outcome = new Callback() {
       @Override
       public void onFailure(Call failed, IOException e) {
         finish(responses.failure(e, requestId, correlationId), null, e);
@@ -224,7 +227,15 @@ public final class CheckoutExecutor {
             request.method(), request.url().encodedPath(), number, outcome, elapsed.toMillis(),
             requestId, correlationId);
       }
-    });
+    };
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      outcome.onFailure(call, e);
+      return done;
+    }
+    outcome.onResponse(call, response);
     return done;
   }
 
