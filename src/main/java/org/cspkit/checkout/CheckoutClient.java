@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -78,7 +77,6 @@ public final class CheckoutClient {
   public static final Locale DEFAULT_LOCALE = Locale.US;
 
   private static final String CONTRACT_VERSION = "v1";
-  private static final int MAX_CONCURRENT_CALLS = 64;
   private static final String MASKED_TOKEN = "****";
 
   private final CheckoutClientBuilder settings;
@@ -94,15 +92,8 @@ public final class CheckoutClient {
     this.authorization = new AuthorizationInterceptor(
         new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, Clock.systemUTC()),
         userAgent());
-    OkHttpClient.Builder http;
-    if (builder.httpClient != null) {
-      http = builder.httpClient.newBuilder();
-    } else {
-      Dispatcher dispatcher = new Dispatcher();
-      dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
-      dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
-      http = new OkHttpClient.Builder().dispatcher(dispatcher);
-    }
+    OkHttpClient.Builder http =
+        builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
     this.httpClient = http
         .connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
@@ -218,8 +209,8 @@ public final class CheckoutClient {
   }
 
   /**
-   * Checks out a cart without blocking. Attempts run on OkHttp's dispatcher threads and retries
-   * are scheduled by Failsafe; the future completes on one of those threads (as does any
+   * Checks out a cart without blocking. Attempts run on the threads of OkHttp's dispatcher
+   * executor and retries are scheduled by Failsafe; the future completes on one of those threads (as does any
    * dependent stage that is not {@code *Async}). Cancelling the future cancels the attempt in
    * flight and every retry still to come.
    *

@@ -218,9 +218,8 @@ public final class CheckoutClientBuilder {
    * Shares an application's {@link OkHttpClient}: its connection pool, dispatcher, proxy, TLS
    * and interceptors. The client is not modified: a derived one (via {@code newBuilder()}) gets
    * this builder's timeouts and the authorization interceptor, which runs after the shared
-   * client's own interceptors. Checkouts run on its {@link okhttp3.Dispatcher}, whose {@code
-   * maxRequestsPerHost} (OkHttp's default: 5) caps concurrent checkouts; a private client allows
-   * 64.
+   * client's own interceptors. Attempts run on the threads of its {@link okhttp3.Dispatcher}'s
+   * executor.
    *
    * @param httpClient the client to share, or null for a private one
    * @return this builder
