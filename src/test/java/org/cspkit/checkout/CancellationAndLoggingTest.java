@@ -43,6 +43,7 @@ class CancellationAndLoggingTest {
   private final List<Long> arrivals = new CopyOnWriteArrayList<>();
   private final List<Call> canceledCalls = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstRequest = new CountDownLatch(1);
+  private final CountDownLatch secondRequest = new CountDownLatch(2);
 
   /** Every request waits {@code delay} and then gets a 503, so that retries would go on. */
   private CheckoutClient slowFailingService(Duration delay) {
@@ -51,6 +52,7 @@ class CancellationAndLoggingTest {
       public MockResponse dispatch(RecordedRequest request) {
         arrivals.add(System.nanoTime());
         firstRequest.countDown();
+        secondRequest.countDown();
         return new MockResponse.Builder().code(503).headersDelay(delay.toMillis(),
             TimeUnit.MILLISECONDS).body("{\"description\":\"Busy.\"}").build();
       }
@@ -80,7 +82,8 @@ class CancellationAndLoggingTest {
     CheckoutClient client = slowFailingService(Duration.ofMillis(300));
 
     CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID, CART_ID);
-    Thread.sleep(700);
+    // Cancel while the second attempt waits for its (300 ms) response, so a call is in flight.
+    assertThat(secondRequest.await(5, TimeUnit.SECONDS)).isTrue();
     long cancelled = System.nanoTime();
     future.cancel(true);
 
