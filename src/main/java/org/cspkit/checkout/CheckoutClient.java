@@ -271,7 +271,7 @@ public final class CheckoutClient {
     UUID requestId = options.requestId().orElseGet(UUID::randomUUID);
     UUID correlationId = options.correlationId().orElseGet(UUID::randomUUID);
     Request request = api.checkoutCart(customer, cart, requestId, correlationId, localeTag,
-        LibraryVersion.clientHeader(), settings.applicationName, CONTRACT_VERSION,
+        LibraryVersion.CLIENT_HEADER, settings.applicationName, CONTRACT_VERSION,
         options.customerUserUpn().orElse(null)).request();
     return new Exchange(request, requestId.toString(), correlationId.toString());
   }
@@ -297,7 +297,7 @@ public final class CheckoutClient {
   }
 
   private static String userAgent() {
-    return LibraryVersion.clientHeader() + " (Java " + System.getProperty("java.version") + ")";
+    return LibraryVersion.CLIENT_HEADER + " (Java " + System.getProperty("java.version") + ")";
   }
 
   /** One logical call: its request and the IDs it carries. */

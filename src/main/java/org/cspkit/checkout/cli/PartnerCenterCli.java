@@ -92,7 +92,7 @@ public final class PartnerCenterCli implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {LibraryVersion.clientHeader()};
+      return new String[] {LibraryVersion.CLIENT_HEADER};
     }
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -67,19 +66,56 @@ public final class CheckoutExecutor {
   private record Outcome(CartCheckoutResult result, PartnerCenterException failure,
       boolean retryable, Duration retryAfter) {}
 
-  /** One checkout in progress: its future and its attempts so far. */
-  public static final class Execution {
-    private final CompletableFuture<CartCheckoutResult> future;
-    private final List<Attempt> attempts;
+  /**
+   * Starts a checkout.
+   *
+   * @param request the request, with its {@code MS-RequestId}
+   * @param requestId its {@code MS-RequestId}
+   * @param correlationId its {@code MS-CorrelationId}
+   * @param customerId the customer ID, for messages
+   * @param cartId the cart ID, for messages
+   * @param options the retry options of this call
+   * @return the execution
+   */
+  public Execution start(Request request, String requestId, String correlationId,
+      String customerId, String cartId, RetryOptions options) {
+    Execution execution =
+        new Execution(request, requestId, correlationId, customerId, cartId, options);
+    RetryPolicy<Outcome> policy = options.equals(defaultOptions) ? defaultPolicy : policy(options);
+    // Each attempt is a blocking execute() on OkHttp's dispatcher executor: one thread hand-off
+    // per attempt. Cancelling calls Call.cancel() from another thread, which ends execute().
+    CompletableFuture<Outcome> retries = Failsafe.with(policy)
+        .with(httpClient.dispatcher().executorService())
+        .getAsync(execution::attempt);
+    retries.whenComplete(execution::complete);
+    execution.future.whenComplete((result, error) -> {
+      if (execution.future.isCancelled()) {
+        retries.cancel(true);
+      }
+    });
+    return execution;
+  }
+
+  /** One checkout in progress: its request, its attempts so far, and its future. */
+  public final class Execution {
+    private final Request request;
     private final String requestId;
     private final String correlationId;
+    private final String customerId;
+    private final String cartId;
+    private final RetryOptions options;
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+    private final long startNanos = System.nanoTime();
+    private final CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
 
-    Execution(CompletableFuture<CartCheckoutResult> future, List<Attempt> attempts,
-        String requestId, String correlationId) {
-      this.future = future;
-      this.attempts = attempts;
+    private Execution(Request request, String requestId, String correlationId,
+        String customerId, String cartId, RetryOptions options) {
+      this.request = request;
       this.requestId = requestId;
       this.correlationId = correlationId;
+      this.customerId = customerId;
+      this.cartId = cartId;
+      this.options = options;
     }
 
     /**
@@ -103,41 +139,74 @@ public final class CheckoutExecutor {
       e.initAttempts(attempts);
       return e;
     }
-  }
 
-  /**
-   * Starts a checkout.
-   *
-   * @param request the request, with its {@code MS-RequestId}
-   * @param requestId its {@code MS-RequestId}
-   * @param correlationId its {@code MS-CorrelationId}
-   * @param customerId the customer ID, for messages
-   * @param cartId the cart ID, for messages
-   * @param options the retry options of this call
-   * @return the execution
-   */
-  public Execution start(Request request, String requestId, String correlationId,
-      String customerId, String cartId, RetryOptions options) {
-    RetryPolicy<Outcome> policy = options.equals(defaultOptions) ? defaultPolicy : policy(options);
-    List<Attempt> attempts = new CopyOnWriteArrayList<>();
-    long startNanos = System.nanoTime();
-    // Attempts run on OkHttp's dispatcher threads, each a blocking execute(): one thread hand-off
-    // per attempt. Cancelling calls Call.cancel() from another thread, which ends execute().
-    CompletableFuture<Outcome> retries = Failsafe.with(policy)
-        .with(httpClient.dispatcher().executorService()).getStageAsync(context -> {
+    private Duration left() {
+      return options.deadline().minusNanos(System.nanoTime() - startNanos);
+    }
+
+    /** One attempt, run by Failsafe on a dispatcher thread; never throws. */
+    private Outcome attempt(ExecutionContext<Outcome> context) {
       // Failsafe shortens the last wait to end at the deadline; an attempt started then would
       // only time out (and might reach the service). Keep the previous outcome instead.
-      Duration left = options.deadline().minusNanos(System.nanoTime() - startNanos);
       Outcome previous = context.getLastResult();
-      if (previous != null && left.compareTo(minimumAttemptTime(options)) < 0) {
-        return CompletableFuture.completedFuture(
-            new Outcome(previous.result(), previous.failure(), false, null));
+      if (previous != null && left().compareTo(minimumAttemptTime(options)) < 0) {
+        return new Outcome(previous.result(), previous.failure(), false, null);
       }
-      return attempt(context, request, requestId, correlationId, customerId, cartId, options,
-          attempts, startNanos);
-    });
-    CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
-    retries.whenComplete((outcome, error) -> {
+      int number = attempts.size() + 1;
+      WireInterceptor.Sent sent = new WireInterceptor.Sent();
+      Call call = httpClient.newCall(request.newBuilder().tag(WireInterceptor.Sent.class, sent)
+          .build());
+      long timeoutMillis = Math.max(1, left().toMillis());
+      if (!callTimeout.isZero()) {
+        timeoutMillis = Math.min(timeoutMillis, callTimeout.toMillis());
+      }
+      call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+      context.onCancel(call::cancel);
+      long attemptStart = System.nanoTime();
+      try (Response response = call.execute()) {
+        CartCheckoutResult result = responses.handle(response, requestId, correlationId);
+        record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
+        return new Outcome(result, null, false, null);
+      } catch (PartnerCenterException e) {
+        return failed(e, null, sent, call, number, attemptStart);
+      } catch (IOException e) {
+        return failed(responses.failure(e, requestId, correlationId), e, sent, call, number,
+            attemptStart);
+      } catch (RuntimeException e) {
+        return failed(new TransportException("Decoding the response failed unexpectedly: " + e,
+            ErrorDetails.noResponse(requestId, correlationId), e), null, sent, call, number,
+            attemptStart);
+      }
+    }
+
+    private Outcome failed(PartnerCenterException failure, IOException io,
+        WireInterceptor.Sent sent, Call call, int number, long attemptStart) {
+      int status = failure.statusCode();
+      boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      record(number, attemptStart, status, describe(failure, io),
+          mayHaveSucceeded(failure, io, sent));
+      if (status == 400 && failure.errorCode().orElse(0) == 800065 && earlierMaybe) {
+        return new Outcome(null, new CheckoutOutcomeUnknownException(customerId, cartId,
+            failure.details()), false, null);
+      }
+      Duration retryAfter = failure instanceof ThrottledException throttled
+          ? throttled.retryAfter().orElse(null) : null;
+      boolean retryable = !call.isCanceled() && isRetryable(failure)
+          && (retryAfter == null || retryAfter.compareTo(left()) < 0);
+      return new Outcome(null, failure, retryable, retryAfter);
+    }
+
+    private void record(int number, long attemptStart, int status, String outcome,
+        boolean maybe) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
+      attempts.add(new Attempt(number, status, outcome, elapsed, maybe));
+      LOG.debug("{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
+          request.method(), request.url().encodedPath(), number, outcome, elapsed.toMillis(),
+          requestId, correlationId);
+    }
+
+    /** Completes the future from what Failsafe ended with. */
+    private void complete(Outcome outcome, Throwable error) {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error;
@@ -155,88 +224,7 @@ public final class CheckoutExecutor {
       } else {
         future.completeExceptionally(outcome.failure().initAttempts(attempts));
       }
-    });
-    future.whenComplete((result, error) -> {
-      if (future.isCancelled()) {
-        retries.cancel(true);
-      }
-    });
-    return new Execution(future, attempts, requestId, correlationId);
-  }
-
-  private CompletableFuture<Outcome> attempt(ExecutionContext<Outcome> context, Request request,
-      String requestId, String correlationId, String customerId, String cartId,
-      RetryOptions options, List<Attempt> attempts, long startNanos) {
-    int number = attempts.size() + 1;
-    WireInterceptor.Sent sent = new WireInterceptor.Sent();
-    Call call = httpClient.newCall(request.newBuilder().tag(WireInterceptor.Sent.class, sent)
-        .build());
-    Duration remaining = options.deadline().minusNanos(System.nanoTime() - startNanos);
-    long timeoutMillis = Math.max(1, remaining.toMillis());
-    if (!callTimeout.isZero()) {
-      timeoutMillis = Math.min(timeoutMillis, callTimeout.toMillis());
     }
-    call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-    context.onCancel(call::cancel);
-    CompletableFuture<Outcome> done = new CompletableFuture<>();
-    long attemptStart = System.nanoTime();
-    var outcome = new Callback() {
-      @Override
-      public void onFailure(Call failed, IOException e) {
-        finish(responses.failure(e, requestId, correlationId), null, e);
-      }
-
-      @Override
-      public void onResponse(Call ok, Response response) {
-        try (response) {
-          CartCheckoutResult result = responses.handle(response, requestId, correlationId);
-          record(response.code(), response.code() + " (decoded)", false);
-          done.complete(new Outcome(result, null, false, null));
-        } catch (PartnerCenterException e) {
-          finish(e, response, null);
-        } catch (IOException e) {
-          finish(responses.failure(e, requestId, correlationId), null, e);
-        } catch (RuntimeException e) {
-          finish(new TransportException("Decoding the response failed unexpectedly: " + e,
-              ErrorDetails.noResponse(requestId, correlationId), e), null, null);
-        }
-      }
-
-      private void finish(PartnerCenterException failure, Response response, IOException io) {
-        int status = failure.statusCode();
-        boolean maybe = mayHaveSucceeded(failure, io, sent);
-        boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-        record(status, describe(failure, io), maybe);
-        if (status == 400 && failure.errorCode().orElse(0) == 800065 && earlierMaybe) {
-          done.complete(new Outcome(null, new CheckoutOutcomeUnknownException(customerId, cartId,
-              failure.details()), false, null));
-          return;
-        }
-        Duration retryAfter = failure instanceof ThrottledException throttled
-            ? throttled.retryAfter().orElse(null) : null;
-        Duration left = options.deadline().minusNanos(System.nanoTime() - startNanos);
-        boolean retryable = !call.isCanceled() && isRetryable(failure)
-            && (retryAfter == null || retryAfter.compareTo(left) < 0);
-        done.complete(new Outcome(null, failure, retryable, retryAfter));
-      }
-
-      private void record(int status, String outcome, boolean maybe) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
-        attempts.add(new Attempt(number, status, outcome, elapsed, maybe));
-        LOG.debug("{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
-            request.method(), request.url().encodedPath(), number, outcome, elapsed.toMillis(),
-            requestId, correlationId);
-      }
-    };
-    Response response;
-    try {
-      response = call.execute();
-    } catch (IOException e) {
-      outcome.onFailure(call, e);
-      return done;
-    }
-    outcome.onResponse(call, response);
-    return done;
   }
 
   /** No attempt starts with less than this left before the deadline: a tenth of it, at most 1 s. */

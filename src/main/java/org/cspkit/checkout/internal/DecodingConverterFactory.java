@@ -20,6 +20,10 @@ import retrofit2.Retrofit;
  * that is not the expected JSON (malformed, truncated, wrong shape, empty, {@code null}) as an
  * {@link UndecodableBodyException}. I/O failures while reading pass through unchanged, so a broken
  * connection stays distinguishable from a bad body.
+ *
+ * <p>{@link #decode} is what the client uses. The facade executes requests itself, so Retrofit
+ * never calls the converter; it is registered because Retrofit needs one for the generated
+ * interface's return type, and it decodes the same way should anyone call that interface.
  */
 public final class DecodingConverterFactory extends Converter.Factory {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");

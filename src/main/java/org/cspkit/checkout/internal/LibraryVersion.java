@@ -13,6 +13,9 @@ public final class LibraryVersion {
   /** The artifact version, such as {@code 0.1.0}. */
   public static final String VERSION;
 
+  /** The {@code MS-PartnerCenter-Client} value: {@code name/version}. */
+  public static final String CLIENT_HEADER;
+
   static {
     Properties properties = new Properties();
     try (InputStream in = LibraryVersion.class.getResourceAsStream(
@@ -26,16 +29,8 @@ public final class LibraryVersion {
     }
     NAME = properties.getProperty("name");
     VERSION = properties.getProperty("version");
+    CLIENT_HEADER = NAME + "/" + VERSION;
   }
 
   private LibraryVersion() {}
-
-  /**
-   * The {@code MS-PartnerCenter-Client} value.
-   *
-   * @return {@code name/version}
-   */
-  public static String clientHeader() {
-    return NAME + "/" + VERSION;
-  }
 }
