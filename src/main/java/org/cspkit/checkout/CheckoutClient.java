@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -152,10 +151,11 @@ public final class CheckoutClient {
   }
 
   /**
-   * Checks out a cart, blocking the calling thread until it succeeds, fails for good, runs out of
-   * attempts or reaches the retry deadline. Retryable failures are retried with the same {@code
-   * MS-RequestId} (see {@link RetryOptions}). Interrupting the thread cancels the attempt in
-   * flight and every retry still to come, and throws a {@link TransportException} with the
+   * Checks out a cart on the calling thread, which is blocked until the checkout succeeds, fails
+   * for good, runs out of attempts or reaches the retry deadline. Retryable failures are retried
+   * with the same {@code MS-RequestId} (see {@link RetryOptions}); the thread sleeps between
+   * attempts. Interrupting the thread cancels the attempt in flight (within about 10 ms) or ends
+   * the wait, stops every retry still to come, and throws a {@link TransportException} with the
    * interrupt flag kept.
    *
    * @param customerId the customer's tenant ID, a GUID
@@ -180,19 +180,9 @@ public final class CheckoutClient {
    * @throws PartnerCenterException on any other status
    */
   public CartCheckoutResult checkout(String customerId, String cartId, CheckoutOptions options) {
-    CheckoutExecutor.Execution execution = start(customerId, cartId, options);
-    try {
-      return execution.future().get();
-    } catch (InterruptedException e) {
-      execution.future().cancel(true);
-      Thread.currentThread().interrupt();
-      throw execution.interrupted(e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
-      }
-      throw new IllegalStateException("unexpected checkout failure", e.getCause());
-    }
+    Exchange exchange = prepare(customerId, cartId, options);
+    return executor.run(exchange.request(), exchange.requestId(), exchange.correlationId(),
+        customerId, cartId, options.retryOptions().orElse(settings.retryOptions));
   }
 
   /**

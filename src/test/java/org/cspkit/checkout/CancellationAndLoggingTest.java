@@ -122,6 +122,63 @@ class CancellationAndLoggingTest {
     assertThat(canceledCalls).hasSize(1);
   }
 
+  @Test
+  void interruptingABlockingCheckoutBetweenAttemptsStopsTheRetries() throws Exception {
+    slowFailingService(Duration.ZERO);
+    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+        .accessToken(TOKEN).retryOptions(RetryOptions.builder().maxAttempts(5)
+            .initialDelay(Duration.ofSeconds(10)).maxDelay(Duration.ofSeconds(20))
+            .deadline(Duration.ofSeconds(60)).build())
+        .build();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        client.checkout(CUSTOMER_ID, CART_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+        interruptKept.set(Thread.currentThread().isInterrupted());
+      }
+    });
+
+    caller.start();
+    assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(200); // the 503 is back: the caller now waits 10 s before attempt 2
+    caller.interrupt();
+    caller.join(5000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(TransportException.class)
+        .hasCauseInstanceOf(InterruptedException.class);
+    assertThat(((TransportException) thrown.get()).attempts()).hasSize(1);
+    assertThat(interruptKept.get()).isTrue();
+    assertThat(arrivals).hasSize(1);
+  }
+
+  @Test
+  void aBlockingCheckoutOnAnInterruptedThreadSendsNothingThatCouldComplete() throws Exception {
+    CheckoutClient client = slowFailingService(Duration.ofSeconds(5));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      Thread.currentThread().interrupt();
+      try {
+        client.checkout(CUSTOMER_ID, CART_ID);
+      } catch (RuntimeException e) {
+        thrown.set(e);
+      }
+    });
+
+    long started = System.nanoTime();
+    caller.start();
+    caller.join(5000);
+
+    assertThat(caller.isAlive()).isFalse();
+    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4000);
+    assertThat(thrown.get()).isInstanceOf(TransportException.class)
+        .hasCauseInstanceOf(InterruptedException.class);
+    assertThat(canceledCalls).hasSizeLessThanOrEqualTo(1);
+  }
+
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private Level previousLevel;
   private Logger logger;

@@ -2,6 +2,7 @@ package org.cspkit.checkout.internal;
 
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -59,7 +60,7 @@ public final class CheckoutExecutor {
     this.responses = responses;
     this.callTimeout = callTimeout;
     this.defaultOptions = defaultOptions;
-    this.defaultPolicy = policy(defaultOptions);
+    this.defaultPolicy = newPolicy(defaultOptions);
   }
 
   /** What one attempt ended in, and whether another attempt should follow. */
@@ -77,14 +78,51 @@ public final class CheckoutExecutor {
    * @param options the retry options of this call
    * @return the execution
    */
+  /**
+   * Runs a checkout on the calling thread and returns its result: each attempt is a blocking
+   * {@link Call#execute()} here, with no thread hand-off, and Failsafe waits between attempts with
+   * {@code Thread.sleep}. An interrupt cancels the call in flight (through {@link
+   * InterruptWatchdog}) or ends the wait, and every retry still to come.
+   *
+   * @throws PartnerCenterException the last failure, with every attempt; a {@link
+   *     TransportException} caused by an {@link InterruptedException} when interrupted, with the
+   *     thread's interrupt flag kept
+   */
+  public CartCheckoutResult run(Request request, String requestId, String correlationId,
+      String customerId, String cartId, RetryOptions options) {
+    Execution execution =
+        new Execution(request, requestId, correlationId, customerId, cartId, options, true);
+    Outcome outcome;
+    try {
+      outcome = Failsafe.with(policy(options)).get(execution::attempt);
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof InterruptedException interrupt) {
+        Thread.currentThread().interrupt();
+        throw execution.interrupted(interrupt);
+      }
+      throw execution.unexpected(e.getCause() == null ? e : e.getCause());
+    }
+    if (outcome.result() != null) {
+      return outcome.result();
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw execution.interrupted(
+          new InterruptedException("interrupted while the call was in flight"));
+    }
+    throw outcome.failure().initAttempts(execution.attempts);
+  }
+
+  /**
+   * Starts a checkout and returns at once. Each attempt is a blocking {@link Call#execute()} on
+   * OkHttp's dispatcher executor, the threads OkHttp's own {@code enqueue} uses; the waits between
+   * attempts are scheduled, not slept. Cancelling the future calls {@link Call#cancel()} on the
+   * attempt in flight.
+   */
   public Execution start(Request request, String requestId, String correlationId,
       String customerId, String cartId, RetryOptions options) {
     Execution execution =
-        new Execution(request, requestId, correlationId, customerId, cartId, options);
-    RetryPolicy<Outcome> policy = options.equals(defaultOptions) ? defaultPolicy : policy(options);
-    // Each attempt is a blocking execute() on OkHttp's dispatcher executor: one thread hand-off
-    // per attempt. Cancelling calls Call.cancel() from another thread, which ends execute().
-    CompletableFuture<Outcome> retries = Failsafe.with(policy)
+        new Execution(request, requestId, correlationId, customerId, cartId, options, false);
+    CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
         .with(httpClient.dispatcher().executorService())
         .getAsync(execution::attempt);
     retries.whenComplete(execution::complete);
@@ -96,7 +134,10 @@ public final class CheckoutExecutor {
     return execution;
   }
 
-  /** One checkout in progress: its request, its attempts so far, and its future. */
+  private RetryPolicy<Outcome> policy(RetryOptions options) {
+    return options.equals(defaultOptions) ? defaultPolicy : newPolicy(options);
+  }
+
   public final class Execution {
     private final Request request;
     private final String requestId;
@@ -104,13 +145,15 @@ public final class CheckoutExecutor {
     private final String customerId;
     private final String cartId;
     private final RetryOptions options;
+    private final boolean onCallingThread;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
 
     private Execution(Request request, String requestId, String correlationId,
-        String customerId, String cartId, RetryOptions options) {
+        String customerId, String cartId, RetryOptions options, boolean onCallingThread) {
       this.request = request;
+      this.onCallingThread = onCallingThread;
       this.requestId = requestId;
       this.correlationId = correlationId;
       this.customerId = customerId;
@@ -140,6 +183,13 @@ public final class CheckoutExecutor {
       return e;
     }
 
+    private TransportException unexpected(Throwable cause) {
+      TransportException e = new TransportException("The checkout failed unexpectedly: " + cause,
+          ErrorDetails.noResponse(requestId, correlationId), cause);
+      e.initAttempts(attempts);
+      return e;
+    }
+
     private Duration left() {
       return options.deadline().minusNanos(System.nanoTime() - startNanos);
     }
@@ -163,6 +213,9 @@ public final class CheckoutExecutor {
       call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
       context.onCancel(call::cancel);
       long attemptStart = System.nanoTime();
+      if (onCallingThread) {
+        InterruptWatchdog.INSTANCE.watch(call);
+      }
       try (Response response = call.execute()) {
         CartCheckoutResult result = responses.handle(response, requestId, correlationId);
         record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
@@ -176,6 +229,10 @@ public final class CheckoutExecutor {
         return failed(new TransportException("Decoding the response failed unexpectedly: " + e,
             ErrorDetails.noResponse(requestId, correlationId), e), null, sent, call, number,
             attemptStart);
+      } finally {
+        if (onCallingThread) {
+          InterruptWatchdog.INSTANCE.release();
+        }
       }
     }
 
@@ -213,11 +270,7 @@ public final class CheckoutExecutor {
         if (cause instanceof CancellationException cancelled) {
           future.completeExceptionally(cancelled);
         } else {
-          TransportException unexpected = new TransportException(
-              "The checkout failed unexpectedly: " + cause,
-              ErrorDetails.noResponse(requestId, correlationId), cause);
-          unexpected.initAttempts(attempts);
-          future.completeExceptionally(unexpected);
+          future.completeExceptionally(unexpected(cause));
         }
       } else if (outcome.result() != null) {
         future.complete(outcome.result());
@@ -272,7 +325,7 @@ public final class CheckoutExecutor {
         + (failure instanceof UndecodableResponseException ? " (undecodable body)" : "");
   }
 
-  private static RetryPolicy<Outcome> policy(RetryOptions options) {
+  private static RetryPolicy<Outcome> newPolicy(RetryOptions options) {
     double jitter = options.jitter();
     return RetryPolicy.<Outcome>builder()
         .handleResultIf(Outcome::retryable)
