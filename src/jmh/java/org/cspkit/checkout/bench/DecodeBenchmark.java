@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 import okio.Okio;
-import org.cspkit.checkout.internal.DecodingConverterFactory;
+import org.cspkit.checkout.internal.BodyDecoder;
 import org.cspkit.checkout.internal.JsonSupport;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,7 +56,7 @@ public class DecodeBenchmark {
 
   @Benchmark
   public CartCheckoutResult moshiRecords() throws Exception {
-    return DecodingConverterFactory.decode(moshi,
+    return BodyDecoder.decode(moshi,
         Okio.buffer(Okio.source(new ByteArrayInputStream(bytes))));
   }
 

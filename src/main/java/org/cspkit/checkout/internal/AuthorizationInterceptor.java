@@ -69,7 +69,7 @@ public final class AuthorizationInterceptor implements Interceptor {
   /**
    * The request with the authorization and user-agent headers set.
    *
-   * @param request the request built from the Retrofit interface
+   * @param request the request built by the generated {@code CartsApiRequests}
    * @param tokenValue the bearer token value (or a mask, for previews)
    * @return the request to send
    */

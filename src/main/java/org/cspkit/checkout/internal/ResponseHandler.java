@@ -83,7 +83,7 @@ public final class ResponseHandler {
           new UndecodableBodyException("expected JSON but the content type is " + type, null));
     }
     try {
-      return DecodingConverterFactory.decode(resultAdapter, body.source());
+      return BodyDecoder.decode(resultAdapter, body.source());
     } catch (UndecodableBodyException e) {
       throw undecodable(response, new Buffer(), requestId, correlationId, e);
     }
@@ -127,10 +127,10 @@ public final class ResponseHandler {
     ApiFault fault = null;
     if (!body.snapshot().utf8().isBlank()) {
       try {
-        fault = DecodingConverterFactory.decode(faultAdapter, body.peek());
+        fault = BodyDecoder.decode(faultAdapter, body.peek());
         if (fault.code() == null && fault.description() == null) {
           ThrottlingError throttling =
-              DecodingConverterFactory.decode(throttlingAdapter, body.peek());
+              BodyDecoder.decode(throttlingAdapter, body.peek());
           if (throttling.message() != null) {
             fault = new ApiFault(null, throttling.message(), List.of(), null, null);
           }

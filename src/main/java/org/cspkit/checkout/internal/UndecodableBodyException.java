@@ -3,8 +3,8 @@ package org.cspkit.checkout.internal;
 import java.io.IOException;
 
 /**
- * A response body that arrived whole but could not be decoded. An {@link IOException} so that it
- * travels through Retrofit's call unchanged; the facade turns it into {@link
+ * A response body that arrived whole but could not be decoded. An {@link IOException}, as Moshi's
+ * own read failures are; the facade turns it into {@link
  * org.cspkit.checkout.exception.UndecodableResponseException}.
  */
 public final class UndecodableBodyException extends IOException {

@@ -4,51 +4,21 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.Moshi;
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import okio.ByteString;
-import retrofit2.Converter;
-import retrofit2.Retrofit;
 
 /**
- * Decodes 2xx bodies with Moshi, skipping a leading UTF-8 byte-order mark, and reports any body
- * that is not the expected JSON (malformed, truncated, wrong shape, empty, {@code null}) as an
- * {@link UndecodableBodyException}. I/O failures while reading pass through unchanged, so a broken
+ * Decodes bodies with Moshi, skipping a leading UTF-8 byte-order mark, and reports any body that
+ * is not the expected JSON (malformed, truncated, wrong shape, empty, {@code null}) as an {@link
+ * UndecodableBodyException}. I/O failures while reading pass through unchanged, so a broken
  * connection stays distinguishable from a bad body.
- *
- * <p>{@link #decode} is what the client uses. The facade executes requests itself, so Retrofit
- * never calls the converter; it is registered because Retrofit needs one for the generated
- * interface's return type, and it decodes the same way should anyone call that interface.
  */
-public final class DecodingConverterFactory extends Converter.Factory {
+public final class BodyDecoder {
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
 
-  private final Moshi moshi;
-
-  /**
-   * Creates the factory.
-   *
-   * @param moshi the shared Moshi instance
-   */
-  public DecodingConverterFactory(Moshi moshi) {
-    this.moshi = moshi;
-  }
-
-  @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(
-      Type type, Annotation[] annotations, Retrofit retrofit) {
-    JsonAdapter<?> adapter = moshi.adapter(type);
-    return body -> {
-      try (body) {
-        return decode(adapter, body.source());
-      }
-    };
-  }
+  private BodyDecoder() {}
 
   /**
    * Decodes one JSON value that must fill the whole source.
