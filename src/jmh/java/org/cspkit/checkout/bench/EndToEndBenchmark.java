@@ -46,6 +46,7 @@ public class EndToEndBenchmark {
   static final String CART_ID = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605";
 
   private HttpServer server;
+  private java.util.concurrent.ExecutorService serverThreads;
   private String url;
   private CheckoutClient client;
   private OkHttpClient okHttp;
@@ -67,7 +68,8 @@ public class EndToEndBenchmark {
         out.write(body);
       }
     });
-    server.setExecutor(Executors.newFixedThreadPool(16));
+    serverThreads = Executors.newFixedThreadPool(16);
+    server.setExecutor(serverThreads);
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     url = base + "v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout";
@@ -82,6 +84,8 @@ public class EndToEndBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     server.stop(0);
+    // Its threads are not daemons: left running, they keep each JMH fork alive 30 s more.
+    serverThreads.shutdownNow();
   }
 
   @Benchmark
