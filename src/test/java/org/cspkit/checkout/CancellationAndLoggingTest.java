@@ -23,6 +23,7 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.junit.jupiter.api.AfterEach;
@@ -57,13 +58,13 @@ class CancellationAndLoggingTest {
             TimeUnit.MILLISECONDS).body("{\"description\":\"Busy.\"}").build();
       }
     });
-    OkHttpClient listening = new OkHttpClient.Builder().eventListener(new EventListener() {
+    OkHttpClient listening = ContractValidator.install(new OkHttpClient.Builder()).eventListener(new EventListener() {
       @Override
       public void canceled(Call call) {
         canceledCalls.add(call);
       }
     }).build();
-    return CheckoutClient.builder().baseUrl(server.url("/").toString()).accessToken(TOKEN)
+    return ContractValidator.client().baseUrl(server.url("/").toString()).accessToken(TOKEN)
         .httpClient(listening)
         .retryOptions(RetryOptions.builder().maxAttempts(50).initialDelay(Duration.ofMillis(10))
             .maxDelay(Duration.ofMillis(20)).deadline(Duration.ofSeconds(20)).build())
@@ -125,7 +126,7 @@ class CancellationAndLoggingTest {
   @Test
   void interruptingABlockingCheckoutBetweenAttemptsStopsTheRetries() throws Exception {
     slowFailingService(Duration.ZERO);
-    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+    CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken(TOKEN).retryOptions(RetryOptions.builder().maxAttempts(5)
             .initialDelay(Duration.ofSeconds(10)).maxDelay(Duration.ofSeconds(20))
             .deadline(Duration.ofSeconds(60)).build())
@@ -206,7 +207,7 @@ class CancellationAndLoggingTest {
     server.enqueue(new MockResponse.Builder().code(201).body(ResponseMappingTest.ONE_ORDER)
         .build());
     captureLogs("org.cspkit.checkout", Level.DEBUG);
-    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+    CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken(TOKEN).retryOptions(RetryOptions.builder()
             .initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(20)).build())
         .build();
@@ -231,7 +232,7 @@ class CancellationAndLoggingTest {
     String bigBody = "{\"orders\":[],\"padding\":\"" + "p".repeat(20_000) + "\"}";
     server.enqueue(new MockResponse.Builder().code(201).body(bigBody).build());
     captureLogs("org.cspkit.checkout.wire", Level.TRACE);
-    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+    CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken(TOKEN).build();
 
     client.checkout(CUSTOMER_ID, CART_ID);

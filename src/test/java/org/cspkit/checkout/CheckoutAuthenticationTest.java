@@ -18,6 +18,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.auth.ClientCredentialsTokenSource;
 import org.cspkit.checkout.auth.RefreshTokenSource;
 import org.cspkit.checkout.exception.AuthenticationException;
@@ -45,7 +46,7 @@ class CheckoutAuthenticationTest {
   }
 
   private CheckoutClient client(AccessTokenSource source) {
-    return CheckoutClient.builder().baseUrl(server.url("/").toString())
+    return ContractValidator.client().baseUrl(server.url("/").toString())
         .accessTokenSource(source).build();
   }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.cspkit.checkout.testing.FakePartnerCenter;
@@ -43,7 +44,7 @@ class NoDuplicateOrdersLoadTest {
   void noCartIsOrderedTwiceAndNoOutcomeIsMisreported() throws Exception {
     FakePartnerCenter partnerCenter = new FakePartnerCenter(20261122L);
     server.setDispatcher(partnerCenter);
-    CheckoutClient client = CheckoutClient.builder().baseUrl(server.url("/").toString())
+    CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken("load-test-token")
         .retryOptions(RetryOptions.builder().maxAttempts(8).initialDelay(Duration.ofMillis(5))
             .maxDelay(Duration.ofMillis(50)).deadline(Duration.ofSeconds(60)).build())

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.BadRequestException;
 import org.cspkit.checkout.exception.ConflictException;
@@ -56,7 +57,7 @@ class PrismCheckoutTest {
 
   /** A client whose requests carry {@code Prefer}, Prism's way to pick a response. */
   private CheckoutClient client(PrismServer prism, String prefer) {
-    OkHttpClient http = new OkHttpClient.Builder()
+    OkHttpClient http = ContractValidator.install(new OkHttpClient.Builder())
         .addInterceptor(chain -> {
           Request request = chain.request();
           if (prefer != null) {
@@ -70,7 +71,7 @@ class PrismCheckoutTest {
           return response;
         })
         .build();
-    return CheckoutClient.builder()
+    return ContractValidator.client()
         .baseUrl(prism.baseUrl())
         .accessToken("prism-checks-presence-only")
         .httpClient(http)

@@ -18,6 +18,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.tls.HeldCertificate;
+import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.auth.ClientCredentialsTokenSource;
 import org.cspkit.checkout.auth.RefreshTokenSource;
 import org.cspkit.checkout.cli.PartnerCenterCli;
@@ -83,7 +84,7 @@ class SecretLeakTest {
   }
 
   private CheckoutClient client(AccessTokenSource source) {
-    return CheckoutClient.builder().baseUrl(server.url("/").toString())
+    return ContractValidator.client().baseUrl(server.url("/").toString())
         .accessTokenSource(source).build();
   }
 
