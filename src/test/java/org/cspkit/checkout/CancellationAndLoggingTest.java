@@ -114,13 +114,16 @@ class CancellationAndLoggingTest {
     caller.interrupt();
     caller.join(5000);
 
+    // The response would take 5 s: the call in flight was ended, not waited for. The watchdog
+    // cancels it, unless Okio notices the interrupt first between two reads or writes.
     assertThat(caller.isAlive()).isFalse();
+    assertThat((System.nanoTime() - interrupted) / 1_000_000).isLessThan(2000);
     assertThat(thrown.get()).isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(interruptKept.get()).isTrue();
     noRequestAfter(interrupted);
     assertThat(arrivals).hasSize(1);
-    assertThat(canceledCalls).hasSize(1);
+    assertThat(canceledCalls).hasSizeLessThanOrEqualTo(1);
   }
 
   @Test

@@ -248,7 +248,10 @@ public final class CheckoutExecutor {
       }
       Duration retryAfter = failure instanceof ThrottledException throttled
           ? throttled.retryAfter().orElse(null) : null;
-      boolean retryable = !call.isCanceled() && isRetryable(failure)
+      // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
+      // first, as an InterruptedIOException: neither is retried.
+      boolean interrupted = onCallingThread && Thread.currentThread().isInterrupted();
+      boolean retryable = !call.isCanceled() && !interrupted && isRetryable(failure)
           && (retryAfter == null || retryAfter.compareTo(left()) < 0);
       return new Outcome(null, failure, retryable, retryAfter);
     }
