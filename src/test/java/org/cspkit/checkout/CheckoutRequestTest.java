@@ -47,7 +47,9 @@ class CheckoutRequestTest {
     assertThat(UUID.fromString(request.getHeaders().get("MS-RequestId"))).isNotNull();
     assertThat(UUID.fromString(request.getHeaders().get("MS-CorrelationId"))).isNotNull();
     assertThat(request.getHeaders().get("X-Locale")).isEqualTo("en-US");
+    // The version comes from the pom through the build, never from a constant in the code.
     assertThat(request.getHeaders().get("MS-PartnerCenter-Client"))
+        .isEqualTo("partner-center-checkout/" + System.getProperty("project.version"))
         .matches("partner-center-checkout/\\d+\\.\\d+\\.\\d+.*");
     assertThat(request.getHeaders().get("MS-Contract-Version")).isEqualTo("v1");
     assertThat(request.getHeaders().get("User-Agent"))
