@@ -94,33 +94,44 @@ class CancellationAndLoggingTest {
     assertThat(canceledCalls).hasSize(1);
   }
 
+  /** A thread blocked in {@code checkout}: what it threw, and whether its interrupt flag stayed. */
+  private record BlockingCaller(Thread thread, AtomicReference<Throwable> thrown,
+      AtomicReference<Boolean> interruptKept) {
+    static BlockingCaller start(CheckoutClient client, boolean interruptedBefore) {
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+      Thread thread = new Thread(() -> {
+        if (interruptedBefore) {
+          Thread.currentThread().interrupt();
+        }
+        try {
+          client.checkout(CUSTOMER_ID, CART_ID);
+        } catch (RuntimeException e) {
+          thrown.set(e);
+          interruptKept.set(Thread.currentThread().isInterrupted());
+        }
+      });
+      thread.start();
+      return new BlockingCaller(thread, thrown, interruptKept);
+    }
+  }
+
   @Test
   void interruptingABlockingCheckoutCancelsTheCallInFlightAndEveryRetry() throws Exception {
     CheckoutClient client = slowFailingService(Duration.ofSeconds(5));
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> interruptKept = new AtomicReference<>();
-    Thread caller = new Thread(() -> {
-      try {
-        client.checkout(CUSTOMER_ID, CART_ID);
-      } catch (RuntimeException e) {
-        thrown.set(e);
-        interruptKept.set(Thread.currentThread().isInterrupted());
-      }
-    });
-
-    caller.start();
+    BlockingCaller caller = BlockingCaller.start(client, false);
     assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
     long interrupted = System.nanoTime();
-    caller.interrupt();
-    caller.join(5000);
+    caller.thread().interrupt();
+    caller.thread().join(5000);
 
     // The response would take 5 s: the call in flight was ended, not waited for. The watchdog
     // cancels it, unless Okio notices the interrupt first between two reads or writes.
-    assertThat(caller.isAlive()).isFalse();
+    assertThat(caller.thread().isAlive()).isFalse();
     assertThat((System.nanoTime() - interrupted) / 1_000_000).isLessThan(2000);
-    assertThat(thrown.get()).isInstanceOf(TransportException.class)
+    assertThat(caller.thrown().get()).isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
-    assertThat(interruptKept.get()).isTrue();
+    assertThat(caller.interruptKept().get()).isTrue();
     noRequestAfter(interrupted);
     assertThat(arrivals).hasSize(1);
     assertThat(canceledCalls).hasSizeLessThanOrEqualTo(1);
@@ -134,51 +145,30 @@ class CancellationAndLoggingTest {
             .initialDelay(Duration.ofSeconds(10)).maxDelay(Duration.ofSeconds(20))
             .deadline(Duration.ofSeconds(60)).build())
         .build();
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    AtomicReference<Boolean> interruptKept = new AtomicReference<>();
-    Thread caller = new Thread(() -> {
-      try {
-        client.checkout(CUSTOMER_ID, CART_ID);
-      } catch (RuntimeException e) {
-        thrown.set(e);
-        interruptKept.set(Thread.currentThread().isInterrupted());
-      }
-    });
-
-    caller.start();
+    BlockingCaller caller = BlockingCaller.start(client, false);
     assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(200); // the 503 is back: the caller now waits 10 s before attempt 2
-    caller.interrupt();
-    caller.join(5000);
+    caller.thread().interrupt();
+    caller.thread().join(5000);
 
-    assertThat(caller.isAlive()).isFalse();
-    assertThat(thrown.get()).isInstanceOf(TransportException.class)
+    assertThat(caller.thread().isAlive()).isFalse();
+    assertThat(caller.thrown().get()).isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
-    assertThat(((TransportException) thrown.get()).attempts()).hasSize(1);
-    assertThat(interruptKept.get()).isTrue();
+    assertThat(((TransportException) caller.thrown().get()).attempts()).hasSize(1);
+    assertThat(caller.interruptKept().get()).isTrue();
     assertThat(arrivals).hasSize(1);
   }
 
   @Test
   void aBlockingCheckoutOnAnInterruptedThreadSendsNothingThatCouldComplete() throws Exception {
     CheckoutClient client = slowFailingService(Duration.ofSeconds(5));
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread caller = new Thread(() -> {
-      Thread.currentThread().interrupt();
-      try {
-        client.checkout(CUSTOMER_ID, CART_ID);
-      } catch (RuntimeException e) {
-        thrown.set(e);
-      }
-    });
-
     long started = System.nanoTime();
-    caller.start();
-    caller.join(5000);
+    BlockingCaller caller = BlockingCaller.start(client, true);
+    caller.thread().join(5000);
 
-    assertThat(caller.isAlive()).isFalse();
+    assertThat(caller.thread().isAlive()).isFalse();
     assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4000);
-    assertThat(thrown.get()).isInstanceOf(TransportException.class)
+    assertThat(caller.thrown().get()).isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(canceledCalls).hasSizeLessThanOrEqualTo(1);
   }
