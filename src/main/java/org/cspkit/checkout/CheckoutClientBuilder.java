@@ -97,6 +97,8 @@ public final class CheckoutClientBuilder {
    * Authenticates every request with a token from {@code source}. The client caches its tokens
    * until {@link #tokenRefreshMargin} before they expire, asks it once for all concurrent callers,
    * and asks again (after {@link AccessTokenSource#invalidate}) when Partner Center answers 401.
+   * In the first half of the margin, one caller fetches the next token while the others keep
+   * using the current one.
    *
    * @param source a thread-safe token source
    * @return this builder

@@ -88,6 +88,47 @@ class CheckoutAuthenticationTest {
   }
 
   @Test
+  void withinTheMarginOneCallerRefreshesWhileTheOthersKeepTheCurrentToken() throws Exception {
+    enqueue(201, ResponseMappingTest.ONE_ORDER, 3);
+    // Each token is valid for 200 s: inside the 300 s margin, beyond half of it.
+    CountDownLatch refreshing = new CountDownLatch(1);
+    CountDownLatch releaseRefresh = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    AccessTokenSource slowSecondFetch = () -> {
+      int call = calls.incrementAndGet();
+      if (call == 2) {
+        refreshing.countDown();
+        try {
+          releaseRefresh.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return AccessToken.of("token-" + call, java.time.Instant.now().plusSeconds(200));
+    };
+    CheckoutClient client = client(slowSecondFetch);
+    client.checkout(CUSTOMER_ID, CART_ID); // fetches token-1
+    ExecutorService refresher = Executors.newSingleThreadExecutor();
+    try {
+      Future<CartCheckoutResult> refreshingCheckout =
+          refresher.submit(() -> client.checkout(CUSTOMER_ID, CART_ID));
+      assertThat(refreshing.await(5, TimeUnit.SECONDS)).isTrue();
+
+      // The refresh is blocked, yet this checkout goes through at once with the current token.
+      client.checkout(CUSTOMER_ID, CART_ID);
+      assertThat(refreshingCheckout).isNotDone();
+
+      releaseRefresh.countDown();
+      refreshingCheckout.get(5, TimeUnit.SECONDS);
+    } finally {
+      refresher.shutdownNow();
+    }
+    assertThat(calls).hasValue(2);
+    assertThat(authorizationHeaders()).containsExactly(
+        "Bearer token-1", "Bearer token-1", "Bearer token-2");
+  }
+
+  @Test
   void theRefreshMarginIsConfigurable() {
     enqueue(201, ResponseMappingTest.ONE_ORDER, 3);
     entraId.expiresIn(240);

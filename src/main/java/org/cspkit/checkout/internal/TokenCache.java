@@ -9,9 +9,17 @@ import org.cspkit.checkout.AccessToken;
 import org.cspkit.checkout.AccessTokenSource;
 
 /**
- * Keeps the last token of a source until {@code margin} before it expires (a token with no known
- * expiry is kept until it is invalidated). Concurrent callers that find no usable token wait for
- * one call of the source instead of each calling it. Thread-safe.
+ * Keeps the last token of a source and replaces it ahead of its expiry (a token with no known
+ * expiry is kept until it is invalidated). Thread-safe:
+ *
+ * <ul>
+ *   <li>until {@code margin} before expiry the token is returned as it is;
+ *   <li>in the first half of the margin one caller fetches a new token while the others, instead
+ *       of waiting for it, keep using the current one, which is still valid for at least half the
+ *       margin; a failed fetch fails only the caller that made it;
+ *   <li>with no token, or less than half the margin left, callers wait for one fetch of the
+ *       source instead of each calling it.
+ * </ul>
  */
 public final class TokenCache implements AccessTokenSource {
   private final AccessTokenSource source;
@@ -36,13 +44,20 @@ public final class TokenCache implements AccessTokenSource {
   @Override
   public AccessToken getToken() {
     AccessToken token = current;
-    if (usable(token)) {
+    if (validForMoreThan(token, margin)) {
       return token;
     }
-    lock.lock();
+    if (validForMoreThan(token, margin.dividedBy(2))) {
+      // Refresh ahead: someone is already fetching, so the current token will do meanwhile.
+      if (!lock.tryLock()) {
+        return token;
+      }
+    } else {
+      lock.lock();
+    }
     try {
       token = current;
-      if (usable(token)) {
+      if (validForMoreThan(token, margin)) {
         return token;
       }
       token = source.getToken();
@@ -70,12 +85,13 @@ public final class TokenCache implements AccessTokenSource {
     source.invalidate(rejected);
   }
 
-  private boolean usable(AccessToken token) {
+  /** Whether {@code token} is still valid for more than {@code left}; one with no expiry is. */
+  private boolean validForMoreThan(AccessToken token, Duration left) {
     if (token == null) {
       return false;
     }
     Optional<Instant> expiresAt = token.expiresAt();
-    return expiresAt.isEmpty() || clock.instant().isBefore(expiresAt.get().minus(margin));
+    return expiresAt.isEmpty() || clock.instant().isBefore(expiresAt.get().minus(left));
   }
 
   @Override
