@@ -77,7 +77,6 @@ public final class CheckoutClient {
 
   private final CheckoutClientBuilder settings;
   private final String localeTag;
-  private final OkHttpClient httpClient;
   private final AuthorizationInterceptor authorization;
   private final CheckoutExecutor executor;
 
@@ -89,7 +88,7 @@ public final class CheckoutClient {
         userAgent());
     OkHttpClient.Builder http =
         builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
-    this.httpClient = http
+    OkHttpClient httpClient = http
         .connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
         .writeTimeout(builder.writeTimeout)
