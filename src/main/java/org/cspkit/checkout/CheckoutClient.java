@@ -165,9 +165,8 @@ public final class CheckoutClient {
    * @throws PartnerCenterException on any other status
    */
   public CartCheckoutResult checkout(String customerId, String cartId, CheckoutOptions options) {
-    Exchange exchange = prepare(customerId, cartId, options);
-    return executor.run(exchange.request(), exchange.requestId(), exchange.correlationId(),
-        customerId, cartId, options.retryOptions().orElse(settings.retryOptions));
+    return executor.run(prepare(customerId, cartId, options), customerId, cartId,
+        options.retryOptions().orElse(settings.retryOptions));
   }
 
   /**
@@ -199,14 +198,8 @@ public final class CheckoutClient {
    */
   public CompletableFuture<CartCheckoutResult> checkoutAsync(
       String customerId, String cartId, CheckoutOptions options) {
-    return start(customerId, cartId, options).future();
-  }
-
-  private CheckoutExecutor.Execution start(
-      String customerId, String cartId, CheckoutOptions options) {
-    Exchange exchange = prepare(customerId, cartId, options);
-    return executor.start(exchange.request(), exchange.requestId(), exchange.correlationId(),
-        customerId, cartId, options.retryOptions().orElse(settings.retryOptions));
+    return executor.start(prepare(customerId, cartId, options), customerId, cartId,
+        options.retryOptions().orElse(settings.retryOptions));
   }
 
   /**
@@ -220,7 +213,7 @@ public final class CheckoutClient {
    * @throws IllegalArgumentException if an ID is not a GUID
    */
   public Request previewCheckout(String customerId, String cartId, CheckoutOptions options) {
-    return authorization.authorize(prepare(customerId, cartId, options).request(), MASKED_TOKEN);
+    return authorization.authorize(prepare(customerId, cartId, options), MASKED_TOKEN);
   }
 
   /**
@@ -239,7 +232,8 @@ public final class CheckoutClient {
         + ", applicationName=" + settings.applicationName + "}";
   }
 
-  private Exchange prepare(String customerId, String cartId, CheckoutOptions options) {
+  /** Checks the IDs and builds the request, with new request and correlation IDs unless given. */
+  private Request prepare(String customerId, String cartId, CheckoutOptions options) {
     UUID customer = requireGuid(customerId, "customerId");
     UUID cart = requireGuid(cartId, "cartId");
     Objects.requireNonNull(options, "options");
@@ -247,10 +241,9 @@ public final class CheckoutClient {
     UUID correlationId = options.correlationId().orElseGet(UUID::randomUUID);
     // Generated from the spec next to the Retrofit interface CartsApi, and equal to what Retrofit
     // builds from it, without its per-call proxy, path regex and unused okhttp3.Call.
-    Request request = CartsApiRequests.checkoutCart(settings.baseUrl, customer, cart, requestId,
+    return CartsApiRequests.checkoutCart(settings.baseUrl, customer, cart, requestId,
         correlationId, localeTag, LibraryVersion.CLIENT_HEADER, settings.applicationName,
         CONTRACT_VERSION, options.customerUserUpn().orElse(null));
-    return new Exchange(request, requestId.toString(), correlationId.toString());
   }
 
   /** Accepts a GUID in its 36-character form (8-4-4-4-12 hexadecimal digits, any case). */
@@ -276,7 +269,4 @@ public final class CheckoutClient {
   private static String userAgent() {
     return LibraryVersion.CLIENT_HEADER + " (Java " + System.getProperty("java.version") + ")";
   }
-
-  /** One logical call: its request and the IDs it carries. */
-  private record Exchange(Request request, String requestId, String correlationId) {}
 }

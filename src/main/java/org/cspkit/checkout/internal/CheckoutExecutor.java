@@ -68,30 +68,23 @@ public final class CheckoutExecutor {
       boolean retryable, Duration retryAfter) {}
 
   /**
-   * Starts a checkout.
-   *
-   * @param request the request, with its {@code MS-RequestId}
-   * @param requestId its {@code MS-RequestId}
-   * @param correlationId its {@code MS-CorrelationId}
-   * @param customerId the customer ID, for messages
-   * @param cartId the cart ID, for messages
-   * @param options the retry options of this call
-   * @return the execution
-   */
-  /**
    * Runs a checkout on the calling thread and returns its result: each attempt is a blocking
    * {@link Call#execute()} here, with no thread hand-off, and Failsafe waits between attempts with
    * {@code Thread.sleep}. An interrupt cancels the call in flight (through {@link
    * InterruptWatchdog}) or ends the wait, and every retry still to come.
    *
+   * @param request the request, whose {@code MS-RequestId} every attempt repeats
+   * @param customerId the customer ID, for messages
+   * @param cartId the cart ID, for messages
+   * @param options the retry options of this call
+   * @return the decoded result
    * @throws PartnerCenterException the last failure, with every attempt; a {@link
    *     TransportException} caused by an {@link InterruptedException} when interrupted, with the
    *     thread's interrupt flag kept
    */
-  public CartCheckoutResult run(Request request, String requestId, String correlationId,
-      String customerId, String cartId, RetryOptions options) {
-    Execution execution =
-        new Execution(request, requestId, correlationId, customerId, cartId, options, true);
+  public CartCheckoutResult run(Request request, String customerId, String cartId,
+      RetryOptions options) {
+    Execution execution = new Execution(request, customerId, cartId, options, true);
     Outcome outcome;
     try {
       outcome = Failsafe.with(policy(options)).get(execution::attempt);
@@ -102,43 +95,47 @@ public final class CheckoutExecutor {
       }
       throw execution.unexpected(e.getCause() == null ? e : e.getCause());
     }
-    if (outcome.result() != null) {
-      return outcome.result();
-    }
-    if (Thread.currentThread().isInterrupted()) {
+    if (outcome.result() == null && Thread.currentThread().isInterrupted()) {
       throw execution.interrupted(
           new InterruptedException("interrupted while the call was in flight"));
     }
-    throw outcome.failure().initAttempts(execution.attempts);
+    return execution.resultOf(outcome);
   }
 
   /**
    * Starts a checkout and returns at once. Each attempt is a blocking {@link Call#execute()} on
    * OkHttp's dispatcher executor, the threads OkHttp's own {@code enqueue} uses; the waits between
-   * attempts are scheduled, not slept. Cancelling the future calls {@link Call#cancel()} on the
-   * attempt in flight.
+   * attempts are scheduled, not slept.
+   *
+   * @param request the request, whose {@code MS-RequestId} every attempt repeats
+   * @param customerId the customer ID, for messages
+   * @param cartId the cart ID, for messages
+   * @param options the retry options of this call
+   * @return the result, or the exception {@link #run} would throw; cancelling it calls {@link
+   *     Call#cancel()} on the attempt in flight and stops the retries
    */
-  public Execution start(Request request, String requestId, String correlationId,
-      String customerId, String cartId, RetryOptions options) {
-    Execution execution =
-        new Execution(request, requestId, correlationId, customerId, cartId, options, false);
+  public CompletableFuture<CartCheckoutResult> start(Request request, String customerId,
+      String cartId, RetryOptions options) {
+    Execution execution = new Execution(request, customerId, cartId, options, false);
+    CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
         .with(httpClient.dispatcher().executorService())
         .getAsync(execution::attempt);
-    retries.whenComplete(execution::complete);
-    execution.future.whenComplete((result, error) -> {
-      if (execution.future.isCancelled()) {
+    retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
+    future.whenComplete((result, error) -> {
+      if (future.isCancelled()) {
         retries.cancel(true);
       }
     });
-    return execution;
+    return future;
   }
 
   private RetryPolicy<Outcome> policy(RetryOptions options) {
     return options.equals(defaultOptions) ? defaultPolicy : newPolicy(options);
   }
 
-  public final class Execution {
+  /** One checkout: its request, its attempts so far, and its deadline. */
+  private final class Execution {
     private final Request request;
     private final String requestId;
     private final String correlationId;
@@ -148,26 +145,16 @@ public final class CheckoutExecutor {
     private final boolean onCallingThread;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final long startNanos = System.nanoTime();
-    private final CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
 
-    private Execution(Request request, String requestId, String correlationId,
-        String customerId, String cartId, RetryOptions options, boolean onCallingThread) {
+    private Execution(Request request, String customerId, String cartId, RetryOptions options,
+        boolean onCallingThread) {
       this.request = request;
-      this.onCallingThread = onCallingThread;
-      this.requestId = requestId;
-      this.correlationId = correlationId;
+      this.requestId = request.header("MS-RequestId");
+      this.correlationId = request.header("MS-CorrelationId");
       this.customerId = customerId;
       this.cartId = cartId;
       this.options = options;
-    }
-
-    /**
-     * The result; cancelling it cancels the attempt in flight and all retries.
-     *
-     * @return the future
-     */
-    public CompletableFuture<CartCheckoutResult> future() {
-      return future;
+      this.onCallingThread = onCallingThread;
     }
 
     /**
@@ -176,7 +163,7 @@ public final class CheckoutExecutor {
      * @param interrupt the interrupt
      * @return the exception, with the attempts so far
      */
-    public TransportException interrupted(InterruptedException interrupt) {
+    private TransportException interrupted(InterruptedException interrupt) {
       TransportException e = new TransportException("The checkout was interrupted",
           ErrorDetails.noResponse(requestId, correlationId), interrupt);
       e.initAttempts(attempts);
@@ -194,7 +181,7 @@ public final class CheckoutExecutor {
       return options.deadline().minusNanos(System.nanoTime() - startNanos);
     }
 
-    /** One attempt, run by Failsafe on a dispatcher thread; never throws. */
+    /** One attempt, run by Failsafe on the calling or a dispatcher thread; never throws. */
     private Outcome attempt(ExecutionContext<Outcome> context) {
       // Failsafe shortens the last wait to end at the deadline; an attempt started then would
       // only time out (and might reach the service). Keep the previous outcome instead.
@@ -265,21 +252,29 @@ public final class CheckoutExecutor {
           requestId, correlationId);
     }
 
-    /** Completes the future from what Failsafe ended with. */
-    private void complete(Outcome outcome, Throwable error) {
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error;
-        if (cause instanceof CancellationException cancelled) {
-          future.completeExceptionally(cancelled);
-        } else {
-          future.completeExceptionally(unexpected(cause));
-        }
-      } else if (outcome.result() != null) {
-        future.complete(outcome.result());
-      } else {
-        future.completeExceptionally(outcome.failure().initAttempts(attempts));
+    /** The result of the last attempt, or its failure with every attempt attached. */
+    private CartCheckoutResult resultOf(Outcome outcome) {
+      if (outcome.result() != null) {
+        return outcome.result();
       }
+      throw outcome.failure().initAttempts(attempts);
+    }
+
+    /** Completes {@code future} from what Failsafe ended with. */
+    private void complete(CompletableFuture<CartCheckoutResult> future, Outcome outcome,
+        Throwable error) {
+      if (error == null) {
+        try {
+          future.complete(resultOf(outcome));
+        } catch (PartnerCenterException failure) {
+          future.completeExceptionally(failure);
+        }
+        return;
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null
+          ? error.getCause() : error;
+      future.completeExceptionally(
+          cause instanceof CancellationException ? cause : unexpected(cause));
     }
   }
 
