@@ -96,6 +96,7 @@ class ResponseMappingTest {
     CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).extracting(Order::id).containsExactly("a68736758d9c");
+    assertThat(server.getRequestCount()).as("decoded at once, not retried").isEqualTo(1);
   }
 
   @OutsideTheContract("unknown enum values")
@@ -122,6 +123,7 @@ class ResponseMappingTest {
     // A missing array is empty, never null.
     assertThat(result.orderErrors()).isEmpty();
     assertThat(OrderStatus.fromString("Pending")).isSameAs(OrderStatus.PENDING);
+    assertThat(server.getRequestCount()).as("decoded at once, not retried").isEqualTo(1);
   }
 
   @Test
