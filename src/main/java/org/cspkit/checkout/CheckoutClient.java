@@ -1,28 +1,23 @@
 package org.cspkit.checkout;
 
-import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.cspkit.checkout.api.CartsApiRequests;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.exception.UndecodableResponseException;
-import org.cspkit.checkout.internal.AuthorizationInterceptor;
+import org.cspkit.checkout.internal.CheckoutExecutor;
 import org.cspkit.checkout.internal.JsonSupport;
 import org.cspkit.checkout.internal.LibraryVersion;
-import org.cspkit.checkout.internal.CheckoutExecutor;
+import org.cspkit.checkout.internal.Redaction;
 import org.cspkit.checkout.internal.ResponseHandler;
-import org.cspkit.checkout.internal.WireInterceptor;
 import org.cspkit.checkout.internal.TokenCache;
 import org.cspkit.checkout.model.CartCheckoutResult;
 
@@ -31,7 +26,9 @@ import org.cspkit.checkout.model.CartCheckoutResult;
  * (Partner Center page "Checkout an order for a customer in a cart").
  *
  * <p>Build one with {@link #builder()} and share it: it is immutable and thread-safe, and holds one
- * OkHttp connection pool. Each call sends {@code Authorization: Bearer}, {@code Accept:
+ * OkHttp connection pool, one token cache and the threads of {@link #checkoutAsync}. {@link
+ * #close()} releases them; a program that never calls it still exits, as every thread the client
+ * starts is a daemon. Each call sends {@code Authorization: Bearer}, {@code Accept:
  * application/json}, a new {@code MS-RequestId} and (unless given) {@code MS-CorrelationId}, {@code
  * X-Locale}, {@code MS-PartnerCenter-Client}, {@code MS-Contract-Version: v1}, and an empty body.
  *
@@ -53,7 +50,7 @@ import org.cspkit.checkout.model.CartCheckoutResult;
  * lists every attempt ({@link PartnerCenterException#attempts()}) and says whether the checkout
  * may have succeeded anyway ({@link PartnerCenterException#mayHaveSucceeded()}).
  */
-public final class CheckoutClient {
+public final class CheckoutClient implements AutoCloseable {
   /** Default time to establish a connection: 10 seconds. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -69,6 +66,12 @@ public final class CheckoutClient {
   /** Default time before its expiry that a cached access token is replaced: 5 minutes. */
   public static final Duration DEFAULT_TOKEN_REFRESH_MARGIN = Duration.ofMinutes(5);
 
+  /** Default limit on a success body, after any content decoding: 8 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BODY_SIZE = 8L * 1024 * 1024;
+
+  /** Default limit on the attempts of {@link #checkoutAsync} in flight at once: 64. */
+  public static final int DEFAULT_MAX_ASYNC_CONCURRENCY = 64;
+
   /** The default {@code X-Locale}: {@code en-US}. */
   public static final Locale DEFAULT_LOCALE = Locale.US;
 
@@ -77,27 +80,22 @@ public final class CheckoutClient {
 
   private final CheckoutClientBuilder settings;
   private final String localeTag;
-  private final AuthorizationInterceptor authorization;
   private final CheckoutExecutor executor;
 
   CheckoutClient(CheckoutClientBuilder builder) {
     this.settings = builder.copy();
     this.localeTag = builder.locale.toLanguageTag();
-    this.authorization = new AuthorizationInterceptor(
-        new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, Clock.systemUTC()),
-        userAgent());
+    boolean ownsHttpClient = builder.httpClient == null;
     OkHttpClient.Builder http =
-        builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
-    OkHttpClient httpClient = http
-        .connectTimeout(builder.connectTimeout)
+        ownsHttpClient ? new OkHttpClient.Builder() : builder.httpClient.newBuilder();
+    http.connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
         .writeTimeout(builder.writeTimeout)
-        .callTimeout(builder.callTimeout)
-        .addInterceptor(authorization)
-        .addNetworkInterceptor(new WireInterceptor())
-        .build();
-    this.executor = new CheckoutExecutor(httpClient, new ResponseHandler(JsonSupport.newMoshi()),
-        builder.callTimeout, builder.retryOptions);
+        .callTimeout(builder.callTimeout);
+    this.executor = new CheckoutExecutor(http, ownsHttpClient, userAgent(),
+        new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, builder.clock),
+        new ResponseHandler(JsonSupport.newMoshi(), builder.maxResponseBodySize),
+        builder.callTimeout, builder.retryOptions, builder.maxAsyncConcurrency);
   }
 
   /**
@@ -139,7 +137,8 @@ public final class CheckoutClient {
    * Checks out a cart on the calling thread, which is blocked until the checkout succeeds, fails
    * for good, runs out of attempts or reaches the retry deadline. Retryable failures are retried
    * with the same {@code MS-RequestId} (see {@link RetryOptions}); the thread sleeps between
-   * attempts. Interrupting the thread cancels the attempt in flight (within about 10 ms) or ends
+   * attempts. The whole call, waiting for a token and decoding included, ends by the retry
+   * deadline. Interrupting the thread cancels the attempt in flight (within about 10 ms) or ends
    * the wait, stops every retry still to come, and throws a {@link TransportException} with the
    * interrupt flag kept.
    *
@@ -157,12 +156,15 @@ public final class CheckoutClient {
    * @throws org.cspkit.checkout.exception.ConflictException on 409 (such as 800064)
    * @throws org.cspkit.checkout.exception.ThrottledException on 429, with {@code Retry-After}
    * @throws org.cspkit.checkout.exception.ServerErrorException on 5xx
-   * @throws UndecodableResponseException when the body is not the JSON the spec describes
+   * @throws UndecodableResponseException when a 200 or 201 body is not the JSON the spec
+   *     describes, or is larger than {@link CheckoutClientBuilder#maxResponseBodySize}
    * @throws TransportException when no complete response arrives (connection failure, timeout,
    *     interrupt)
    * @throws org.cspkit.checkout.exception.CheckoutOutcomeUnknownException on 800065 after an
-   *     attempt that may have created the orders
-   * @throws PartnerCenterException on any other status
+   *     attempt that may have created the orders, or on a 2xx other than 200 and 201
+   * @throws PartnerCenterException on any other status, a 3xx included (redirects are never
+   *     followed)
+   * @throws IllegalStateException if the client is closed
    */
   public CartCheckoutResult checkout(String customerId, String cartId, CheckoutOptions options) {
     return executor.run(prepare(customerId, cartId, options), customerId, cartId,
@@ -183,10 +185,14 @@ public final class CheckoutClient {
   }
 
   /**
-   * Checks out a cart without blocking. Attempts run on the threads of OkHttp's dispatcher
-   * executor and retries are scheduled by Failsafe; the future completes on one of those threads (as does any
-   * dependent stage that is not {@code *Async}). Cancelling the future cancels the attempt in
-   * flight and every retry still to come.
+   * Checks out a cart without blocking. Attempts run on the client's own daemon threads, at most
+   * {@link CheckoutClientBuilder#maxAsyncConcurrency} at once across the client (more wait in a
+   * queue, their deadline running), and retries are scheduled by Failsafe; the future completes
+   * on one of those threads (as does any dependent stage that is not {@code *Async}). Cancelling
+   * the future stops the checkout: once {@code cancel} returns, no attempt starts and no request
+   * byte is written, and the future holds a {@link
+   * org.cspkit.checkout.exception.CheckoutCancelledException} that says whether an attempt may
+   * have reached Partner Center.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param cartId the cart ID, a GUID
@@ -195,6 +201,7 @@ public final class CheckoutClient {
    *     PartnerCenterException} that {@link #checkout(String, String, CheckoutOptions)} would
    *     throw
    * @throws IllegalArgumentException if an ID is not a GUID (thrown at once; nothing is sent)
+   * @throws IllegalStateException if the client is closed
    */
   public CompletableFuture<CartCheckoutResult> checkoutAsync(
       String customerId, String cartId, CheckoutOptions options) {
@@ -204,7 +211,8 @@ public final class CheckoutClient {
 
   /**
    * The request a checkout would send, without sending it or asking the token source for a token:
-   * the {@code Authorization} header carries {@code Bearer ****}. For dry runs and logs.
+   * the {@code Authorization} header carries {@code Bearer ****}, and a password in the base URL
+   * is masked the same way. For dry runs and logs.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param cartId the cart ID, a GUID
@@ -213,7 +221,10 @@ public final class CheckoutClient {
    * @throws IllegalArgumentException if an ID is not a GUID
    */
   public Request previewCheckout(String customerId, String cartId, CheckoutOptions options) {
-    return authorization.authorize(prepare(customerId, cartId, options), MASKED_TOKEN);
+    Request request = executor.preview(prepare(customerId, cartId, options), MASKED_TOKEN);
+    HttpUrl url = request.url();
+    return url.password().isEmpty() ? request
+        : request.newBuilder().url(url.newBuilder().password(MASKED_TOKEN).build()).build();
   }
 
   /**
@@ -225,10 +236,21 @@ public final class CheckoutClient {
     return settings.baseUrl;
   }
 
-  /** Shows the base URL, locale and application name; never a token. */
+  /**
+   * Releases what the client created: the threads of {@link #checkoutAsync} and of the token
+   * cache, and, unless the OkHttp client was given to {@link CheckoutClientBuilder#httpClient},
+   * its connections. An {@code OkHttpClient} passed in is left as it was. Calls in flight finish;
+   * later calls throw {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    executor.close();
+  }
+
+  /** Shows the base URL (password masked), locale and application name; never a token. */
   @Override
   public String toString() {
-    return "CheckoutClient{baseUrl=" + settings.baseUrl + ", locale=" + localeTag
+    return "CheckoutClient{baseUrl=" + Redaction.url(settings.baseUrl) + ", locale=" + localeTag
         + ", applicationName=" + settings.applicationName + "}";
   }
 

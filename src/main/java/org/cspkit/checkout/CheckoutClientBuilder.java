@@ -1,5 +1,6 @@
 package org.cspkit.checkout;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,6 +23,13 @@ public final class CheckoutClientBuilder {
   OkHttpClient httpClient;
   Duration tokenRefreshMargin = CheckoutClient.DEFAULT_TOKEN_REFRESH_MARGIN;
   RetryOptions retryOptions = RetryOptions.DEFAULT;
+  long maxResponseBodySize = CheckoutClient.DEFAULT_MAX_RESPONSE_BODY_SIZE;
+  int maxAsyncConcurrency = CheckoutClient.DEFAULT_MAX_ASYNC_CONCURRENCY;
+  /** The clock token expiries are compared with; tests in this package replace it. */
+  Clock clock = Clock.systemUTC();
+
+  /** The longest timeout or margin accepted: one day. */
+  static final Duration MAX_TIMEOUT = Duration.ofDays(1);
 
   CheckoutClientBuilder() {}
 
@@ -38,6 +46,9 @@ public final class CheckoutClientBuilder {
     copy.httpClient = httpClient;
     copy.tokenRefreshMargin = tokenRefreshMargin;
     copy.retryOptions = retryOptions;
+    copy.maxResponseBodySize = maxResponseBodySize;
+    copy.maxAsyncConcurrency = maxAsyncConcurrency;
+    copy.clock = clock;
     return copy;
   }
 
@@ -147,8 +158,9 @@ public final class CheckoutClientBuilder {
   /**
    * Time allowed to connect (TCP and TLS). Default {@link CheckoutClient#DEFAULT_CONNECT_TIMEOUT}.
    *
-   * @param timeout a non-negative duration; zero means no limit
+   * @param timeout zero (no limit), or from 1 millisecond to 1 day
    * @return this builder
+   * @throws IllegalArgumentException if outside that range
    */
   public CheckoutClientBuilder connectTimeout(Duration timeout) {
     this.connectTimeout = requireTimeout(timeout, "connectTimeout");
@@ -158,8 +170,9 @@ public final class CheckoutClientBuilder {
   /**
    * Longest wait between two reads of the response. Default {@link CheckoutClient#DEFAULT_READ_TIMEOUT}.
    *
-   * @param timeout a non-negative duration; zero means no limit
+   * @param timeout zero (no limit), or from 1 millisecond to 1 day
    * @return this builder
+   * @throws IllegalArgumentException if outside that range
    */
   public CheckoutClientBuilder readTimeout(Duration timeout) {
     this.readTimeout = requireTimeout(timeout, "readTimeout");
@@ -169,8 +182,9 @@ public final class CheckoutClientBuilder {
   /**
    * Longest wait between two writes of the request. Default {@link CheckoutClient#DEFAULT_WRITE_TIMEOUT}.
    *
-   * @param timeout a non-negative duration; zero means no limit
+   * @param timeout zero (no limit), or from 1 millisecond to 1 day
    * @return this builder
+   * @throws IllegalArgumentException if outside that range
    */
   public CheckoutClientBuilder writeTimeout(Duration timeout) {
     this.writeTimeout = requireTimeout(timeout, "writeTimeout");
@@ -182,8 +196,9 @@ public final class CheckoutClientBuilder {
    * retry deadline ({@link RetryOptions#deadline()}). Default {@link
    * CheckoutClient#DEFAULT_CALL_TIMEOUT}.
    *
-   * @param timeout a non-negative duration; zero means no limit
+   * @param timeout zero (no limit), or from 1 millisecond to 1 day
    * @return this builder
+   * @throws IllegalArgumentException if outside that range
    */
   public CheckoutClientBuilder callTimeout(Duration timeout) {
     this.callTimeout = requireTimeout(timeout, "callTimeout");
@@ -204,12 +219,15 @@ public final class CheckoutClientBuilder {
   }
 
   /**
-   * How long before its expiry a cached token is replaced. Default {@link
+   * How long before its expiry a cached token is replaced, at most half the token's lifetime (a
+   * token valid for 60 seconds is replaced 30 seconds before it expires). Default {@link
    * CheckoutClient#DEFAULT_TOKEN_REFRESH_MARGIN}. Tokens whose source gives no expiry are kept
    * until Partner Center rejects them.
    *
-   * @param margin a non-negative duration
+   * @param margin zero, or from 1 millisecond to 1 day; a token is replaced at most half its
+   *     lifetime before it expires, whatever the margin
    * @return this builder
+   * @throws IllegalArgumentException if outside that range
    */
   public CheckoutClientBuilder tokenRefreshMargin(Duration margin) {
     this.tokenRefreshMargin = requireTimeout(margin, "tokenRefreshMargin");
@@ -217,11 +235,53 @@ public final class CheckoutClientBuilder {
   }
 
   /**
-   * Shares an application's {@link OkHttpClient}: its connection pool, dispatcher, proxy, TLS
-   * and interceptors. The client is not modified: a derived one (via {@code newBuilder()}) gets
-   * this builder's timeouts and the authorization interceptor, which runs after the shared
-   * client's own interceptors. Attempts run on the threads of its {@link okhttp3.Dispatcher}'s
-   * executor.
+   * The largest success body decoded, counted after any content decoding (gzip). A 200 or 201
+   * whose body is larger ends in {@link org.cspkit.checkout.exception.UndecodableResponseException}
+   * (the checkout may have succeeded) without reading further. Default {@link
+   * CheckoutClient#DEFAULT_MAX_RESPONSE_BODY_SIZE} (8 MiB), far above a real result (the
+   * documentation's three orders take about 3 KiB). Error bodies are always read up to 64 KiB.
+   *
+   * @param bytes from 1 KiB (1024) to 1 GiB
+   * @return this builder
+   * @throws IllegalArgumentException if outside that range
+   */
+  public CheckoutClientBuilder maxResponseBodySize(long bytes) {
+    if (bytes < 1024 || bytes > 1024L * 1024 * 1024) {
+      throw new IllegalArgumentException(
+          "maxResponseBodySize must be from 1024 bytes to 1 GiB, got " + bytes);
+    }
+    this.maxResponseBodySize = bytes;
+    return this;
+  }
+
+  /**
+   * The most attempts of {@link CheckoutClient#checkoutAsync} in flight at once, across the
+   * client: each runs on one of the client's threads and holds one connection. More checkouts
+   * wait in a queue, their deadline running. Blocking {@link CheckoutClient#checkout} calls run on
+   * their callers' threads and are not counted. Default {@link
+   * CheckoutClient#DEFAULT_MAX_ASYNC_CONCURRENCY}.
+   *
+   * @param limit from 1 to 1024
+   * @return this builder
+   * @throws IllegalArgumentException if outside that range
+   */
+  public CheckoutClientBuilder maxAsyncConcurrency(int limit) {
+    if (limit < 1 || limit > 1024) {
+      throw new IllegalArgumentException("maxAsyncConcurrency must be from 1 to 1024, got " + limit);
+    }
+    this.maxAsyncConcurrency = limit;
+    return this;
+  }
+
+  /**
+   * Shares an application's {@link OkHttpClient}: its connection pool, proxy, TLS and
+   * interceptors. The client is not modified: a derived one (via {@code newBuilder()}) gets this
+   * builder's timeouts and the authorization interceptor, which runs after the shared client's
+   * own interceptors. The derived client never sends a request the retry policy did not decide on:
+   * it does not follow redirects, retry on connection failure or run an {@link
+   * okhttp3.Authenticator}, whatever the shared client's settings, and an interceptor that sends a
+   * request twice is stopped at the second. {@link CheckoutClient#close()} leaves the shared
+   * client's threads and connections alone.
    *
    * @param httpClient the client to share, or null for a private one
    * @return this builder
@@ -247,8 +307,10 @@ public final class CheckoutClientBuilder {
 
   private static Duration requireTimeout(Duration timeout, String name) {
     Objects.requireNonNull(timeout, name);
-    if (timeout.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, got " + timeout);
+    if (!timeout.isZero() && (timeout.compareTo(Duration.ofMillis(1)) < 0
+        || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+      throw new IllegalArgumentException(
+          name + " must be zero or from 1 millisecond to 1 day, got " + timeout);
     }
     return timeout;
   }

@@ -17,9 +17,20 @@ import java.util.Objects;
  * idempotency key Partner Center documents for retries (Partner Center page "Partner Center REST
  * headers").
  *
+ * <p>A retry whose wait would leave less than a tenth of the deadline (at most one second) for it
+ * is not made: the last failure is thrown at once rather than at the deadline. A 401 is answered
+ * once with a fresh token and no wait; that replay is an attempt like the others and counts
+ * toward {@link #maxAttempts()}.
+ *
+ * <p>Every setting is checked when it is set, against the range its setter documents, so options
+ * that build are options every checkout accepts.
+ *
  * <p>Immutable and thread-safe; build with {@link #builder()}, derive with {@link #newBuilder()}.
  */
 public final class RetryOptions {
+  private static final Duration MAX_DELAY = Duration.ofHours(1);
+  private static final Duration MAX_DEADLINE = Duration.ofDays(1);
+
   /**
    * The defaults: 4 attempts, 1 s initial delay doubling up to 30 s, jitter 0.2, deadline 120 s.
    */
@@ -146,13 +157,14 @@ public final class RetryOptions {
     /**
      * The most attempts, the first included. Default 4.
      *
-     * @param maxAttempts 1 (no retries) or more
+     * @param maxAttempts from 1 (no retries) to 100
      * @return this builder
-     * @throws IllegalArgumentException if less than 1
+     * @throws IllegalArgumentException if outside that range
      */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+      if (maxAttempts < 1 || maxAttempts > 100) {
+        throw new IllegalArgumentException(
+            "maxAttempts must be from 1 to 100, got " + maxAttempts);
       }
       this.maxAttempts = maxAttempts;
       return this;
@@ -161,24 +173,25 @@ public final class RetryOptions {
     /**
      * The wait before the first retry. Default 1 second.
      *
-     * @param initialDelay a positive duration
+     * @param initialDelay from 1 millisecond to 1 hour
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if outside that range
      */
     public Builder initialDelay(Duration initialDelay) {
-      this.initialDelay = positive(initialDelay, "initialDelay");
+      this.initialDelay = inRange(initialDelay, "initialDelay", MAX_DELAY, "1 hour");
       return this;
     }
 
     /**
      * The cap on each computed wait. Default 30 seconds.
      *
-     * @param maxDelay a positive duration
+     * @param maxDelay from 1 millisecond to 1 hour, and not shorter than {@code initialDelay}
+     *     (equal gives a constant wait)
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if outside that range
      */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = positive(maxDelay, "maxDelay");
+      this.maxDelay = inRange(maxDelay, "maxDelay", MAX_DELAY, "1 hour");
       return this;
     }
 
@@ -198,14 +211,15 @@ public final class RetryOptions {
     }
 
     /**
-     * The limit on the whole checkout. Default 120 seconds.
+     * The limit on the whole checkout. Default 120 seconds. It may be shorter than the delays: a
+     * retry that does not fit is simply not made.
      *
-     * @param deadline a positive duration
+     * @param deadline from 1 millisecond to 1 day
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if outside that range
      */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      this.deadline = inRange(deadline, "deadline", MAX_DEADLINE, "1 day");
       return this;
     }
 
@@ -223,10 +237,11 @@ public final class RetryOptions {
       return new RetryOptions(this);
     }
 
-    private static Duration positive(Duration value, String name) {
+    private static Duration inRange(Duration value, String name, Duration max, String maxText) {
       Objects.requireNonNull(value, name);
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(
+            name + " must be from 1 millisecond to " + maxText + ", got " + value);
       }
       return value;
     }

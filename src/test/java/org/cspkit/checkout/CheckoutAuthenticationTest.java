@@ -75,22 +75,61 @@ class CheckoutAuthenticationTest {
     }
     assertThat(entraId.tokenRequests()).hasSize(1);
 
-    // Tokens that expire within the margin (5 minutes by default) are replaced on every call.
+    // A token that lives shorter than twice the margin (5 minutes by default) gets half its
+    // lifetime as its margin: a 4-minute token is reused too, not fetched on every call.
     entraId.expiresIn(240);
     CheckoutClient shortLived = client(appOnly());
     for (int i = 0; i < 3; i++) {
       shortLived.checkout(CUSTOMER_ID, CART_ID);
     }
-    assertThat(entraId.tokenRequests()).hasSize(4);
+    assertThat(entraId.tokenRequests()).hasSize(2);
     assertThat(authorizationHeaders()).containsExactly("Bearer access-token-1",
         "Bearer access-token-1", "Bearer access-token-1", "Bearer access-token-2",
-        "Bearer access-token-3", "Bearer access-token-4");
+        "Bearer access-token-2", "Bearer access-token-2");
   }
 
   @Test
-  void withinTheMarginOneCallerRefreshesWhileTheOthersKeepTheCurrentToken() throws Exception {
-    enqueue(201, ResponseMappingTest.ONE_ORDER, 3);
-    // Each token is valid for 200 s: inside the 300 s margin, beyond half of it.
+  void tokensShorterLivedThanTheMarginAreNotFetchedOnEveryCall() throws Exception {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
+            .body(ResponseMappingTest.ONE_ORDER).build();
+      }
+    });
+    AtomicInteger fetches = new AtomicInteger();
+    // Ten-minute tokens against a one-hour margin: before, every call fetched a new one.
+    CheckoutClient client = client(() -> {
+      fetches.incrementAndGet();
+      return AccessToken.of("short-" + fetches.get(), java.time.Instant.now().plusSeconds(600));
+    }).newBuilder().tokenRefreshMargin(java.time.Duration.ofHours(1)).build();
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        calls.add(callers.submit(() -> {
+          for (int j = 0; j < 20; j++) {
+            client.checkout(CUSTOMER_ID, CART_ID);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> call : calls) {
+        call.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void withinTheMarginOneFetchRunsInTheBackgroundWhileCallersKeepTheCurrentToken()
+      throws Exception {
+    enqueue(201, ResponseMappingTest.ONE_ORDER, 4);
+    // Each token is valid for 600 s; the margin is 300 s. After 350 s the first one has 250 s
+    // left: inside the margin, beyond half of it.
+    TestClock clock = new TestClock();
     CountDownLatch refreshing = new CountDownLatch(1);
     CountDownLatch releaseRefresh = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
@@ -104,28 +143,52 @@ class CheckoutAuthenticationTest {
           Thread.currentThread().interrupt();
         }
       }
-      return AccessToken.of("token-" + call, java.time.Instant.now().plusSeconds(200));
+      return AccessToken.of("token-" + call, clock.instant().plusSeconds(600));
     };
-    CheckoutClient client = client(slowSecondFetch);
+    CheckoutClientBuilder builder = client(slowSecondFetch).newBuilder();
+    builder.clock = clock;
+    CheckoutClient client = builder.build();
     client.checkout(CUSTOMER_ID, CART_ID); // fetches token-1
-    ExecutorService refresher = Executors.newSingleThreadExecutor();
-    try {
-      Future<CartCheckoutResult> refreshingCheckout =
-          refresher.submit(() -> client.checkout(CUSTOMER_ID, CART_ID));
-      assertThat(refreshing.await(5, TimeUnit.SECONDS)).isTrue();
+    clock.advance(java.time.Duration.ofSeconds(350));
 
-      // The refresh is blocked, yet this checkout goes through at once with the current token.
-      client.checkout(CUSTOMER_ID, CART_ID);
-      assertThat(refreshingCheckout).isNotDone();
+    // This checkout starts the refresh and goes through at once with the current token; the
+    // refresh is blocked, yet the next one does too, and starts no second fetch.
+    client.checkout(CUSTOMER_ID, CART_ID);
+    assertThat(refreshing.await(5, TimeUnit.SECONDS)).isTrue();
+    client.checkout(CUSTOMER_ID, CART_ID);
 
-      releaseRefresh.countDown();
-      refreshingCheckout.get(5, TimeUnit.SECONDS);
-    } finally {
-      refresher.shutdownNow();
-    }
+    // With less than half the margin left, a caller waits for that same fetch.
+    releaseRefresh.countDown();
+    clock.advance(java.time.Duration.ofSeconds(200));
+    client.checkout(CUSTOMER_ID, CART_ID);
+
     assertThat(calls).hasValue(2);
     assertThat(authorizationHeaders()).containsExactly(
-        "Bearer token-1", "Bearer token-1", "Bearer token-2");
+        "Bearer token-1", "Bearer token-1", "Bearer token-1", "Bearer token-2");
+  }
+
+  /** A clock the test moves forward by hand. */
+  static final class TestClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.now();
+
+    void advance(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 
   @Test

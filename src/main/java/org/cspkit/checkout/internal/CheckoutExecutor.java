@@ -13,65 +13,123 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Authenticator;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.cspkit.checkout.AccessToken;
 import org.cspkit.checkout.RetryOptions;
 import org.cspkit.checkout.exception.Attempt;
+import org.cspkit.checkout.exception.CheckoutCancelledException;
 import org.cspkit.checkout.exception.CheckoutOutcomeUnknownException;
 import org.cspkit.checkout.exception.ConflictException;
 import org.cspkit.checkout.exception.ErrorDetails;
 import org.cspkit.checkout.exception.PartnerCenterException;
-import org.cspkit.checkout.exception.ThrottledException;
 import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.exception.UndecodableResponseException;
+import org.cspkit.checkout.internal.TokenCache.TokenUnavailableException;
+import org.cspkit.checkout.internal.WireInterceptor.UnplannedRequestException;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one logical checkout: attempts on OkHttp's dispatcher threads, retried by a Failsafe {@link
- * RetryPolicy} (backoff with jitter, {@code Retry-After}, max attempts, deadline), all with the
- * same request and so the same {@code MS-RequestId}. Each attempt is classified here, with the
- * whole checkout in view; Failsafe only runs the loop. Thread-safe; one per client.
+ * Runs one logical checkout as a series of attempts, all with the same request and so the same
+ * {@code MS-RequestId}, under a Failsafe {@link RetryPolicy} that only counts them and waits: each
+ * attempt is classified here, with the whole checkout in view, and decides the wait before the
+ * next one (backoff with jitter, or the response's {@code Retry-After}, or none after a 401).
+ *
+ * <p>Every request that leaves the client is one of these attempts: OkHttp's own retries and
+ * redirects are off, and {@link WireInterceptor} stops any second request within an attempt. Each
+ * attempt gets its token from the {@link TokenCache} within the deadline, is cut at the deadline,
+ * checks for cancellation before it starts and again right before its request is written, and is
+ * recorded in the attempts list and the DEBUG log. Thread-safe; one per client.
  */
-public final class CheckoutExecutor {
+public final class CheckoutExecutor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("org.cspkit.checkout");
 
   private final OkHttpClient httpClient;
+  private final boolean ownsHttpClient;
+  private final AuthorizationInterceptor authorization;
   private final ResponseHandler responses;
+  private final TokenCache tokens;
   private final Duration callTimeout;
   private final RetryOptions defaultOptions;
   private final RetryPolicy<Outcome> defaultPolicy;
+  private final ThreadPoolExecutor asyncAttempts;
+  private volatile boolean closed;
 
   /**
-   * Creates the executor.
+   * Creates the executor and the OkHttp client it sends with.
    *
-   * @param httpClient the client, with the authorization and wire interceptors
+   * @param http the client's settings: a new builder, or one derived from the caller's client
+   * @param ownsHttpClient whether {@code http} is the client's own (its threads and connections
+   *     are released on {@link #close()}) rather than derived from the caller's
+   * @param userAgent the {@code User-Agent} to send
+   * @param tokens the token cache
    * @param responses turns responses into results and exceptions
    * @param callTimeout the limit on one attempt (0: none), further cut at the deadline
    * @param defaultOptions the client's retry options
+   * @param maxAsyncConcurrency the most attempts of asynchronous checkouts in flight at once
    */
-  public CheckoutExecutor(OkHttpClient httpClient, ResponseHandler responses,
-      Duration callTimeout, RetryOptions defaultOptions) {
-    this.httpClient = httpClient;
+  public CheckoutExecutor(OkHttpClient.Builder http, boolean ownsHttpClient, String userAgent,
+      TokenCache tokens, ResponseHandler responses, Duration callTimeout,
+      RetryOptions defaultOptions, int maxAsyncConcurrency) {
+    this.authorization = new AuthorizationInterceptor(userAgent);
+    this.httpClient = http
+        // Every request is an attempt the retry policy decided on: no silent re-send after a
+        // connection failure or a 408, no redirect (Partner Center does not redirect this API),
+        // no authenticator replaying a 401 behind the policy's back.
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
+        .addInterceptor(authorization)
+        .addNetworkInterceptor(new WireInterceptor())
+        .build();
+    this.ownsHttpClient = ownsHttpClient;
+    this.tokens = tokens;
     this.responses = responses;
     this.callTimeout = callTimeout;
     this.defaultOptions = defaultOptions;
     this.defaultPolicy = newPolicy(defaultOptions);
+    this.asyncAttempts = new ThreadPoolExecutor(maxAsyncConcurrency, maxAsyncConcurrency, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemon("cspkit-checkout-async"));
+    this.asyncAttempts.allowCoreThreadTimeOut(true);
   }
 
-  /** What one attempt ended in, and whether another attempt should follow. */
+  /** What one attempt ended in, and the wait before the next one if there is to be one. */
   private record Outcome(CartCheckoutResult result, PartnerCenterException failure,
-      boolean retryable, Duration retryAfter) {}
+      boolean retryable, Duration delay) {
+    static Outcome last(PartnerCenterException failure) {
+      return new Outcome(null, failure, false, null);
+    }
+  }
+
+  /**
+   * The request as it would be sent, with {@code token} in its {@code Authorization} header.
+   *
+   * @param request the request built from the spec
+   * @param token the token value to show, such as a mask
+   * @return the request with the authorization and user-agent headers
+   */
+  public Request preview(Request request, String token) {
+    return authorization.authorize(request, token);
+  }
 
   /**
    * Runs a checkout on the calling thread and returns its result: each attempt is a blocking
    * {@link Call#execute()} here, with no thread hand-off, and Failsafe waits between attempts with
    * {@code Thread.sleep}. An interrupt cancels the call in flight (through {@link
-   * InterruptWatchdog}) or ends the wait, and every retry still to come.
+   * InterruptWatchdog}), ends a wait for a token or between attempts, and stops every retry.
    *
    * @param request the request, whose {@code MS-RequestId} every attempt repeats
    * @param customerId the customer ID, for messages
@@ -81,9 +139,11 @@ public final class CheckoutExecutor {
    * @throws PartnerCenterException the last failure, with every attempt; a {@link
    *     TransportException} caused by an {@link InterruptedException} when interrupted, with the
    *     thread's interrupt flag kept
+   * @throws IllegalStateException if the executor is closed
    */
   public CartCheckoutResult run(Request request, String customerId, String cartId,
       RetryOptions options) {
+    requireOpen();
     Execution execution = new Execution(request, customerId, cartId, options, true);
     Outcome outcome;
     try {
@@ -103,144 +163,257 @@ public final class CheckoutExecutor {
   }
 
   /**
-   * Starts a checkout and returns at once. Each attempt is a blocking {@link Call#execute()} on
-   * OkHttp's dispatcher executor, the threads OkHttp's own {@code enqueue} uses; the waits between
-   * attempts are scheduled, not slept.
+   * Starts a checkout and returns at once. Attempts run on this executor's own threads, at most
+   * {@code maxAsyncConcurrency} at a time (more wait in a queue, their deadline running); each is
+   * a blocking {@link Call#execute()}, and the waits between attempts are scheduled, not slept.
    *
    * @param request the request, whose {@code MS-RequestId} every attempt repeats
    * @param customerId the customer ID, for messages
    * @param cartId the cart ID, for messages
    * @param options the retry options of this call
-   * @return the result, or the exception {@link #run} would throw; cancelling it calls {@link
-   *     Call#cancel()} on the attempt in flight and stops the retries
+   * @return the result, or the exception {@link #run} would throw; cancelling it stops the
+   *     checkout: no attempt starts and no request byte is written after {@code cancel} returns,
+   *     and it is completed with a {@link CheckoutCancelledException}
+   * @throws IllegalStateException if the executor is closed
    */
   public CompletableFuture<CartCheckoutResult> start(Request request, String customerId,
       String cartId, RetryOptions options) {
+    requireOpen();
     Execution execution = new Execution(request, customerId, cartId, options, false);
-    CompletableFuture<CartCheckoutResult> future = new CompletableFuture<>();
+    CheckoutFuture future = new CheckoutFuture(execution);
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
-        .with(httpClient.dispatcher().executorService())
+        .with(asyncAttempts)
         .getAsync(execution::attempt);
+    future.retries = retries;
     retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
+    // Completed by anyone else (a timeout, completeExceptionally): stop the checkout as well.
     future.whenComplete((result, error) -> {
-      if (future.isCancelled()) {
-        retries.cancel(true);
+      if (!execution.finished) {
+        execution.cancel();
+        execution.cancelCallInFlight();
+        retries.cancel(false);
       }
     });
     return future;
+  }
+
+  /**
+   * Releases this executor's threads and, if the OkHttp client is its own, that client's threads
+   * and idle connections; an {@code OkHttpClient} the caller passed in is left alone. Attempts in
+   * flight finish; later retries of asynchronous checkouts fail with a {@link TransportException}.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    asyncAttempts.shutdown();
+    tokens.close();
+    if (ownsHttpClient) {
+      httpClient.dispatcher().executorService().shutdown();
+      httpClient.connectionPool().evictAll();
+    }
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("this CheckoutClient is closed");
+    }
   }
 
   private RetryPolicy<Outcome> policy(RetryOptions options) {
     return options.equals(defaultOptions) ? defaultPolicy : newPolicy(options);
   }
 
-  /** One checkout: its request, its attempts so far, and its deadline. */
+  /** The future of an asynchronous checkout; cancelling it stops the checkout. */
+  private static final class CheckoutFuture extends CompletableFuture<CartCheckoutResult> {
+    private final Execution execution;
+    private volatile CompletableFuture<Outcome> retries;
+
+    private CheckoutFuture(Execution execution) {
+      this.execution = execution;
+    }
+
+    /**
+     * Stops the checkout before completing: once this returns, no attempt starts and no request
+     * byte is written. Completes with a {@link CheckoutCancelledException}, a {@link
+     * CancellationException} that tells whether an attempt may have reached Partner Center.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      if (isDone()) {
+        return isCancelled();
+      }
+      // Completed before the call in flight is cancelled, so that the attempt's own failure
+      // ("Socket closed") cannot complete the future first.
+      CheckoutCancelledException cancelled = execution.cancel();
+      boolean done = completeExceptionally(cancelled);
+      execution.cancelCallInFlight();
+      CompletableFuture<Outcome> running = retries;
+      if (running != null) {
+        running.cancel(false);
+      }
+      return done || isCancelled();
+    }
+  }
+
+  /** One checkout: its request, its attempts so far, its deadline and its cancellation. */
   private final class Execution {
     private final Request request;
-    private final String requestId;
-    private final String correlationId;
-    private final String customerId;
-    private final String cartId;
+    private final ResponseHandler.Ids ids;
     private final RetryOptions options;
     private final boolean onCallingThread;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final long startNanos = System.nanoTime();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Completed on cancel, to end a wait for a token; only the asynchronous path waits on it. */
+    private final CompletableFuture<Void> cancelSignal;
+    /** The attempt whose call may be in flight, set before its cancel check; or null. */
+    private volatile Call currentCall;
+    private volatile AttemptState currentState;
+    private volatile boolean finished;
+    /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
+    private boolean replayed401;
 
     private Execution(Request request, String customerId, String cartId, RetryOptions options,
         boolean onCallingThread) {
       this.request = request;
-      this.requestId = request.header("MS-RequestId");
-      this.correlationId = request.header("MS-CorrelationId");
-      this.customerId = customerId;
-      this.cartId = cartId;
+      this.ids = new ResponseHandler.Ids(customerId, cartId, request.header("MS-RequestId"),
+          request.header("MS-CorrelationId"));
       this.options = options;
       this.onCallingThread = onCallingThread;
+      this.cancelSignal = onCallingThread ? null : new CompletableFuture<>();
     }
 
-    /**
-     * The exception for a checkout stopped by an interrupt: no answer, perhaps sent.
-     *
-     * @param interrupt the interrupt
-     * @return the exception, with the attempts so far
-     */
-    private TransportException interrupted(InterruptedException interrupt) {
-      TransportException e = new TransportException("The checkout was interrupted",
-          ErrorDetails.noResponse(requestId, correlationId), interrupt);
-      e.initAttempts(attempts);
-      return e;
+    private long leftNanos() {
+      return options.deadline().toNanos() - (System.nanoTime() - startNanos);
     }
 
-    private TransportException unexpected(Throwable cause) {
-      TransportException e = new TransportException("The checkout failed unexpectedly: " + cause,
-          ErrorDetails.noResponse(requestId, correlationId), cause);
-      e.initAttempts(attempts);
-      return e;
-    }
-
-    private Duration left() {
-      return options.deadline().minusNanos(System.nanoTime() - startNanos);
-    }
-
-    /** One attempt, run by Failsafe on the calling or a dispatcher thread; never throws. */
+    /** One attempt, run by Failsafe on the calling or an async thread; never throws. */
     private Outcome attempt(ExecutionContext<Outcome> context) {
-      // Failsafe shortens the last wait to end at the deadline; an attempt started then would
-      // only time out (and might reach the service). Keep the previous outcome instead.
+      if (cancelled.get()) {
+        return Outcome.last(stopped("the checkout was cancelled", null));
+      }
       Outcome previous = context.getLastResult();
-      if (previous != null && left().compareTo(minimumAttemptTime(options)) < 0) {
-        return new Outcome(previous.result(), previous.failure(), false, null);
+      if (leftNanos() < minimumAttemptNanos(options)) {
+        // A wait that ran late, or a queue for a free thread that took the whole deadline.
+        return previous != null ? Outcome.last(previous.failure())
+            : Outcome.last(stopped("the deadline of " + options.deadline().toMillis()
+                + " ms passed before the first attempt could start", null));
       }
       int number = attempts.size() + 1;
-      WireInterceptor.Sent sent = new WireInterceptor.Sent();
-      Call call = httpClient.newCall(request.newBuilder().tag(WireInterceptor.Sent.class, sent)
-          .build());
-      long timeoutMillis = Math.max(1, left().toMillis());
-      if (!callTimeout.isZero()) {
-        timeoutMillis = Math.min(timeoutMillis, callTimeout.toMillis());
-      }
-      call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
-      context.onCancel(call::cancel);
       long attemptStart = System.nanoTime();
+      AccessToken token;
+      try {
+        token = tokens.get(leftNanos(), cancelSignal);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Outcome.last(stopped("interrupted while waiting for an access token", e));
+      } catch (CancellationException e) {
+        return Outcome.last(stopped("the checkout was cancelled", e));
+      } catch (TokenUnavailableException e) {
+        PartnerCenterException failure = responses.tokenFailure(e, ids);
+        record(number, attemptStart, 0, "no token: " + e.getMessage(), false);
+        return Outcome.last(failure);
+      }
+      AttemptState state = new AttemptState(token.value(), cancelled);
+      Call call = httpClient.newCall(request.newBuilder().tag(AttemptState.class, state).build());
+      long timeoutNanos = leftNanos();
+      if (!callTimeout.isZero()) {
+        timeoutNanos = Math.min(timeoutNanos, callTimeout.toNanos());
+      }
+      call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
+      currentState = state;
+      currentCall = call;
+      // Read after currentCall is set; cancel() sets the flag before it reads currentCall. So
+      // either this sees the cancel, or the cancel sees this call and cancels it.
+      if (cancelled.get()) {
+        currentCall = null;
+        return Outcome.last(stopped("the checkout was cancelled", null));
+      }
       if (onCallingThread) {
         InterruptWatchdog.INSTANCE.watch(call);
       }
       try (Response response = call.execute()) {
-        CartCheckoutResult result = responses.handle(response, requestId, correlationId);
+        CartCheckoutResult result = responses.handle(response, ids, state.secrets());
         record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
         return new Outcome(result, null, false, null);
       } catch (PartnerCenterException e) {
-        return failed(e, null, sent, call, number, attemptStart);
+        return failed(e, null, state, call, token, number, attemptStart);
+      } catch (UnplannedRequestException e) {
+        // OkHttp (or an interceptor) wanted to send again after this response: report the
+        // response; the policy decides whether there is another attempt.
+        return failed(responses.statusOnly(e.status, request, e.headers, ids, state.secrets()),
+            null, state, call, token, number, attemptStart);
       } catch (IOException e) {
-        return failed(responses.failure(e, requestId, correlationId), e, sent, call, number,
+        return failed(responses.failure(e, ids, state.secrets()), e, state, call, token, number,
             attemptStart);
       } catch (RuntimeException e) {
-        return failed(new TransportException("Decoding the response failed unexpectedly: " + e,
-            ErrorDetails.noResponse(requestId, correlationId), e), null, sent, call, number,
-            attemptStart);
+        return failed(new TransportException(
+            Redaction.scrub("The attempt failed unexpectedly: " + e, state.secrets()),
+            ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+            Redaction.scrub(e, state.secrets())), null, state, call, token, number, attemptStart);
       } finally {
         if (onCallingThread) {
           InterruptWatchdog.INSTANCE.release();
         }
+        currentCall = null;
+        currentState = null;
       }
     }
 
-    private Outcome failed(PartnerCenterException failure, IOException io,
-        WireInterceptor.Sent sent, Call call, int number, long attemptStart) {
+    private Outcome failed(PartnerCenterException failure, IOException io, AttemptState state,
+        Call call, AccessToken token, int number, long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-      record(number, attemptStart, status, describe(failure, io),
-          mayHaveSucceeded(failure, io, sent));
+      record(number, attemptStart, status, describe(failure, io, state.secrets()),
+          mayHaveSucceeded(failure, io, state));
       if (status == 400 && failure.errorCode().orElse(0) == 800065 && earlierMaybe) {
-        return new Outcome(null, new CheckoutOutcomeUnknownException(customerId, cartId,
-            failure.details()), false, null);
+        return Outcome.last(new CheckoutOutcomeUnknownException(ids.customerId(), ids.cartId(),
+            failure.details()));
       }
-      Duration retryAfter = failure instanceof ThrottledException throttled
-          ? throttled.retryAfter().orElse(null) : null;
       // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
-      // first, as an InterruptedIOException: neither is retried.
+      // first, as an InterruptedIOException: neither is retried, nor is a cancelled checkout.
       boolean interrupted = onCallingThread && Thread.currentThread().isInterrupted();
-      boolean retryable = !call.isCanceled() && !interrupted && isRetryable(failure)
-          && (retryAfter == null || retryAfter.compareTo(left()) < 0);
-      return new Outcome(null, failure, retryable, retryAfter);
+      if (cancelled.get() || call.isCanceled() || interrupted) {
+        return Outcome.last(failure);
+      }
+      Duration delay;
+      if (status == 401) {
+        if (replayed401 || !freshTokenAfter(token)) {
+          return Outcome.last(failure);
+        }
+        replayed401 = true;
+        delay = Duration.ZERO;
+      } else if (!isRetryable(failure)) {
+        return Outcome.last(failure);
+      } else {
+        Duration retryAfter = status == 0 ? null : ResponseHandler.retryAfter(state.headers());
+        delay = retryAfter != null ? retryAfter : backoff(number);
+      }
+      // A retry that would start too close to the deadline is not made: fail now, not later.
+      boolean fits = delay.toNanos() < Long.MAX_VALUE / 2
+          && leftNanos() - delay.toNanos() >= minimumAttemptNanos(options);
+      return new Outcome(null, failure, fits, fits ? delay : null);
+    }
+
+    /** Drops the rejected token; true if the source then has another one for a replay. */
+    private boolean freshTokenAfter(AccessToken rejected) {
+      tokens.invalidate(rejected);
+      try {
+        return !tokens.get(leftNanos(), cancelSignal).value().equals(rejected.value());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+
+    /** The wait before the attempt after {@code number}: doubling, with jitter, capped. */
+    private Duration backoff(int number) {
+      double base = Math.min(options.maxDelay().toNanos(),
+          options.initialDelay().toNanos() * Math.pow(2, number - 1));
+      double jittered = base * (1 + options.jitter() * ThreadLocalRandom.current().nextDouble(-1, 1));
+      return Duration.ofNanos((long) Math.min(options.maxDelay().toNanos(), jittered));
     }
 
     private void record(int number, long attemptStart, int status, String outcome,
@@ -249,11 +422,67 @@ public final class CheckoutExecutor {
       attempts.add(new Attempt(number, status, outcome, elapsed, maybe));
       LOG.debug("{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
           request.method(), request.url().encodedPath(), number, outcome, elapsed.toMillis(),
-          requestId, correlationId);
+          ids.requestId(), ids.correlationId());
+    }
+
+    /** A checkout that ended without an answer to its last attempt: nothing (more) was sent. */
+    private TransportException stopped(String why, Throwable cause) {
+      return new TransportException("The checkout stopped: " + why,
+          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
+    }
+
+    /**
+     * Stops the checkout: sets the flag every attempt checks before it starts and before its
+     * request is written. {@link #cancelCallInFlight()} then ends the call in flight.
+     *
+     * @return the exception the future completes with
+     */
+    private CheckoutCancelledException cancel() {
+      cancelled.set(true);
+      cancelSignal.complete(null);
+      // Read after the flag is set; an attempt publishes its call, and the interceptor marks a
+      // request sent, before each reads the flag. So a request written after this point is one
+      // seen here as in flight, and cancelCallInFlight() cuts it off.
+      AttemptState state = currentState;
+      Call call = currentCall;
+      boolean inFlight = call != null && state != null && state.sent();
+      boolean maybe = inFlight || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      return new CheckoutCancelledException(ids.requestId(), ids.correlationId(), attempts,
+          inFlight, maybe);
+    }
+
+    /** Cancels the call of the attempt in flight, if any; called after {@link #cancel()}. */
+    private void cancelCallInFlight() {
+      Call call = currentCall;
+      if (call != null) {
+        try {
+          call.cancel();
+        } catch (RuntimeException listenerFailure) {
+          // The call is cancelled before its EventListener runs.
+        }
+      }
+    }
+
+    private TransportException interrupted(InterruptedException interrupt) {
+      TransportException e = new TransportException("The checkout was interrupted",
+          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), interrupt);
+      e.initAttempts(attempts);
+      return e;
+    }
+
+    private TransportException unexpected(Throwable cause) {
+      String summary = cause instanceof RejectedExecutionException
+          ? "The CheckoutClient was closed before the next attempt could start"
+          : "The checkout failed unexpectedly: " + cause;
+      TransportException e = new TransportException(summary,
+          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
+      e.initAttempts(attempts);
+      return e;
     }
 
     /** The result of the last attempt, or its failure with every attempt attached. */
     private CartCheckoutResult resultOf(Outcome outcome) {
+      finished = true;
       if (outcome.result() != null) {
         return outcome.result();
       }
@@ -263,6 +492,7 @@ public final class CheckoutExecutor {
     /** Completes {@code future} from what Failsafe ended with. */
     private void complete(CompletableFuture<CartCheckoutResult> future, Outcome outcome,
         Throwable error) {
+      finished = true;
       if (error == null) {
         try {
           future.complete(resultOf(outcome));
@@ -273,15 +503,15 @@ public final class CheckoutExecutor {
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null
           ? error.getCause() : error;
-      future.completeExceptionally(
-          cause instanceof CancellationException ? cause : unexpected(cause));
+      if (!(cause instanceof CancellationException)) {
+        future.completeExceptionally(unexpected(cause));
+      }
     }
   }
 
   /** No attempt starts with less than this left before the deadline: a tenth of it, at most 1 s. */
-  static Duration minimumAttemptTime(RetryOptions options) {
-    Duration tenth = options.deadline().dividedBy(10);
-    return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
+  static long minimumAttemptNanos(RetryOptions options) {
+    return Math.min(options.deadline().toNanos() / 10, TimeUnit.SECONDS.toNanos(1));
   }
 
   /** Retried: no response, 408, 429, 500, 502, 503, 504, and 409 with 800064 or 800060. */
@@ -300,23 +530,25 @@ public final class CheckoutExecutor {
 
   /**
    * Whether the attempt may have created orders: the request was sent and no answer came
-   * (anything but a refused connection or unknown host), a gateway timed out, or a 2xx body could
-   * not be decoded.
+   * (anything but a refused connection or unknown host), a gateway timed out, a 2xx body could
+   * not be decoded, or a 2xx status the API does not document came back.
    */
   private static boolean mayHaveSucceeded(PartnerCenterException failure, IOException io,
-      WireInterceptor.Sent sent) {
+      AttemptState state) {
     if (failure instanceof TransportException) {
-      return sent.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
+      return state.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
     }
     int status = failure.statusCode();
-    return status == 502 || status == 504
+    return status == 502 || status == 504 || failure instanceof CheckoutOutcomeUnknownException
         || (failure instanceof UndecodableResponseException && status >= 200 && status < 300);
   }
 
-  private static String describe(PartnerCenterException failure, IOException io) {
+  private static String describe(PartnerCenterException failure, IOException io,
+      List<String> secrets) {
     if (failure.statusCode() == 0) {
       Throwable cause = io != null ? io : failure.getCause();
-      return "no response: " + (cause == null ? failure.getClass().getSimpleName() : cause);
+      return Redaction.scrub("no response: "
+          + (cause == null ? failure.getClass().getSimpleName() : cause), secrets);
     }
     return failure.statusCode() + failure.serviceError()
         .map(fault -> fault.code() == null ? "" : " (" + fault.code() + ")").orElse("")
@@ -324,20 +556,14 @@ public final class CheckoutExecutor {
   }
 
   private static RetryPolicy<Outcome> newPolicy(RetryOptions options) {
-    double jitter = options.jitter();
+    // The policy counts attempts and waits; each attempt decided whether there is another one and
+    // how long to wait before it (it never asks for a wait that would pass the deadline).
     return RetryPolicy.<Outcome>builder()
         .handleResultIf(Outcome::retryable)
         .withMaxAttempts(options.maxAttempts())
-        .withMaxDuration(options.deadline())
-        .withBackoff(options.initialDelay(), options.maxDelay())
-        .withJitter(jitter)
-        // Retry-After replaces the backoff. Failsafe varies every wait by ±jitter, so ask for
-        // Retry-After / (1 - jitter): the shortest wait is then Retry-After itself.
         .withDelayFn(context -> {
           Outcome last = context.getLastResult();
-          return last != null && last.retryAfter() != null
-              ? Duration.ofNanos((long) (last.retryAfter().toNanos() / (1 - jitter)))
-              : Duration.ofNanos(-1);
+          return last != null && last.delay() != null ? last.delay() : Duration.ZERO;
         })
         .build();
   }

@@ -8,15 +8,20 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
+import okio.Source;
 import org.cspkit.checkout.auth.TokenAcquisitionException;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.BadRequestException;
+import org.cspkit.checkout.exception.CheckoutOutcomeUnknownException;
 import org.cspkit.checkout.exception.ConflictException;
 import org.cspkit.checkout.exception.ErrorDetails;
 import org.cspkit.checkout.exception.ForbiddenException;
@@ -26,17 +31,17 @@ import org.cspkit.checkout.exception.ServerErrorException;
 import org.cspkit.checkout.exception.ThrottledException;
 import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.exception.UndecodableResponseException;
-import org.cspkit.checkout.internal.AuthorizationInterceptor.TokenUnavailableException;
 import org.cspkit.checkout.model.ApiFault;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.cspkit.checkout.model.ThrottlingError;
 
 /**
- * Turns the outcome of one checkout call into the decoded {@link CartCheckoutResult} or the typed
- * exception: 2xx bodies are decoded, other statuses map to the exception for their status with the
- * Partner Center error body ({@link ApiFault}, or the 429 {@link ThrottlingError} shape), and I/O
- * failures become {@link TransportException} or, for the token source, {@link
- * AuthenticationException}. Thread-safe.
+ * Turns the outcome of one checkout attempt into the decoded {@link CartCheckoutResult} or the
+ * typed exception. The response's own facts decide: a 200 or 201 is decoded; another 2xx is an
+ * outcome the client cannot confirm ({@link CheckoutOutcomeUnknownException}); any other status is
+ * the exception of its status whatever its body, with the Partner Center error body ({@link
+ * ApiFault}, or the 429 {@link ThrottlingError} shape) when it has one. Known secrets are scrubbed
+ * from everything a peer's words reach. Thread-safe.
  */
 public final class ResponseHandler {
   /** Error bodies are read up to this many bytes; the rest is never read. */
@@ -48,101 +53,120 @@ public final class ResponseHandler {
   private final JsonAdapter<CartCheckoutResult> resultAdapter;
   private final JsonAdapter<ApiFault> faultAdapter;
   private final JsonAdapter<ThrottlingError> throttlingAdapter;
+  private final long maxResultBytes;
+
+  /** The IDs of one checkout, for its exceptions. */
+  record Ids(String customerId, String cartId, String requestId, String correlationId) {}
 
   /**
    * Creates the handler.
    *
    * @param moshi the shared Moshi instance
+   * @param maxResultBytes the largest success body decoded, in bytes after any content decoding
    */
-  public ResponseHandler(Moshi moshi) {
+  public ResponseHandler(Moshi moshi, long maxResultBytes) {
     this.resultAdapter = moshi.adapter(CartCheckoutResult.class);
     this.faultAdapter = moshi.adapter(ApiFault.class);
     this.throttlingAdapter = moshi.adapter(ThrottlingError.class);
+    this.maxResultBytes = maxResultBytes;
   }
 
   /**
    * The result of a response.
    *
    * @param response the response; its body is read but not closed
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
-   * @return the decoded result of a 2xx response
+   * @param ids the checkout's IDs
+   * @param secrets values to scrub from anything the response puts into an exception
+   * @return the decoded result of a 200 or 201 response
    * @throws PartnerCenterException for any other status, or a body that cannot be decoded
    * @throws IOException if reading a 2xx body fails (the connection broke)
    */
-  public CartCheckoutResult handle(Response response, String requestId, String correlationId)
+  CartCheckoutResult handle(Response response, Ids ids, List<String> secrets)
       throws IOException {
     ResponseBody body = response.body();
-    if (!response.isSuccessful()) {
-      throw error(response, body, requestId, correlationId);
+    int status = response.code();
+    if (status < 200 || status > 299) {
+      throw error(response, body, ids, secrets);
+    }
+    if (status != 200 && status != 201) {
+      throw new CheckoutOutcomeUnknownException(ids.customerId(), ids.cartId(),
+          details(response, null, ids), "Partner Center answered " + status
+              + ", a success status this API does not document, so the client cannot confirm"
+              + " the orders");
     }
     MediaType type = body.contentType();
     if (type != null && !"json".equals(type.subtype()) && !type.subtype().endsWith("+json")) {
       // An HTML page or other text from a proxy: not worth decoding, keep its start.
-      throw undecodable(response, readCapped(body), requestId, correlationId,
+      throw undecodable(response, readCapped(body), ids, secrets,
           new UndecodableBodyException("expected JSON but the content type is " + type, null));
     }
     try {
-      return BodyDecoder.decode(resultAdapter, body.source());
+      return BodyDecoder.decode(resultAdapter, Okio.buffer(limit(body.source(), maxResultBytes)));
     } catch (UndecodableBodyException e) {
-      throw undecodable(response, new Buffer(), requestId, correlationId, e);
+      throw undecodable(response, new Buffer(), ids, secrets, e);
     }
   }
 
   /**
-   * The exception for a call that got no complete response.
+   * The exception for an attempt that got no complete response.
    *
    * @param failure what OkHttp reported
-   * @param requestId the request's {@code MS-RequestId}
-   * @param correlationId the request's {@code MS-CorrelationId}
+   * @param ids the checkout's IDs
+   * @param secrets values to scrub from the message (a peer may echo them in a status line)
    * @return the exception to throw
    */
-  public PartnerCenterException failure(
-      IOException failure, String requestId, String correlationId) {
-    ErrorDetails details = ErrorDetails.noResponse(requestId, correlationId);
-    if (failure instanceof TokenUnavailableException) {
-      Throwable cause = failure.getCause();
-      if (cause instanceof TokenAcquisitionException entraId) {
-        ApiFault fault = new ApiFault(entraId.errorCode(), entraId.errorDescription(), List.of(),
-            "Microsoft Entra ID", null);
-        return new AuthenticationException("Could not obtain a Partner Center access token ("
-            + entraId.errorCode() + "); nothing was sent",
-            new ErrorDetails(0, fault, requestId, correlationId, null), cause);
-      }
-      return new AuthenticationException(
-          "Could not obtain a Partner Center access token; nothing was sent", details, cause);
-    }
-    return new TransportException(
-        "Checkout failed before a complete response was received: " + failure, details, failure);
+  PartnerCenterException failure(IOException failure, Ids ids, List<String> secrets) {
+    return new TransportException(Redaction.scrub(
+        "Checkout failed before a complete response was received: " + failure, secrets),
+        ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+        Redaction.scrub(failure, secrets));
   }
 
-  private PartnerCenterException error(
-      Response response, ResponseBody errorBody, String requestId, String correlationId) {
-    Buffer body;
-    try {
-      body = readCapped(errorBody);
-    } catch (IOException e) {
-      return undecodable(response, new Buffer(), requestId, correlationId, e);
+  /**
+   * The exception for an attempt that could not get an access token: nothing was sent.
+   *
+   * @param failure the token cache's failure
+   * @param ids the checkout's IDs
+   * @return an {@link AuthenticationException} with status 0; for a {@link
+   *     TokenAcquisitionException}, its code and description as the service error
+   */
+  PartnerCenterException tokenFailure(TokenCache.TokenUnavailableException failure, Ids ids) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof TokenAcquisitionException entraId) {
+      ApiFault fault = new ApiFault(entraId.errorCode(), entraId.errorDescription(), List.of(),
+          "Microsoft Entra ID", null);
+      return new AuthenticationException("Could not obtain a Partner Center access token ("
+          + entraId.errorCode() + "); nothing was sent",
+          new ErrorDetails(0, fault, ids.requestId(), ids.correlationId(), null), cause);
     }
+    return new AuthenticationException("Could not obtain a Partner Center access token: "
+        + failure.getMessage() + "; nothing was sent",
+        ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+        cause != null ? cause : failure);
+  }
+
+  /**
+   * The exception of a status other than 2xx, whatever its body: a body that is not a Partner
+   * Center error (an HTML page, too large, unreadable) only leaves the service error empty.
+   */
+  private PartnerCenterException error(
+      Response response, ResponseBody errorBody, Ids ids, List<String> secrets) {
     ApiFault fault = null;
-    if (!body.snapshot().utf8().isBlank()) {
-      try {
+    try {
+      Buffer body = readCapped(errorBody);
+      if (!body.snapshot().utf8().isBlank()) {
         fault = BodyDecoder.decode(faultAdapter, body.peek());
         if (fault.code() == null && fault.description() == null) {
-          ThrottlingError throttling =
-              BodyDecoder.decode(throttlingAdapter, body.peek());
-          if (throttling.message() != null) {
-            fault = new ApiFault(null, throttling.message(), List.of(), null, null);
-          }
+          ThrottlingError throttling = BodyDecoder.decode(throttlingAdapter, body.peek());
+          fault = throttling.message() == null ? null
+              : new ApiFault(null, throttling.message(), List.of(), null, null);
         }
-      } catch (IOException e) {
-        return undecodable(response, body, requestId, correlationId, e);
       }
+    } catch (IOException notAnErrorBody) {
+      fault = null;
     }
-    int status = response.code();
-    ErrorDetails details =
-        new ErrorDetails(status, fault, requestId, correlationId, response.header("MS-CV"));
-    switch (status) {
+    ErrorDetails details = details(response, scrub(fault, secrets), ids);
+    switch (response.code()) {
       case 400:
         return new BadRequestException(details);
       case 401:
@@ -154,19 +178,60 @@ public final class ResponseHandler {
       case 409:
         return new ConflictException(details);
       case 429:
-        return new ThrottledException(details, retryAfter(response));
+        return new ThrottledException(details, retryAfter(response.headers()));
       default:
-        return status >= 500 ? new ServerErrorException(details)
+        return response.code() >= 500 ? new ServerErrorException(details)
             : new PartnerCenterException(details);
     }
   }
 
+  /**
+   * The exception for the response that came before a request the retry policy did not decide
+   * on: its status and headers, with no body.
+   *
+   * @param status the status
+   * @param request the request
+   * @param headers the response's headers
+   * @param ids the checkout's IDs
+   * @param secrets values to scrub
+   * @return the exception of that status
+   */
+  PartnerCenterException statusOnly(int status, okhttp3.Request request, okhttp3.Headers headers,
+      Ids ids, List<String> secrets) {
+    Response response = new Response.Builder().request(request).protocol(okhttp3.Protocol.HTTP_1_1)
+        .code(status).message("").headers(headers == null ? okhttp3.Headers.of() : headers)
+        .body(ResponseBody.create(new byte[0], null)).build();
+    if (status >= 200 && status < 300) {
+      return undecodable(response, new Buffer(), ids, secrets,
+          new UndecodableBodyException("the body was not read", null));
+    }
+    return error(response, response.body(), ids, secrets);
+  }
+
+  private static ErrorDetails details(Response response, ApiFault fault, Ids ids) {
+    return new ErrorDetails(response.code(), fault, ids.requestId(), ids.correlationId(),
+        response.header("MS-CV"));
+  }
+
+  private static ApiFault scrub(ApiFault fault, List<String> secrets) {
+    if (fault == null) {
+      return null;
+    }
+    List<Object> data = new ArrayList<>(fault.data().size());
+    for (Object item : fault.data()) {
+      data.add(item instanceof String text ? Redaction.scrub(text, secrets) : item);
+    }
+    return new ApiFault(Redaction.scrub(fault.code(), secrets),
+        Redaction.scrub(fault.description(), secrets), data,
+        Redaction.scrub(fault.source(), secrets), fault.isRetryable());
+  }
+
   private static UndecodableResponseException undecodable(Response response, Buffer body,
-      String requestId, String correlationId, Throwable cause) {
-    ErrorDetails details = new ErrorDetails(
-        response.code(), null, requestId, correlationId, response.header("MS-CV"));
-    return new UndecodableResponseException(
-        details, response.header("Content-Type"), excerpt(body), cause);
+      Ids ids, List<String> secrets, Throwable cause) {
+    ErrorDetails details = details(response, null, ids);
+    return new UndecodableResponseException(details,
+        Redaction.scrub(response.header("Content-Type"), secrets),
+        Redaction.scrub(excerpt(body), secrets), Redaction.scrub(cause, secrets));
   }
 
   /** Reads at most {@link #MAX_ERROR_BODY_BYTES} of the body; the rest is never read. */
@@ -178,6 +243,23 @@ public final class ResponseHandler {
       source.read(buffer, Math.min(MAX_ERROR_BODY_BYTES, source.getBuffer().size()));
     }
     return buffer;
+  }
+
+  /** {@code source}, failing as undecodable once more than {@code max} bytes have been read. */
+  private static Source limit(Source source, long max) {
+    return new ForwardingSource(source) {
+      private long total;
+
+      @Override
+      public long read(Buffer sink, long byteCount) throws IOException {
+        long read = super.read(sink, byteCount);
+        if (read > 0 && (total += read) > max) {
+          throw new UndecodableBodyException("the body is larger than the limit of " + max
+              + " bytes (CheckoutClientBuilder.maxResponseBodySize)", null);
+        }
+        return read;
+      }
+    };
   }
 
   private static String excerpt(Buffer body) {
@@ -192,11 +274,14 @@ public final class ResponseHandler {
    * Reads {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110 §10.2.3). A date is taken
    * relative to the response's {@code Date} header when present, so clock skew does not matter.
    *
-   * @param response the response
+   * @param headers the response's headers, or null
    * @return the delay, zero or more, or null when the header is missing or invalid
    */
-  static Duration retryAfter(Response response) {
-    String value = response.header("Retry-After");
+  static Duration retryAfter(okhttp3.Headers headers) {
+    if (headers == null) {
+      return null;
+    }
+    String value = headers.get("Retry-After");
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -212,7 +297,7 @@ public final class ResponseHandler {
     if (at == null) {
       return null;
     }
-    Instant serverNow = parseHttpDate(response.header("Date"));
+    Instant serverNow = parseHttpDate(headers.get("Date"));
     Duration delay = Duration.between(serverNow != null ? serverNow : Instant.now(), at);
     return delay.isNegative() ? Duration.ZERO : delay;
   }

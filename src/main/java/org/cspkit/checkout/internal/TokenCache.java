@@ -3,99 +3,196 @@ package org.cspkit.checkout.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.cspkit.checkout.AccessToken;
 import org.cspkit.checkout.AccessTokenSource;
 
 /**
  * Keeps the last token of a source and replaces it ahead of its expiry (a token with no known
- * expiry is kept until it is invalidated). Thread-safe:
+ * expiry is kept until it is invalidated). The source is called on a thread of the cache's own, one
+ * call at a time, so that a caller waits for a token only as long as its deadline allows and an
+ * interrupt or a cancel ends the wait at once; a fetch a caller stopped waiting for still fills
+ * the cache. Thread-safe:
  *
  * <ul>
- *   <li>until {@code margin} before expiry the token is returned as it is;
- *   <li>in the first half of the margin one caller fetches a new token while the others, instead
- *       of waiting for it, keep using the current one, which is still valid for at least half the
- *       margin; a failed fetch fails only the caller that made it;
- *   <li>with no token, or less than half the margin left, callers wait for one fetch of the
- *       source instead of each calling it.
+ *   <li>a token's margin is the configured one, or half the token's lifetime when that is shorter
+ *       (a 60-second token is replaced 30 seconds before it expires, not fetched on every call);
+ *   <li>until the margin before expiry the token is returned as it is;
+ *   <li>in the first half of the margin a fetch starts in the background and every caller keeps
+ *       the current token, which is still valid for at least half the margin;
+ *   <li>with no token, or less than half the margin left, callers wait for that one fetch.
  * </ul>
  */
-public final class TokenCache implements AccessTokenSource {
+public final class TokenCache implements AutoCloseable {
   private final AccessTokenSource source;
   private final Duration margin;
   private final Clock clock;
-  private final ReentrantLock lock = new ReentrantLock();
-  private volatile AccessToken current;
+  private final ExecutorService fetcher;
+  private final Object lock = new Object();
+  private volatile Cached current;
+  /** The fetch in progress, or null; guarded by {@code lock}. */
+  private CompletableFuture<Cached> fetch;
+
+  /** A token with the instants at which it is refreshed ahead and at which callers must wait. */
+  private record Cached(AccessToken token, Instant refreshAhead, Instant refresh) {}
 
   /**
    * Creates the cache.
    *
    * @param source where tokens come from
-   * @param margin how long before its expiry a token is replaced
+   * @param margin how long before its expiry a token is replaced, at most half its lifetime
    * @param clock the clock expiries are compared with
    */
   public TokenCache(AccessTokenSource source, Duration margin, Clock clock) {
     this.source = source;
     this.margin = margin;
     this.clock = clock;
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), Threads.daemon("cspkit-checkout-token"));
+    pool.allowCoreThreadTimeOut(true);
+    this.fetcher = pool;
   }
 
-  @Override
-  public AccessToken getToken() {
-    AccessToken token = current;
-    if (validForMoreThan(token, margin)) {
-      return token;
+  /**
+   * A token that is valid now, waiting at most {@code timeoutNanos} for the source.
+   *
+   * @param timeoutNanos the longest wait for the source, in nanoseconds
+   * @param cancelled completed when the caller no longer wants the token
+   * @return the token
+   * @throws TokenUnavailableException if the source failed, returned null or did not answer in time
+   * @throws InterruptedException if the thread was interrupted while waiting
+   * @throws CancellationException if {@code cancelled} completed while waiting
+   */
+  public AccessToken get(long timeoutNanos, CompletableFuture<?> cancelled)
+      throws InterruptedException {
+    Cached cached = current;
+    Instant now = clock.instant();
+    if (cached != null && now.isBefore(cached.refreshAhead())) {
+      return cached.token();
     }
-    if (validForMoreThan(token, margin.dividedBy(2))) {
-      // Refresh ahead: someone is already fetching, so the current token will do meanwhile.
-      if (!lock.tryLock()) {
-        return token;
-      }
-    } else {
-      lock.lock();
+    CompletableFuture<Cached> next = startFetch(cached);
+    if (cached != null && now.isBefore(cached.refresh())) {
+      return cached.token();
+    }
+    CompletableFuture<?> wait = cancelled == null ? next : CompletableFuture.anyOf(next, cancelled);
+    try {
+      wait.get(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new TokenUnavailableException("the access token source gave no token within "
+          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms, what was left of the deadline",
+          null);
+    } catch (ExecutionException e) {
+      // Reported below from the fetch itself.
+    }
+    if (!next.isDone()) {
+      throw new CancellationException("the checkout was cancelled while waiting for a token");
     }
     try {
-      token = current;
-      if (validForMoreThan(token, margin)) {
-        return token;
+      return next.join().token();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new TokenUnavailableException(
+          "the access token source failed: " + cause.getClass().getName(), cause);
+    }
+  }
+
+  /** The fetch in progress, or a new one unless {@code seen} has already been replaced. */
+  private CompletableFuture<Cached> startFetch(Cached seen) {
+    synchronized (lock) {
+      if (fetch != null) {
+        return fetch;
       }
-      token = source.getToken();
+      Cached latest = current;
+      if (latest != seen && latest != null && clock.instant().isBefore(latest.refreshAhead())) {
+        return CompletableFuture.completedFuture(latest);
+      }
+      CompletableFuture<Cached> started = new CompletableFuture<>();
+      fetch = started;
+      try {
+        fetcher.execute(() -> fetchInto(started));
+      } catch (RuntimeException rejected) {
+        fetch = null;
+        started.completeExceptionally(rejected);
+      }
+      return started;
+    }
+  }
+
+  private void fetchInto(CompletableFuture<Cached> started) {
+    Cached fetched = null;
+    Throwable failure = null;
+    try {
+      AccessToken token = source.getToken();
       if (token == null) {
         throw new IllegalStateException("the access token source returned null");
       }
-      current = token;
-      return token;
-    } finally {
-      lock.unlock();
+      fetched = cache(token);
+    } catch (Throwable t) {
+      failure = t;
+    }
+    synchronized (lock) {
+      if (fetched != null) {
+        current = fetched;
+      }
+      fetch = null;
+    }
+    if (failure == null) {
+      started.complete(fetched);
+    } else {
+      started.completeExceptionally(failure);
     }
   }
 
-  /** Drops {@code rejected} if it is still the cached token, and tells the source. */
-  @Override
+  private Cached cache(AccessToken token) {
+    if (token.expiresAt().isEmpty()) {
+      return new Cached(token, Instant.MAX, Instant.MAX);
+    }
+    Instant expiry = token.expiresAt().get();
+    Duration lifetime = Duration.between(clock.instant(), expiry);
+    Duration tokenMargin = lifetime.isNegative() ? Duration.ZERO
+        : margin.compareTo(lifetime.dividedBy(2)) < 0 ? margin : lifetime.dividedBy(2);
+    return new Cached(token, expiry.minus(tokenMargin), expiry.minus(tokenMargin.dividedBy(2)));
+  }
+
+  /**
+   * Drops {@code rejected} if it is still the cached token, and tells the source.
+   *
+   * @param rejected the token Partner Center answered 401 to
+   */
   public void invalidate(AccessToken rejected) {
-    lock.lock();
-    try {
-      if (current == rejected) {
+    synchronized (lock) {
+      Cached cached = current;
+      if (cached != null && cached.token() == rejected) {
         current = null;
       }
-    } finally {
-      lock.unlock();
     }
     source.invalidate(rejected);
   }
 
-  /** Whether {@code token} is still valid for more than {@code left}; one with no expiry is. */
-  private boolean validForMoreThan(AccessToken token, Duration left) {
-    if (token == null) {
-      return false;
-    }
-    Optional<Instant> expiresAt = token.expiresAt();
-    return expiresAt.isEmpty() || clock.instant().isBefore(expiresAt.get().minus(left));
+  /** Stops the fetch thread; a fetch in progress finishes. */
+  @Override
+  public void close() {
+    fetcher.shutdown();
   }
 
   @Override
   public String toString() {
     return "TokenCache{source=" + source + ", margin=" + margin + "}";
+  }
+
+  /** No token could be had: the source failed or returned null, or did not answer in time. */
+  public static final class TokenUnavailableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TokenUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

@@ -118,8 +118,8 @@ class CheckoutCommandTest {
 
   @Test
   void aNetworkErrorOrUndecodableResponseExitsWith6() {
-    server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
-        .body("<html>Bad Gateway</html>").build());
+    server.enqueue(new MockResponse.Builder().code(201).setHeader("Content-Type", "text/html")
+        .body("<html>Sign in to the proxy</html>").build());
 
     assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.NETWORK_ERROR);
     assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "http://127.0.0.1:1/",
