@@ -245,6 +245,12 @@ public final class CheckoutExecutor implements AutoCloseable {
       // Completed before the call in flight is cancelled, so that the attempt's own failure
       // ("Socket closed") cannot complete the future first.
       CheckoutCancelledException cancelled = execution.cancel();
+      CartCheckoutResult succeeded = execution.succeeded;
+      if (succeeded != null) {
+        // The checkout had already succeeded: that is its outcome, not a cancellation.
+        complete(succeeded);
+        return isCancelled();
+      }
       boolean done = completeExceptionally(cancelled);
       execution.cancelCallInFlight();
       CompletableFuture<Outcome> running = retries;
@@ -270,6 +276,8 @@ public final class CheckoutExecutor implements AutoCloseable {
     private volatile Call currentCall;
     private volatile AttemptState currentState;
     private volatile boolean finished;
+    /** The result, once an attempt has decoded one; read by a cancel after it set the flag. */
+    private volatile CartCheckoutResult succeeded;
     /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
     private boolean replayed401;
 
@@ -334,6 +342,7 @@ public final class CheckoutExecutor implements AutoCloseable {
       }
       try (Response response = call.execute()) {
         CartCheckoutResult result = responses.handle(response, ids, state.secrets());
+        succeeded = result;
         record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
         return new Outcome(result, null, false, null);
       } catch (PartnerCenterException e) {
