@@ -1,6 +1,5 @@
 package org.cspkit.checkout.internal;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -35,9 +35,9 @@ public final class Redaction {
   private Redaction() {}
 
   /**
-   * {@code text} with every occurrence of each secret masked, in its raw, form-encoded and
-   * percent-encoded spellings (an echoed {@code application/x-www-form-urlencoded} body carries
-   * the encoded one).
+   * {@code text} with every occurrence of each secret masked, in its raw, form-encoded,
+   * percent-encoded (either case of hex) and JSON-escaped spellings (an echoed {@code
+   * application/x-www-form-urlencoded} body carries an encoded one).
    *
    * @param text the text, or null
    * @param secrets the secret values; nulls and values shorter than 4 characters are ignored
@@ -47,13 +47,8 @@ public final class Redaction {
     if (text == null || secrets.isEmpty()) {
       return text;
     }
-    String result = text;
-    for (String secret : spellings(secrets)) {
-      if (result.contains(secret)) {
-        result = result.replace(secret, MASK);
-      }
-    }
-    return result;
+    Pattern pattern = pattern(secrets);
+    return pattern == null ? text : pattern.matcher(text).replaceAll(MASK);
   }
 
   /**
@@ -67,10 +62,14 @@ public final class Redaction {
    * @return {@code failure}, or a scrubbed copy of its chain
    */
   public static Throwable scrub(Throwable failure, Collection<String> secrets) {
-    if (failure == null || secrets.isEmpty() || !leaks(failure, secrets, 0)) {
+    if (failure == null || secrets.isEmpty()) {
       return failure;
     }
-    return copy(failure, spellings(secrets), 0);
+    Pattern pattern = pattern(secrets);
+    if (pattern == null || !leaks(failure, pattern, 0)) {
+      return failure;
+    }
+    return copy(failure, pattern, 0);
   }
 
   /**
@@ -111,16 +110,14 @@ public final class Redaction {
     return url.password().isEmpty() ? url.toString() : url.newBuilder().password(MASK).toString();
   }
 
-  private static boolean leaks(Throwable failure, Collection<String> secrets, int depth) {
+  private static boolean leaks(Throwable failure, Pattern secrets, int depth) {
     if (depth > 16) {
       return false;
     }
     String message = failure.getMessage();
-    String text = failure.toString();
-    for (String secret : spellings(secrets)) {
-      if ((message != null && message.contains(secret)) || text.contains(secret)) {
-        return true;
-      }
+    if ((message != null && secrets.matcher(message).find())
+        || secrets.matcher(failure.toString()).find()) {
+      return true;
     }
     for (Throwable suppressed : failure.getSuppressed()) {
       if (leaks(suppressed, secrets, depth + 1)) {
@@ -131,36 +128,71 @@ public final class Redaction {
     return cause != null && cause != failure && leaks(cause, secrets, depth + 1);
   }
 
-  private static Throwable copy(Throwable failure, List<String> spellings, int depth) {
+  private static Throwable copy(Throwable failure, Pattern secrets, int depth) {
     String message = failure.getMessage();
     RedactedException copy = new RedactedException(failure.getClass().getName()
-        + (message == null ? "" : ": " + scrub(message, spellings)));
+        + (message == null ? "" : ": " + secrets.matcher(message).replaceAll(MASK)));
     copy.setStackTrace(failure.getStackTrace());
     Throwable cause = failure.getCause();
     if (cause != null && cause != failure && depth < 16) {
-      copy.initCause(copy(cause, spellings, depth + 1));
+      copy.initCause(copy(cause, secrets, depth + 1));
     }
     for (Throwable suppressed : failure.getSuppressed()) {
-      copy.addSuppressed(copy(suppressed, spellings, depth + 1));
+      copy.addSuppressed(copy(suppressed, secrets, depth + 1));
     }
     return copy;
   }
 
-  private static List<String> spellings(Collection<String> secrets) {
-    Set<String> all = new LinkedHashSet<>();
-    for (String secret : secrets) {
-      if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-        continue;
-      }
-      all.add(secret);
-      String form = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-      all.add(form);
-      all.add(form.replace("+", "%20"));
+  /**
+   * One pattern that finds every secret in any spelling, longest secret first; null when no
+   * secret is long enough to search for.
+   */
+  private static Pattern pattern(Collection<String> secrets) {
+    List<String> searched = new ArrayList<>(new LinkedHashSet<>(secrets));
+    searched.removeIf(secret -> secret == null || secret.length() < MIN_SECRET_LENGTH);
+    if (searched.isEmpty()) {
+      return null;
     }
-    List<String> ordered = new ArrayList<>(all);
-    // Longest first, so that an encoded spelling is masked whole before a raw one inside it.
-    ordered.sort((a, b) -> Integer.compare(b.length(), a.length()));
-    return ordered;
+    // Longest first, so that a secret containing another is masked whole.
+    searched.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    StringBuilder regex = new StringBuilder();
+    for (String secret : searched) {
+      if (regex.length() > 0) {
+        regex.append('|');
+      }
+      secret.codePoints().forEach(c -> regex.append(spellings(c)));
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  /**
+   * Every way one character of a secret may be written where a peer echoes it: as itself; as
+   * {@code %XX} per UTF-8 byte, with upper- or lower-case hex, also percent-encoded once more
+   * ({@code %252B}); a space also as {@code +} (and that as {@code %2B}); and JSON-escaped (a
+   * backslash-u escape in either case, or a backslash before a slash, quote or backslash). So the
+   * raw secret, {@link java.net.URLEncoder}'s form encoding, RFC 3986 encoders that leave {@code
+   * ~} alone, .NET's lower-case hex and JSON strings all match, even mixed within one spelling.
+   */
+  private static String spellings(int codePoint) {
+    StringBuilder alternatives = new StringBuilder("(?:")
+        .append(Pattern.quote(new String(Character.toChars(codePoint))));
+    StringBuilder percent = new StringBuilder();
+    for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+      percent.append("%(?:25)?(?i:").append(String.format("%02x", b & 0xff)).append(')');
+    }
+    alternatives.append('|').append(percent);
+    if (codePoint == ' ') {
+      alternatives.append("|\\+|%(?i:2b)");
+    }
+    StringBuilder json = new StringBuilder();
+    for (char unit : Character.toChars(codePoint)) {
+      json.append("\\\\u(?i:").append(String.format("%04x", (int) unit)).append(')');
+    }
+    alternatives.append('|').append(json);
+    if (codePoint == '/' || codePoint == '"' || codePoint == '\\') {
+      alternatives.append("|\\\\").append(Pattern.quote(String.valueOf((char) codePoint)));
+    }
+    return alternatives.append(')').toString();
   }
 
   /**
