@@ -16,15 +16,17 @@ import org.cspkit.checkout.PartnerCenterCloud;
  *
  * <p>Every {@link #getToken()} asks Entra ID for a new token; {@link
  * org.cspkit.checkout.CheckoutClient} caches them. Failures throw {@link
- * TokenAcquisitionException} with the AADSTS code. Thread-safe; {@link #toString()} shows no
- * secret.
+ * TokenAcquisitionException} with the AADSTS code, and with the client secret or certificate
+ * password masked wherever Entra ID echoes it. Thread-safe; {@link #toString()} shows no secret.
  */
 public final class ClientCredentialsTokenSource implements AccessTokenSource {
   private final PartnerCenterCloud cloud;
   private final String description;
+  private final KnownSecrets secrets;
   private final ConfidentialClientApplication application;
 
   private ClientCredentialsTokenSource(Builder builder) {
+    this.secrets = builder.secrets();
     this.application = builder.application();
     this.cloud = builder.cloud;
     this.description = builder.describe();
@@ -42,7 +44,8 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
   @Override
   public AccessToken getToken() {
     return Msal.await(application.acquireToken(
-        ClientCredentialParameters.builder(Set.of(cloud.appOnlyScope())).skipCache(true).build()));
+        ClientCredentialParameters.builder(Set.of(cloud.appOnlyScope())).skipCache(true).build()),
+        secrets);
   }
 
   /** Shows the cloud, tenant, client ID and kind of credential; never the secret or key. */

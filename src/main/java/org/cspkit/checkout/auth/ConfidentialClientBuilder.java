@@ -5,6 +5,9 @@ import com.microsoft.aad.msal4j.IHttpClient;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.cspkit.checkout.PartnerCenterCloud;
 
@@ -66,7 +69,8 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
   /**
    * Authenticates the app with a client secret. Replaces a certificate.
    *
-   * @param clientSecret the secret value (not its ID); kept only inside MSAL4J
+   * @param clientSecret the secret value (not its ID); kept inside MSAL4J, and by the source only
+   *     to mask it wherever Entra ID echoes it
    * @return this builder
    * @throws IllegalArgumentException if it is null or blank
    */
@@ -111,6 +115,20 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
   public B msalHttpClient(IHttpClient httpClient) {
     this.httpClient = httpClient;
     return self();
+  }
+
+  /**
+   * The secrets the source will hold: the credential's and {@code more} (a refresh token).
+   *
+   * @throws IllegalArgumentException if no credential was set
+   */
+  KnownSecrets secrets(String... more) {
+    if (credential == null) {
+      throw new IllegalArgumentException("a client secret or a certificate is required");
+    }
+    List<String> values = new ArrayList<>(credential.secrets());
+    values.addAll(Arrays.asList(more));
+    return new KnownSecrets(values);
   }
 
   /** The MSAL4J application; fails if the tenant, client or credential is missing or invalid. */

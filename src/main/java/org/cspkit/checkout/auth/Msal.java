@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cspkit.checkout.AccessToken;
 import org.cspkit.checkout.PartnerCenterCloud;
+import org.cspkit.checkout.internal.Redaction;
 
 /** What both MSAL4J token sources share: the confidential client, the call, the error mapping. */
 final class Msal {
@@ -29,32 +32,69 @@ final class Msal {
 
   private Msal() {}
 
-  /** The app's credential: a client secret or a certificate, described without secrets. */
-  record Credential(IClientCredential msal, String kind) {
+  /**
+   * The app's credential: a client secret or a certificate, described without secrets. Keeps the
+   * secret strings it was made from (the client secret, the PKCS#12 password) so that they can be
+   * masked wherever Entra ID echoes them; a class rather than a record so that nothing prints
+   * them.
+   */
+  static final class Credential {
+    private final IClientCredential msal;
+    private final String kind;
+    private final List<String> secrets;
+
+    private Credential(IClientCredential msal, String kind, String secret) {
+      this.msal = msal;
+      this.kind = kind;
+      this.secrets = secret == null ? List.of() : List.of(secret);
+    }
+
     static Credential secret(String clientSecret) {
       if (clientSecret == null || clientSecret.isBlank()) {
         throw new IllegalArgumentException("clientSecret must not be null or blank");
       }
-      return new Credential(ClientCredentialFactory.createFromSecret(clientSecret), "client secret");
+      return new Credential(ClientCredentialFactory.createFromSecret(clientSecret),
+          "client secret", clientSecret);
     }
 
     static Credential certificate(PrivateKey key, X509Certificate certificate) {
       Objects.requireNonNull(key, "privateKey");
       Objects.requireNonNull(certificate, "certificate");
       return new Credential(ClientCredentialFactory.createFromCertificate(key, certificate),
-          "certificate " + certificate.getSubjectX500Principal().getName());
+          "certificate " + certificate.getSubjectX500Principal().getName(), null);
     }
 
     static Credential pkcs12(Path file, String password) {
       Objects.requireNonNull(file, "file");
       try (InputStream in = Files.newInputStream(file)) {
         return new Credential(ClientCredentialFactory.createFromCertificate(in, password),
-            "certificate file " + file.getFileName());
+            "certificate file " + file.getFileName(), password);
       } catch (IOException | GeneralSecurityException | RuntimeException e) {
         // The message names the file and the failure class, never the password.
         throw new IllegalArgumentException("cannot read the PKCS#12 certificate " + file + ": "
             + e.getClass().getSimpleName(), null);
       }
+    }
+
+    /** MSAL4J's credential. */
+    IClientCredential msal() {
+      return msal;
+    }
+
+    /** What the credential is, without secrets. */
+    String kind() {
+      return kind;
+    }
+
+    /** The secret strings it was made from: the client secret or the PKCS#12 password. */
+    List<String> secrets() {
+      return secrets;
+    }
+
+    /** The kind of credential; never a secret. */
+    @Override
+    public String toString() {
+      return kind;
     }
   }
 
@@ -78,8 +118,13 @@ final class Msal {
     }
   }
 
-  /** Waits for an MSAL call and turns its result or failure into ours. */
-  static AccessToken await(CompletableFuture<IAuthenticationResult> call) {
+  /**
+   * Waits for an MSAL call and turns its result or failure into ours.
+   *
+   * @param call the call
+   * @param secrets what to mask in the failure
+   */
+  static AccessToken await(CompletableFuture<IAuthenticationResult> call, KnownSecrets secrets) {
     try {
       IAuthenticationResult result = call.get();
       return AccessToken.of(result.accessToken(), result.expiresOnDate().toInstant());
@@ -88,24 +133,37 @@ final class Msal {
       call.cancel(true);
       throw new TokenAcquisitionException("interrupted", "the token request was interrupted", e);
     } catch (ExecutionException e) {
-      throw failure(e.getCause());
+      throw failure(e.getCause(), secrets.values());
     } catch (MsalException e) {
-      throw failure(e);
+      throw failure(e, secrets.values());
     }
   }
 
-  /** The AADSTS code when Entra ID sent one, else MSAL's error code. */
-  static TokenAcquisitionException failure(Throwable cause) {
-    String description = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  /**
+   * The exception for a failed MSAL call, with the AADSTS code when Entra ID sent one, else
+   * MSAL's error code. An authority may echo the posted form (client secret, refresh token) in
+   * its {@code error} (which MSAL takes as the error code) or {@code error_description}, so the
+   * code, the description and the whole cause chain are scrubbed of {@code secrets}; a cause
+   * that carried one is replaced by a copy that keeps its class name, masked message and stack
+   * trace.
+   *
+   * @param cause what MSAL threw
+   * @param secrets the secret values to mask
+   * @return the exception to throw
+   */
+  static TokenAcquisitionException failure(Throwable cause, Collection<String> secrets) {
+    String description = Redaction.scrub(
+        cause.getMessage() == null ? cause.toString() : cause.getMessage(), secrets);
     String code = cause instanceof MsalException msal && msal.errorCode() != null
-        ? msal.errorCode() : hasIoCause(cause) ? "network_error" : cause.getClass().getSimpleName();
+        ? Redaction.scrub(msal.errorCode(), secrets)
+        : hasIoCause(cause) ? "network_error" : cause.getClass().getSimpleName();
     if (cause instanceof MsalServiceException) {
       Matcher aadsts = AADSTS.matcher(description);
       if (aadsts.find()) {
         code = aadsts.group();
       }
     }
-    return new TokenAcquisitionException(code, description, cause);
+    return new TokenAcquisitionException(code, description, Redaction.scrub(cause, secrets));
   }
 
   private static boolean hasIoCause(Throwable t) {

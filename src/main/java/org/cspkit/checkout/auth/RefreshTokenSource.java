@@ -26,8 +26,9 @@ import org.cspkit.checkout.PartnerCenterCloud;
  * the caller can store it in place of the old one. Every {@link #getToken()} redeems the refresh
  * token; {@link org.cspkit.checkout.CheckoutClient} caches the access tokens. Calls are
  * serialized. Failures (an expired or revoked refresh token: AADSTS70008, AADSTS700082; a wrong
- * secret; an unknown tenant) throw {@link TokenAcquisitionException}. Thread-safe; {@link
- * #toString()} shows no secret.
+ * secret; an unknown tenant) throw {@link TokenAcquisitionException}, with the client secret, the
+ * stored refresh token and the rotated ones masked wherever Entra ID echoes them. Thread-safe;
+ * {@link #toString()} shows no secret.
  */
 public final class RefreshTokenSource implements AccessTokenSource {
   private static final JsonAdapter<Map<String, Object>> CACHE_JSON = new Moshi.Builder().build()
@@ -37,12 +38,14 @@ public final class RefreshTokenSource implements AccessTokenSource {
   private final String clientId;
   private final String description;
   private final Consumer<String> onRotated;
+  private final KnownSecrets secrets;
   private final ConfidentialClientApplication application;
   private final ReentrantLock lock = new ReentrantLock();
   private String refreshToken;
 
   private RefreshTokenSource(Builder builder) {
     Msal.requireText(builder.refreshToken, "refreshToken");
+    this.secrets = builder.secrets(builder.refreshToken);
     this.application = builder.application();
     this.cloud = builder.cloud;
     this.clientId = builder.clientId;
@@ -73,9 +76,10 @@ public final class RefreshTokenSource implements AccessTokenSource {
     lock.lock();
     try {
       AccessToken token = Msal.await(application.acquireToken(RefreshTokenParameters
-          .builder(Set.of(cloud.userImpersonationScope()), refreshToken).build()));
+          .builder(Set.of(cloud.userImpersonationScope()), refreshToken).build()), secrets);
       String latest = cachedRefreshToken();
       if (latest != null && !latest.equals(refreshToken)) {
+        secrets.addRotated(latest);
         refreshToken = latest;
         onRotated.accept(latest);
       }

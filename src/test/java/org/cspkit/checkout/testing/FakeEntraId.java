@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Entra ID's token endpoint and instance discovery, as MSAL4J's {@link IHttpClient} sees them,
  * with no network: every token request gets a new access token ({@code access-token-1}, …) and, for
  * refresh-token grants, a new refresh token ({@code rotated-refresh-token-1}, …), unless a failure
- * was set. Thread-safe.
+ * was set. A failure may echo the posted form back, as a misbehaving authority or proxy might,
+ * to check that no secret in it gets out. Thread-safe.
  */
 public final class FakeEntraId implements IHttpClient {
   private final List<HttpRequest> tokenRequests = new CopyOnWriteArrayList<>();
@@ -27,14 +28,46 @@ public final class FakeEntraId implements IHttpClient {
   private volatile long delayMillis;
   private volatile long expiresInSeconds = 3599;
 
-  /** An error response from the token endpoint, or a network failure when status is 0. */
-  private record Failure(int status, String error, String description, int errorCode) {}
+  /**
+   * An error response from the token endpoint, or a network failure when status is 0; with {@code
+   * echo}, the posted form goes into {@code error} and after {@code description}, or with {@code
+   * thrown} into an exception's message.
+   */
+  private record Failure(int status, String error, String description, int errorCode,
+      boolean echo, boolean thrown) {
+    Failure(int status, String error, String description, int errorCode) {
+      this(status, error, description, errorCode, false, false);
+    }
+  }
 
   /** The token endpoint answers with an OAuth error from now on. */
   public FakeEntraId failWith(int status, String error, int aadstsCode, String description) {
     this.failure = new Failure(status, error, "AADSTS" + aadstsCode + ": " + description
         + " Trace ID: 0b1c2d3e-0000-4000-8000-000000000001 Correlation ID:"
         + " 0b1c2d3e-0000-4000-8000-000000000002 Timestamp: 2026-11-22 04:00:00Z", aadstsCode);
+    return this;
+  }
+
+  /**
+   * The token endpoint answers with an error that echoes the posted form (client ID, client
+   * secret, refresh token, all form-encoded) from now on: {@code {"error":"<form>",
+   * "error_description":"<description> <form>"}}.
+   *
+   * @param status the HTTP status, such as 400 or 401
+   * @param description what comes before the echo in {@code error_description}, such as {@code
+   *     AADSTS7000215: Invalid client secret provided. Request:}
+   */
+  public FakeEntraId echoForm(int status, String description) {
+    this.failure = new Failure(status, null, description, 0, true, false);
+    return this;
+  }
+
+  /**
+   * Token requests fail from now on with an exception that quotes the posted form, as an HTTP
+   * client that reports a failed call with its request might.
+   */
+  public FakeEntraId echoFormInException() {
+    this.failure = new Failure(400, null, null, 0, true, true);
     return this;
   }
 
@@ -93,6 +126,15 @@ public final class FakeEntraId implements IHttpClient {
     if (delayMillis > 0) {
       Thread.sleep(delayMillis);
     }
+    if (current != null && current.thrown()) {
+      throw new IOException("POST " + request.url() + " failed with " + current.status()
+          + "; request body: " + request.body());
+    }
+    if (current != null && current.echo()) {
+      String form = json(request.body());
+      return response(current.status(), "{\"error\":\"" + form + "\",\"error_description\":\""
+          + json(current.description()) + " " + form + "\"}");
+    }
     if (current != null) {
       return response(current.status(), "{\"error\":\"" + current.error()
           + "\",\"error_description\":\"" + current.description() + "\",\"error_codes\":["
@@ -124,6 +166,10 @@ public final class FakeEntraId implements IHttpClient {
         + "\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 3600) + ",\"oid\":\"" + user
         + "\",\"sub\":\"" + user + "\",\"tid\":\"" + tenant + "\","
         + "\"preferred_username\":\"admin@contoso.onmicrosoft.com\",\"ver\":\"2.0\"}") + ".";
+  }
+
+  private static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
   private static String base64Url(String json) {
