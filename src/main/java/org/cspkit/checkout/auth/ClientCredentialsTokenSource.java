@@ -27,7 +27,7 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
 
   private ClientCredentialsTokenSource(Builder builder) {
     this.secrets = builder.secrets();
-    this.application = builder.application();
+    this.application = builder.application(secrets);
     this.cloud = builder.cloud;
     this.description = builder.describe();
   }

@@ -108,6 +108,8 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
 
   /**
    * The HTTP client MSAL4J uses to reach Entra ID, for proxies and tests. Default: MSAL4J's own.
+   * The source masks its secrets in Entra ID's error responses before MSAL4J reads them, so that
+   * an authority echoing the posted form does not put them in MSAL4J's log.
    *
    * @param httpClient the client, or null for MSAL4J's default
    * @return this builder
@@ -131,12 +133,16 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
     return new KnownSecrets(values);
   }
 
-  /** The MSAL4J application; fails if the tenant, client or credential is missing or invalid. */
-  ConfidentialClientApplication application() {
+  /**
+   * The MSAL4J application; fails if the tenant, client or credential is missing or invalid.
+   *
+   * @param secrets what to mask in Entra ID's error responses before MSAL4J reads them
+   */
+  ConfidentialClientApplication application(KnownSecrets secrets) {
     if (credential == null) {
       throw new IllegalArgumentException("a client secret or a certificate is required");
     }
-    return Msal.application(cloud, tenantId, clientId, credential, httpClient);
+    return Msal.application(cloud, tenantId, clientId, credential, httpClient, secrets);
   }
 
   /** The settings without secrets, for {@code toString()}. */

@@ -10,7 +10,8 @@ import org.cspkit.checkout.internal.Redaction;
 /**
  * The secret strings one token source holds: the client secret or PKCS#12 password, the refresh
  * token it started from and the refresh tokens Entra ID rotated it to. An authority may echo what
- * was posted to it, so everything it says is scrubbed of them before it reaches an exception.
+ * was posted to it, so everything it says is scrubbed of them before it reaches an exception or
+ * MSAL4J.
  *
  * <p>Rotated refresh tokens are kept up to {@value #MAX_ROTATED}, the newest: only the one in use
  * is posted, so only it can come back, and a source that runs for months must not grow without

@@ -2,9 +2,12 @@ package org.cspkit.checkout.auth;
 
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.HttpRequest;
+import com.microsoft.aad.msal4j.HttpResponse;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.IHttpClient;
+import com.microsoft.aad.msal4j.IHttpResponse;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.IOException;
@@ -98,8 +101,13 @@ final class Msal {
     }
   }
 
+  /**
+   * The confidential client. A given HTTP client is wrapped so that MSAL4J reads Entra ID's error
+   * responses with the known secrets masked: MSAL4J logs an error's description at WARN whatever
+   * {@code logPii} says. Its own default client cannot be wrapped (it is not public).
+   */
   static ConfidentialClientApplication application(PartnerCenterCloud cloud, String tenantId,
-      String clientId, Credential credential, IHttpClient httpClient) {
+      String clientId, Credential credential, IHttpClient httpClient, KnownSecrets secrets) {
     requireText(tenantId, "tenantId");
     requireText(clientId, "clientId");
     Objects.requireNonNull(credential, "a client secret or a certificate is required");
@@ -109,7 +117,7 @@ final class Msal {
               .authority(cloud.authority(tenantId))
               .logPii(false);
       if (httpClient != null) {
-        builder.httpClient(httpClient);
+        builder.httpClient(new ScrubbingHttpClient(httpClient, secrets));
       }
       return builder.build();
     } catch (MalformedURLException | IllegalArgumentException e) {
@@ -178,6 +186,45 @@ final class Msal {
   static void requireText(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be null or blank");
+    }
+  }
+
+  /**
+   * An HTTP client for MSAL4J that masks the known secrets in every response that is not a
+   * success, before MSAL4J parses, logs or throws it. Success responses are passed on untouched:
+   * they carry the new refresh token, which may equal the one posted.
+   */
+  private static final class ScrubbingHttpClient implements IHttpClient {
+    private final IHttpClient delegate;
+    private final KnownSecrets secrets;
+
+    ScrubbingHttpClient(IHttpClient delegate, KnownSecrets secrets) {
+      this.delegate = delegate;
+      this.secrets = secrets;
+    }
+
+    @Override
+    public IHttpResponse send(HttpRequest request) throws Exception {
+      IHttpResponse response = delegate.send(request);
+      int status = response.statusCode();
+      String body = response.body();
+      if ((status >= 200 && status < 300) || body == null) {
+        return response;
+      }
+      String scrubbed = secrets.scrub(body);
+      if (scrubbed.equals(body)) {
+        return response;
+      }
+      HttpResponse copy = new HttpResponse().statusCode(status).body(scrubbed);
+      if (response.headers() != null) {
+        copy.addHeaders(response.headers());
+      }
+      return copy;
+    }
+
+    @Override
+    public String toString() {
+      return "ScrubbingHttpClient{" + delegate + "}";
     }
   }
 }

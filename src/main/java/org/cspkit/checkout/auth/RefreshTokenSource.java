@@ -46,7 +46,7 @@ public final class RefreshTokenSource implements AccessTokenSource {
   private RefreshTokenSource(Builder builder) {
     Msal.requireText(builder.refreshToken, "refreshToken");
     this.secrets = builder.secrets(builder.refreshToken);
-    this.application = builder.application();
+    this.application = builder.application(secrets);
     this.cloud = builder.cloud;
     this.clientId = builder.clientId;
     this.description = builder.describe();

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,13 +31,17 @@ import org.cspkit.checkout.cli.PartnerCenterCli;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.testing.FakeEntraId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * An authority that echoes the posted form (client secret, refresh token) back in its {@code
  * error} and {@code error_description}, and an HTTP client that quotes the form in an exception:
  * no secret may reach an exception's message, {@code toString()}, service error or stack trace,
- * or the command line's output, in any spelling, while the AADSTS code still does.
+ * the command line's output, or a log line (ours or MSAL4J's), in any spelling, while the AADSTS
+ * code still does.
  */
 class EchoingAuthorityTest {
   static final String CUSTOMER_ID = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
@@ -49,6 +58,25 @@ class EchoingAuthorityTest {
   @StartStop
   public final MockWebServer server = new MockWebServer();
 
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private Logger root;
+  private Level rootLevel;
+
+  @BeforeEach
+  void captureAllLogs() {
+    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    rootLevel = root.getLevel();
+    root.setLevel(Level.ALL);
+    logs.start();
+    root.addAppender(logs);
+  }
+
+  @AfterEach
+  void restoreLogs() {
+    root.detachAppender(logs);
+    root.setLevel(rootLevel);
+  }
+
   @Test
   void anAppOnlyEchoReachesNoExceptionTextAndKeepsTheAadstsCode() {
     FakeEntraId entraId = new FakeEntraId().echoForm(401, INVALID_SECRET);
@@ -59,7 +87,11 @@ class EchoingAuthorityTest {
 
     assertEchoWasMaskedKeepingTheCode(e, "client_secret=" + MASK);
     assertEchoWasMaskedKeepingTheCode(async, "client_secret=" + MASK);
-    assertNoSecretIn(texts(e), texts(async));
+    assertThat(logLines()).as("MSAL4J logged the echoed description, masked")
+        .anyMatch(line -> line.startsWith("com.microsoft.aad.msal4j")
+            && line.contains("failed: " + INVALID_SECRET)
+            && line.contains("client_secret=" + MASK));
+    assertNoSecretIn(texts(e), texts(async), logLines());
   }
 
   @Test
@@ -74,7 +106,7 @@ class EchoingAuthorityTest {
         .containsEntry("refresh_token", REFRESH_TOKEN);
     assertEchoWasMaskedKeepingTheCode(e, "client_secret=" + MASK);
     assertThat(e.errorDescription()).contains("refresh_token=" + MASK);
-    assertNoSecretIn(texts(e));
+    assertNoSecretIn(texts(e), logLines());
   }
 
   @Test
@@ -88,7 +120,7 @@ class EchoingAuthorityTest {
 
     assertThat(e.errorCode()).contains("client_secret=" + MASK).contains("refresh_token=" + MASK);
     assertThat(viaClient.getMessage()).contains("client_secret=" + MASK);
-    assertNoSecretIn(texts(e), texts(viaClient));
+    assertNoSecretIn(texts(e), texts(viaClient), logLines());
   }
 
   @Test
@@ -111,7 +143,7 @@ class EchoingAuthorityTest {
         .containsEntry("refresh_token", ROTATED);
     assertEchoWasMaskedKeepingTheCode(echoed, "refresh_token=" + MASK);
     assertThat(stackTrace(quoted)).contains("refresh_token=" + MASK);
-    assertNoSecretIn(texts(echoed), texts(quoted));
+    assertNoSecretIn(texts(echoed), texts(quoted), logLines());
     assertThat(String.join("\n", texts(echoed), texts(quoted))).doesNotContain(ROTATED);
   }
 
@@ -126,7 +158,7 @@ class EchoingAuthorityTest {
     assertThat(stackTrace(appOnly)).contains("Caused by: java.io.IOException: POST")
         .contains("client_secret=" + MASK);
     assertThat(stackTrace(appUser)).contains("refresh_token=" + MASK);
-    assertNoSecretIn(texts(appOnly), texts(appUser));
+    assertNoSecretIn(texts(appOnly), texts(appUser), logLines());
   }
 
   @Test
@@ -179,7 +211,7 @@ class EchoingAuthorityTest {
     }
 
     assertThat(String.join("\n", output)).contains("client_secret=" + MASK);
-    assertNoSecretIn(output);
+    assertNoSecretIn(output, logLines());
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -243,6 +275,17 @@ class EchoingAuthorityTest {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
     return trace.toString();
+  }
+
+  private List<String> logLines() {
+    List<String> lines = new ArrayList<>();
+    for (ILoggingEvent event : logs.list) {
+      lines.add(event.getLoggerName() + " " + event.getFormattedMessage());
+      if (event.getThrowableProxy() != null) {
+        lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      }
+    }
+    return lines;
   }
 
   private static void assertNoSecretIn(Object... texts) {
