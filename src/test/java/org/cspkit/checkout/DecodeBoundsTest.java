@@ -7,17 +7,27 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.cspkit.checkout.exception.BadRequestException;
 import org.cspkit.checkout.exception.UndecodableResponseException;
 import org.cspkit.checkout.internal.JsonSupport;
+import org.cspkit.checkout.model.CartCheckoutResult;
+import org.cspkit.checkout.model.Order;
+import org.cspkit.checkout.model.OrderLineItem;
+import org.cspkit.checkout.testing.OutsideTheContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The bounds on what a decoded result may hold: numbers of bounded length and scale (a huge
- * number must be rejected quickly, not parsed for a minute or handed to the caller). A 2xx body
- * that breaks them is undecodable, with the checkout possibly done.
+ * number must be rejected quickly, not parsed for a minute or handed to the caller), and arrays
+ * and maps without {@code null} in them. A 2xx body that breaks them is undecodable, with the
+ * checkout possibly done.
  */
 @Timeout(30)
 class DecodeBoundsTest {
@@ -141,5 +151,80 @@ class DecodeBoundsTest {
         .isInstanceOf(JsonDataException.class);
     assertThat(adapter.fromJson("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
     assertThat(adapter.fromJson("3e2")).isEqualTo(300L);
+  }
+
+  @OutsideTheContract("a null element in orders")
+  @Test
+  void aNullOrderIsUndecodable() {
+    UndecodableResponseException e = undecodable201(result(order("10.5") + ",null"));
+
+    assertThat(e.getMessage()).contains("orders must not contain null").contains("$.orders[1]");
+  }
+
+  @OutsideTheContract("null elements and values in a line item")
+  @Test
+  void aNullLineItemPartnerIdOrProvisioningValueIsUndecodable() {
+    ResponseMappingTest.enqueueJson(server, 201, result(order("1").replace(
+        "\"lineItems\":[", "\"lineItems\":[null,")));
+    ResponseMappingTest.enqueueJson(server, 201, result(order("1").replace(
+        "\"quantity\":1", "\"quantity\":1,\"additionalPartnerIdsOnRecord\":[\"123\",null]")));
+    ResponseMappingTest.enqueueJson(server, 201, result(order("1").replace(
+        "{\"scope\":\"tenant\"}", "{\"scope\":null}")));
+    CheckoutClient client = client();
+
+    for (String expected : List.of("lineItems must not contain null",
+        "additionalPartnerIdsOnRecord must not contain null",
+        "provisioningContext must not contain null values")) {
+      UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
+          () -> client.checkout(CUSTOMER_ID, CART_ID));
+      assertThat(e.getMessage()).contains(expected);
+      assertThat(e.mayHaveSucceeded()).isTrue();
+    }
+  }
+
+  @OutsideTheContract("orderErrors is null")
+  @Test
+  void missingOrNullArraysAreStillEmptyAndTheResultIsUnmodifiable() {
+    ResponseMappingTest.enqueueJson(server, 201, "{\"orders\":["
+        + order("1").replace("\"lineItems\":[", "\"unknown\":[") + "],\"orderErrors\":null}");
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+
+    assertThat(result.orderErrors()).isSameAs(List.of());
+    assertThat(result.orders().get(0).lineItems()).isSameAs(List.of());
+    assertThatThrownBy(() -> result.orders().add(null))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void anErrorBodyMayHoldNullInItsFreeFormData() {
+    // ApiFault.data is "items: {}": any JSON value, null included, so it is no reason to lose
+    // the 400's type.
+    ResponseMappingTest.enqueueJson(server, 400,
+        "{\"code\":800002,\"description\":\"Cart already submitted.\",\"data\":[null,\"x\"]}");
+
+    BadRequestException e = catchThrowableOfType(BadRequestException.class,
+        () -> client().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.errorData()).containsExactly(null, "x");
+  }
+
+  @Test
+  void aRecordBuiltInCodeWithANullElementFailsNamingTheProperty() {
+    Order order = new Order("o-1", null, null, null, null, List.of(), null, null, null, null,
+        null, null, null, null);
+    List<Order> withNull = Arrays.asList(order, null);
+    Map<String, String> nullValue = new HashMap<>();
+    nullValue.put("scope", null);
+
+    assertThatThrownBy(() -> new CartCheckoutResult(withNull, List.of(), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("orders must not contain null");
+    assertThatThrownBy(() -> new OrderLineItem(0, null, null, null, null, 1, null, null, null,
+        null, nullValue, null, null, null, null, null, null, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("provisioningContext must not contain null");
+    assertThat(new CartCheckoutResult(List.of(order), null, null).orders())
+        .containsExactly(order);
   }
 }
