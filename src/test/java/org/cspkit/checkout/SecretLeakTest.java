@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -190,5 +191,86 @@ class SecretLeakTest {
         .doesNotContain(PFX_PASSWORD)
         .doesNotContain(privateKey.substring(0, 40))
         .doesNotContain(privateKey.substring(privateKey.length() / 2, privateKey.length() / 2 + 40));
+  }
+
+  @Test
+  void noSecretLeaksWhenPartnerCenterOrAProxyEchoesThem() throws Exception {
+    AtomicInteger issued = new AtomicInteger();
+    AccessTokenSource rotating =
+        () -> AccessToken.of("echoed-bearer-" + issued.incrementAndGet() + "-Zq7pL2xR");
+    // Each response quotes the bearer token it received, in the status line, the headers, an
+    // error description, error data or a body that cannot be decoded.
+    List<java.util.function.Function<String, MockResponse>> echoes = List.of(
+        token -> new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+            .body("{\"code\":800001,\"description\":\"Token " + token + " is not valid.\"}")
+            .build(),
+        token -> new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+            .setHeader("Authorization", "Bearer " + token).setHeader("X-Echo", token)
+            .setHeader("Set-Cookie", "session=" + token)
+            .body("{\"code\":2000,\"description\":\"Bad.\",\"data\":[\"" + token
+                + "\"],\"source\":\"" + token + "\"}").build(),
+        token -> new MockResponse.Builder().status("HTTP/1.1 2O1 " + token).build(),
+        token -> new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
+            .body("{\"orders\":\"" + token + "\"").build());
+    for (java.util.function.Function<String, MockResponse> echo : echoes) {
+      server.setDispatcher(new mockwebserver3.Dispatcher() {
+        @Override
+        public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+          return echo.apply(request.getHeaders().get("Authorization").substring(7));
+        }
+      });
+      CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
+          .accessTokenSource(rotating).retryOptions(RetryOptions.builder().maxAttempts(2)
+              .initialDelay(java.time.Duration.ofMillis(5)).build()).build();
+      attempt(() -> client.checkout(CUSTOMER_ID, CART_ID));
+      attempt(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID).join());
+      try {
+        client.checkout(CUSTOMER_ID, CART_ID);
+      } catch (org.cspkit.checkout.exception.PartnerCenterException e) {
+        texts.add(String.valueOf(e.serviceError()));
+        texts.add(String.valueOf(e.errorData()));
+        texts.add(String.valueOf(e.attempts()));
+        texts.add(String.valueOf(e.details()));
+        if (e instanceof org.cspkit.checkout.exception.UndecodableResponseException undecodable) {
+          texts.add(undecodable.bodyExcerpt());
+        }
+      }
+    }
+    // A base URL with a password in it.
+    String password = "url-pass-9Kd3";
+    CheckoutClient withPassword = CheckoutClient.builder()
+        .baseUrl("http://partner:" + password + "@" + server.getHostName() + ":" + server.getPort())
+        .accessToken(STATIC_TOKEN).build();
+    texts.add(withPassword.toString());
+    texts.add(withPassword.previewCheckout(CUSTOMER_ID, CART_ID, CheckoutOptions.defaults())
+        .toString());
+    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
+        "http://partner:" + password + "@" + server.getHostName() + ":" + server.getPort() + "/",
+        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID, "--what-if"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PartnerCenterCli.newCommandLine(Map.of("PARTNER_CENTER_ACCESS_TOKEN", STATIC_TOKEN),
+        new PrintWriter(out, true), new PrintWriter(err, true), new FakeEntraId())
+        .execute(args.toArray(String[]::new));
+    texts.add(out.toString());
+    texts.add(err.toString());
+
+    for (ILoggingEvent event : logs.list) {
+      texts.add(event.getFormattedMessage());
+      if (event.getThrowableProxy() != null) {
+        texts.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      }
+    }
+    String everythingSeen = String.join("\n", texts);
+
+    assertThat(issued.get()).as("tokens were sent and echoed").isGreaterThan(4);
+    assertThat(everythingSeen).as("the echoes were driven")
+        .contains("Partner Center returned 401").contains("Partner Center returned 400")
+        .contains("Unexpected status line").contains("X-Echo: ****").contains("****")
+        .contains("What if")
+        .doesNotContain("echoed-bearer-")
+        .doesNotContain("Zq7pL2xR")
+        .doesNotContain(password)
+        .doesNotContain(STATIC_TOKEN);
   }
 }
