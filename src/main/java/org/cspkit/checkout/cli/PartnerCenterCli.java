@@ -39,6 +39,10 @@ public final class PartnerCenterCli implements Runnable {
     // one line per attempt. Set before the first logger is created.
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    // MSAL4J logs a failed token request at WARN with Entra ID's error text, which an authority
+    // may have filled with an echo of the posted form. Its failures reach the user scrubbed, as
+    // the AuthenticationException this command prints, so its own lines are not shown.
+    System.setProperty("org.slf4j.simpleLogger.log.com.microsoft.aad.msal4j", "off");
     if (Arrays.asList(args).contains("--verbose")) {
       System.setProperty("org.slf4j.simpleLogger.log.org.cspkit.checkout", "debug");
     }
