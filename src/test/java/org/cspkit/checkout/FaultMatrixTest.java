@@ -10,8 +10,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +27,7 @@ import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
 import org.cspkit.checkout.testing.ContractValidator;
+import org.cspkit.checkout.testing.Scripted;
 import org.cspkit.checkout.exception.Attempt;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.exception.BadRequestException;
@@ -76,22 +75,11 @@ class FaultMatrixTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+    return Scripted.json(code, body);
   }
 
   private void serve(MockResponse... responses) {
-    BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>(List.of(responses));
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        synchronized (arrivals) {
-          arrivals.add(System.nanoTime());
-        }
-        MockResponse next = queue.poll();
-        return next != null ? next : json(500, "{\"description\":\"no response left\"}");
-      }
-    });
+    Scripted.serve(server, arrivals, responses);
   }
 
   /** Takes every recorded request and checks that they all carried one MS-RequestId. */

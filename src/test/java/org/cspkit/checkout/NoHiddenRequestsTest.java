@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
@@ -24,6 +20,7 @@ import org.cspkit.checkout.exception.ServerErrorException;
 import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.cspkit.checkout.testing.ContractValidator;
+import org.cspkit.checkout.testing.Scripted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,29 +54,15 @@ class NoHiddenRequestsTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+    return Scripted.json(code, body);
   }
 
-  /** Serves the responses in order, then 500s. */
   private void serve(MockResponse... responses) {
-    BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>(List.of(responses));
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        MockResponse next = queue.poll();
-        return next != null ? next : json(500, "{\"description\":\"no response left\"}");
-      }
-    });
+    Scripted.serve(server, null, responses);
   }
 
   private void serveForever(MockResponse response) {
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return response;
-      }
-    });
+    Scripted.serveForever(server, response);
   }
 
   @Test

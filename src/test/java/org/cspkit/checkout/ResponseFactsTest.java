@@ -8,13 +8,9 @@ import ch.qos.logback.classic.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.cspkit.checkout.exception.CheckoutOutcomeUnknownException;
 import org.cspkit.checkout.exception.NotFoundException;
@@ -23,6 +19,7 @@ import org.cspkit.checkout.exception.ServerErrorException;
 import org.cspkit.checkout.exception.ThrottledException;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.cspkit.checkout.testing.ContractValidator;
+import org.cspkit.checkout.testing.Scripted;
 import org.cspkit.checkout.testing.OutsideTheContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,17 +50,7 @@ class ResponseFactsTest {
   }
 
   private void serve(MockResponse... responses) {
-    BlockingQueue<MockResponse> queue = new LinkedBlockingQueue<>(List.of(responses));
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        synchronized (arrivals) {
-          arrivals.add(System.nanoTime());
-        }
-        MockResponse next = queue.poll();
-        return next != null ? next : new MockResponse.Builder().code(500).build();
-      }
-    });
+    Scripted.serve(server, arrivals, responses);
   }
 
   private static MockResponse ok() {

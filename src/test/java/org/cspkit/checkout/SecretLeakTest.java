@@ -2,11 +2,6 @@ package org.cspkit.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -23,13 +18,12 @@ import org.cspkit.checkout.testing.ContractValidator;
 import org.cspkit.checkout.auth.ClientCredentialsTokenSource;
 import org.cspkit.checkout.auth.RefreshTokenSource;
 import org.cspkit.checkout.cli.PartnerCenterCli;
+import org.cspkit.checkout.testing.AllLogs;
 import org.cspkit.checkout.testing.FakeEntraId;
 import org.cspkit.checkout.testing.TestCertificates;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Drives every authentication failure path with every log line captured at TRACE (ours and
@@ -53,25 +47,9 @@ class SecretLeakTest {
   @TempDir
   Path dir;
 
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  @RegisterExtension
+  final AllLogs logs = new AllLogs();
   private final List<String> texts = new ArrayList<>();
-  private Logger root;
-  private Level rootLevel;
-
-  @BeforeEach
-  void captureAllLogs() {
-    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
-    logs.start();
-    root.addAppender(logs);
-  }
-
-  @AfterEach
-  void restoreLogs() {
-    root.detachAppender(logs);
-    root.setLevel(rootLevel);
-  }
 
   private void attempt(Runnable action) {
     try {
@@ -167,18 +145,13 @@ class SecretLeakTest {
     cli(Map.of("PARTNER_CENTER_ACCESS_TOKEN", STATIC_TOKEN), new FakeEntraId());
     cli(Map.of("PARTNER_CENTER_ACCESS_TOKEN", STATIC_TOKEN), new FakeEntraId(), "--what-if");
 
-    for (ILoggingEvent event : logs.list) {
-      texts.add(event.getFormattedMessage());
-      if (event.getThrowableProxy() != null) {
-        texts.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      }
-    }
+    texts.addAll(logs.texts());
     String everythingSeen = String.join("\n", texts);
     String privateKey = Base64.getEncoder()
         .encodeToString(certificate.keyPair().getPrivate().getEncoded());
 
     assertThat(rotated).isNotEmpty();
-    assertThat(logs.list).as("MSAL4J and the client did log").isNotEmpty();
+    assertThat(logs.events()).as("MSAL4J and the client did log").isNotEmpty();
     assertThat(everythingSeen)
         .as("the failures were driven").contains("AADSTS7000215").contains("AADSTS90002")
         .contains("AADSTS70008").contains("AADSTS700027").contains("network_error")
@@ -255,12 +228,7 @@ class SecretLeakTest {
     texts.add(out.toString());
     texts.add(err.toString());
 
-    for (ILoggingEvent event : logs.list) {
-      texts.add(event.getFormattedMessage());
-      if (event.getThrowableProxy() != null) {
-        texts.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      }
-    }
+    texts.addAll(logs.texts());
     String everythingSeen = String.join("\n", texts);
 
     assertThat(issued.get()).as("tokens were sent and echoed").isGreaterThan(4);

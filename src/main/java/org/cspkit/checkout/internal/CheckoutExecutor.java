@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Authenticator;
 import okhttp3.Call;
-import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -406,8 +405,8 @@ public final class CheckoutExecutor implements AutoCloseable {
 
     /** Drops the rejected token; true if the source then has another one for a replay. */
     private boolean freshTokenAfter(AccessToken rejected) {
-      tokens.invalidate(rejected);
       try {
+        tokens.invalidate(rejected);
         return !tokens.get(leftNanos(), cancelSignal).value().equals(rejected.value());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,11 +25,10 @@ import org.cspkit.checkout.cli.ExitCodes;
 import org.cspkit.checkout.cli.PartnerCenterCli;
 import org.cspkit.checkout.exception.AuthenticationException;
 import org.cspkit.checkout.testing.ContractValidator;
+import org.cspkit.checkout.testing.AllLogs;
 import org.cspkit.checkout.testing.FakeEntraId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An authority that echoes the posted form (client secret, refresh token) back in its {@code
@@ -58,24 +52,8 @@ class EchoingAuthorityTest {
   @StartStop
   public final MockWebServer server = new MockWebServer();
 
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private Logger root;
-  private Level rootLevel;
-
-  @BeforeEach
-  void captureAllLogs() {
-    root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
-    logs.start();
-    root.addAppender(logs);
-  }
-
-  @AfterEach
-  void restoreLogs() {
-    root.detachAppender(logs);
-    root.setLevel(rootLevel);
-  }
+  @RegisterExtension
+  final AllLogs logs = new AllLogs();
 
   @Test
   void anAppOnlyEchoReachesNoExceptionTextAndKeepsTheAadstsCode() {
@@ -278,14 +256,7 @@ class EchoingAuthorityTest {
   }
 
   private List<String> logLines() {
-    List<String> lines = new ArrayList<>();
-    for (ILoggingEvent event : logs.list) {
-      lines.add(event.getLoggerName() + " " + event.getFormattedMessage());
-      if (event.getThrowableProxy() != null) {
-        lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      }
-    }
-    return lines;
+    return logs.texts();
   }
 
   private static void assertNoSecretIn(Object... texts) {
