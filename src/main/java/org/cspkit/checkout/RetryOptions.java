@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * How a checkout is retried: at most {@link #maxAttempts()} attempts within {@link #deadline()},
  * waiting {@link #initialDelay()} before the first retry and doubling up to {@link #maxDelay()},
- * each wait varied by up to ±{@link #jitter()} of itself. A {@code Retry-After} from Partner Center
- * replaces the computed wait (it is never shortened, only capped by the deadline); if it would end
- * after the deadline, the {@link org.cspkit.checkout.exception.ThrottledException} is thrown at
- * once.
+ * each wait varied by up to ±{@link #jitter()} of itself (and still capped). A {@code Retry-After}
+ * on any retried status replaces the computed wait, whatever the body, and is never shortened; if
+ * it would end after the deadline, the failure (such as the {@link
+ * org.cspkit.checkout.exception.ThrottledException}) is thrown at once.
  *
  * <p>Retried: no response (connection failure, reset, timeout), 408, 429, 500, 502, 503, 504, and
  * 409 with 800064 (cart being processed by another request) or 800060 (order in progress). Never
@@ -95,7 +95,8 @@ public final class RetryOptions {
   }
 
   /**
-   * The cap on each computed wait ({@code Retry-After} is capped only by the deadline).
+   * The cap on each computed wait (a {@code Retry-After} is not capped: one that would end after
+   * the deadline ends the checkout at once).
    *
    * @return the cap
    */
