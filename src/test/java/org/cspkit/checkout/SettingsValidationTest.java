@@ -96,6 +96,33 @@ class SettingsValidationTest {
   }
 
   @Test
+  void aRetryAfterCenturiesAwayEndsInTheServersErrorAtOnce() throws Exception {
+    // More than 292 years: more nanoseconds than a long holds.
+    MockResponse farOff = new MockResponse.Builder().code(503)
+        .setHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")
+        .setHeader("Content-Type", "application/json")
+        .body("{\"code\":\"ServiceUnavailable\",\"description\":\"Busy.\"}").build();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return farOff;
+      }
+    });
+
+    try (CheckoutClient client = client().build()) {
+      Throwable thrown = catchThrowable(() -> client.checkout(CUSTOMER_ID, CART_ID));
+      assertThat(thrown).isExactlyInstanceOf(ServerErrorException.class);
+      assertThat(((ServerErrorException) thrown).attempts()).hasSize(1);
+      assertThat(server.getRequestCount()).isEqualTo(1);
+
+      Throwable async = catchThrowable(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID)
+          .get(30, TimeUnit.SECONDS));
+      assertThat(async).hasCauseExactlyInstanceOf(ServerErrorException.class);
+      assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void anInitialDelayEqualToTheMaxDelayBuildsAndRetries() {
     server.setDispatcher(queueThen201(busy(), busy()));
     Duration constant = Duration.ofMillis(50);

@@ -398,7 +398,7 @@ public final class CheckoutExecutor implements AutoCloseable {
         delay = retryAfter != null ? retryAfter : backoff(number);
       }
       // A retry that would start too close to the deadline is not made: fail now, not later.
-      boolean fits = delay.toNanos() < Long.MAX_VALUE / 2
+      boolean fits = delay.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) < 0
           && leftNanos() - delay.toNanos() >= minimumAttemptNanos(options);
       return new Outcome(null, failure, fits, fits ? delay : null);
     }
