@@ -96,6 +96,21 @@ class ResponseFactsTest {
   }
 
   @Test
+  void aRetryAfterPastTheIntRangeIsTheServersAnswerNotALostOne() {
+    // OkHttp's own follow-up code fails to parse it (NumberFormatException) after the response
+    // arrived: the 503 is still the answer, and its wait does not fit before the deadline.
+    serve(new MockResponse.Builder().code(503).setHeader("Retry-After", "2147483648").build(),
+        ok());
+
+    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+        () -> client().build().checkout(CUSTOMER_ID, CART_ID));
+
+    assertThat(e.statusCode()).isEqualTo(503);
+    assertThat(e.mayHaveSucceeded()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void anHtml429KeepsItsTypeAndItsRetryAfter() {
     serve(new MockResponse.Builder().code(429).setHeader("Retry-After", "7")
         .setHeader("Content-Type", "text/html").body("<html>Slow down</html>").build());

@@ -76,7 +76,10 @@ class SettingsValidationTest {
   @Test
   void aOneSecondDeadlineWithTheDefaultOneSecondDelayEndsInTheServersError() {
     serve();
-    RetryOptions oneSecond = RetryOptions.builder().deadline(Duration.ofSeconds(1)).build();
+    // Without jitter the first wait is exactly the default 1 s, which never fits in the deadline:
+    // one attempt, whatever the machine's load.
+    RetryOptions oneSecond = RetryOptions.builder().deadline(Duration.ofSeconds(1)).jitter(0)
+        .build();
 
     try (CheckoutClient client = client().retryOptions(oneSecond).build()) {
       Throwable thrown = catchThrowable(() -> client.checkout(CUSTOMER_ID, CART_ID));
@@ -84,10 +87,8 @@ class SettingsValidationTest {
       assertThat(thrown).isExactlyInstanceOf(ServerErrorException.class);
       ServerErrorException e = (ServerErrorException) thrown;
       assertThat(e.statusCode()).isEqualTo(503);
-      // The jittered first delay (0.8 to 1.2 s) may or may not leave room for a second attempt.
-      int requests = server.getRequestCount();
-      assertThat(requests).isBetween(1, 2);
-      assertThat(e.attempts()).hasSize(requests);
+      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(e.attempts()).hasSize(1);
 
       Throwable async = catchThrowable(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID)
           .get(30, TimeUnit.SECONDS));
@@ -275,8 +276,11 @@ class SettingsValidationTest {
         .execute("checkout", "--deadline", "1", "--base-url", server.url("/").toString(),
             "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);
 
-    assertThat(exitCode).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(err.toString()).contains("503").doesNotContain("Exception")
+    // The jittered first wait (0.8 to 1.2 s) may leave room for a second attempt; should that one
+    // get no answer in the little time left, the exit is a network error rather than the 503.
+    assertThat(exitCode).as("exit code; stderr: %s", err)
+        .isIn(ExitCodes.SERVICE_ERROR, ExitCodes.NETWORK_ERROR);
+    assertThat(err.toString()).contains("error: ").doesNotContain("Exception")
         .doesNotContain("at org.").doesNotContain("at dev.failsafe");
     assertThat(server.getRequestCount()).isBetween(1, 2);
   }

@@ -153,6 +153,8 @@ public final class CheckoutExecutor implements AutoCloseable {
         throw execution.interrupted(interrupt);
       }
       throw execution.unexpected(e.getCause() == null ? e : e.getCause());
+    } catch (RuntimeException e) {
+      throw execution.unexpected(e);
     }
     if (outcome.result() == null && Thread.currentThread().isInterrupted()) {
       throw execution.interrupted(
@@ -296,6 +298,16 @@ public final class CheckoutExecutor implements AutoCloseable {
 
     /** One attempt, run by Failsafe on the calling or an async thread; never throws. */
     private Outcome attempt(ExecutionContext<Outcome> context) {
+      try {
+        return attemptOnce(context);
+      } catch (RuntimeException e) {
+        // A bug of ours or of a caller's interceptor: end the checkout, do not retry it.
+        return Outcome.last(new TransportException("The attempt failed unexpectedly: " + e,
+            ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), e));
+      }
+    }
+
+    private Outcome attemptOnce(ExecutionContext<Outcome> context) {
       if (cancelled.get()) {
         return Outcome.last(stopped("the checkout was cancelled", null));
       }
@@ -355,10 +367,15 @@ public final class CheckoutExecutor implements AutoCloseable {
         return failed(responses.failure(e, ids, state.secrets()), e, state, call, token, number,
             attemptStart);
       } catch (RuntimeException e) {
-        return failed(new TransportException(
-            Redaction.scrub("The attempt failed unexpectedly: " + e, state.secrets()),
-            ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
-            Redaction.scrub(e, state.secrets())), null, state, call, token, number, attemptStart);
+        // Thrown once the response had arrived (OkHttp's own follow-up code fails on a Retry-After
+        // past 2^31 seconds): the response is the attempt's answer.
+        PartnerCenterException failure = state.status() != 0
+            ? responses.statusOnly(state.status(), request, state.headers(), ids, state.secrets())
+            : new TransportException(
+                Redaction.scrub("The attempt failed unexpectedly: " + e, state.secrets()),
+                ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+                Redaction.scrub(e, state.secrets()));
+        return failed(failure, null, state, call, token, number, attemptStart);
       } finally {
         if (onCallingThread) {
           InterruptWatchdog.INSTANCE.release();
@@ -568,6 +585,8 @@ public final class CheckoutExecutor implements AutoCloseable {
     // how long to wait before it (it never asks for a wait that would pass the deadline).
     return RetryPolicy.<Outcome>builder()
         .handleResultIf(Outcome::retryable)
+        // An attempt never throws; if something does all the same, it ends the checkout.
+        .abortOn(Throwable.class)
         .withMaxAttempts(options.maxAttempts())
         .withDelayFn(context -> {
           Outcome last = context.getLastResult();
