@@ -140,7 +140,9 @@ class DeadlineTest {
         client(Duration.ofSeconds(50)).build().checkoutAsync(CUSTOMER_ID, CART_ID);
     assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(future.cancel(true)).isTrue();
+    boolean cancelled = future.cancel(true);
+    assertThat(cancelled).as("cancel; the future was %s", future.handle((r, t) -> r != null ? r : t)
+        .getNow(null)).isTrue();
 
     CheckoutCancelledException e = catchThrowableOfType(CheckoutCancelledException.class,
         future::join);

@@ -191,7 +191,7 @@ public final class CheckoutExecutor implements AutoCloseable {
     future.whenComplete((result, error) -> {
       if (!execution.finished) {
         execution.cancel();
-        execution.cancelCallInFlight();
+        execution.interruptWaitAndCall();
         retries.cancel(false);
       }
     });
@@ -243,8 +243,8 @@ public final class CheckoutExecutor implements AutoCloseable {
       if (isDone()) {
         return isCancelled();
       }
-      // Completed before the call in flight is cancelled, so that the attempt's own failure
-      // ("Socket closed") cannot complete the future first.
+      // Completed before the token wait and the call in flight are interrupted; from the flag on,
+      // the attempt's own ending ("Socket closed", "cancelled") no longer completes the future.
       CheckoutCancelledException cancelled = execution.cancel();
       CartCheckoutResult succeeded = execution.succeeded;
       if (succeeded != null) {
@@ -253,7 +253,7 @@ public final class CheckoutExecutor implements AutoCloseable {
         return isCancelled();
       }
       boolean done = completeExceptionally(cancelled);
-      execution.cancelCallInFlight();
+      execution.interruptWaitAndCall();
       CompletableFuture<Outcome> running = retries;
       if (running != null) {
         running.cancel(false);
@@ -458,13 +458,13 @@ public final class CheckoutExecutor implements AutoCloseable {
 
     /**
      * Stops the checkout: sets the flag every attempt checks before it starts and before its
-     * request is written. {@link #cancelCallInFlight()} then ends the call in flight.
+     * request is written. {@link #interruptWaitAndCall()} then ends a wait for a token and the call
+     * in flight.
      *
      * @return the exception the future completes with
      */
     private CheckoutCancelledException cancel() {
       cancelled.set(true);
-      cancelSignal.complete(null);
       // Read after the flag is set; an attempt publishes its call, and the interceptor marks a
       // request sent, before each reads the flag. So a request written after this point is one
       // seen here as in flight, and cancelCallInFlight() cuts it off.
@@ -476,8 +476,9 @@ public final class CheckoutExecutor implements AutoCloseable {
           inFlight, maybe);
     }
 
-    /** Cancels the call of the attempt in flight, if any; called after {@link #cancel()}. */
-    private void cancelCallInFlight() {
+    /** Ends a wait for a token and cancels the call in flight, if any; after {@link #cancel()}. */
+    private void interruptWaitAndCall() {
+      cancelSignal.complete(null);
       Call call = currentCall;
       if (call != null) {
         try {
@@ -518,6 +519,10 @@ public final class CheckoutExecutor implements AutoCloseable {
     private void complete(CompletableFuture<CartCheckoutResult> future, Outcome outcome,
         Throwable error) {
       finished = true;
+      if (cancelled.get()) {
+        // Cancelled: the canceller completes the future, with the result if there was one.
+        return;
+      }
       if (error == null) {
         try {
           future.complete(resultOf(outcome));
