@@ -6,10 +6,14 @@ import java.util.stream.Collectors;
 
 /**
  * The future of {@link org.cspkit.checkout.CheckoutClient#checkoutAsync} was cancelled. It is a
- * {@link CancellationException}, so {@code isCancelled()} is true and {@code join()} throws it as
- * Java's own; it also tells what a safe re-run needs: the {@code MS-RequestId} (repeat the checkout
- * with the same one), the attempts made, and whether one may have reached Partner Center. Once
- * {@code cancel} has returned, no attempt starts and no request byte is written.
+ * {@link CancellationException}, so {@code isCancelled()} is true, and it also tells what a safe
+ * re-run needs: the {@code MS-RequestId} (repeat the checkout with the same one), the attempts
+ * made, and whether one may have reached Partner Center. Once {@code cancel} has returned, no
+ * attempt starts and no request byte is written.
+ *
+ * <p>On Java 17 {@code join()} and {@code get()} throw it as it is; newer JDKs throw a new {@code
+ * CancellationException} with this one as its cause. {@code future.handle((result, failure) ->
+ * failure)} (or {@code exceptionNow()} from Java 19) returns it on every JDK.
  */
 public class CheckoutCancelledException extends CancellationException {
   private static final long serialVersionUID = 1L;
