@@ -168,7 +168,8 @@ public final class CheckoutClient implements AutoCloseable {
    */
   public CartCheckoutResult checkout(String customerId, String cartId, CheckoutOptions options) {
     return executor.run(prepare(customerId, cartId, options), customerId, cartId,
-        options.retryOptions().orElse(settings.retryOptions));
+        options.retryOptions().orElse(settings.retryOptions),
+        options.attemptListener().orElse(null));
   }
 
   /**
@@ -206,7 +207,8 @@ public final class CheckoutClient implements AutoCloseable {
   public CompletableFuture<CartCheckoutResult> checkoutAsync(
       String customerId, String cartId, CheckoutOptions options) {
     return executor.start(prepare(customerId, cartId, options), customerId, cartId,
-        options.retryOptions().orElse(settings.retryOptions));
+        options.retryOptions().orElse(settings.retryOptions),
+        options.attemptListener().orElse(null));
   }
 
   /**

@@ -18,12 +18,14 @@ public final class CheckoutOptions {
   private final UUID correlationId;
   private final String customerUserUpn;
   private final RetryOptions retryOptions;
+  private final AttemptListener attemptListener;
 
   private CheckoutOptions(Builder builder) {
     this.requestId = builder.requestId;
     this.correlationId = builder.correlationId;
     this.customerUserUpn = builder.customerUserUpn;
     this.retryOptions = builder.retryOptions;
+    this.attemptListener = builder.attemptListener;
   }
 
   /**
@@ -56,6 +58,7 @@ public final class CheckoutOptions {
     builder.correlationId = correlationId;
     builder.customerUserUpn = customerUserUpn;
     builder.retryOptions = retryOptions;
+    builder.attemptListener = attemptListener;
     return builder;
   }
 
@@ -95,6 +98,15 @@ public final class CheckoutOptions {
     return Optional.ofNullable(retryOptions);
   }
 
+  /**
+   * The listener told of each failed attempt of this call.
+   *
+   * @return the listener, or empty for none
+   */
+  public Optional<AttemptListener> attemptListener() {
+    return Optional.ofNullable(attemptListener);
+  }
+
   @Override
   public String toString() {
     return "CheckoutOptions{requestId=" + requestId + ", correlationId=" + correlationId
@@ -107,8 +119,21 @@ public final class CheckoutOptions {
     private UUID correlationId;
     private String customerUserUpn;
     private RetryOptions retryOptions;
+    private AttemptListener attemptListener;
 
     private Builder() {}
+
+    /**
+     * Tells {@code listener} of each attempt of this call that ends without a result, with the
+     * wait before the next one.
+     *
+     * @param listener the listener, or null for none
+     * @return this builder
+     */
+    public Builder attemptListener(AttemptListener listener) {
+      this.attemptListener = listener;
+      return this;
+    }
 
     /**
      * Retries this call with other options than the client's, such as {@link RetryOptions#NONE}.
@@ -189,11 +214,13 @@ public final class CheckoutOptions {
         && Objects.equals(requestId, that.requestId)
         && Objects.equals(correlationId, that.correlationId)
         && Objects.equals(customerUserUpn, that.customerUserUpn)
-        && Objects.equals(retryOptions, that.retryOptions);
+        && Objects.equals(retryOptions, that.retryOptions)
+        && Objects.equals(attemptListener, that.attemptListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(requestId, correlationId, customerUserUpn, retryOptions);
+    return Objects.hash(requestId, correlationId, customerUserUpn, retryOptions,
+        attemptListener);
   }
 }

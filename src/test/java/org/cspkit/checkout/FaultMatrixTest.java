@@ -387,4 +387,28 @@ class FaultMatrixTest {
     assertThat(second.getHeaders().get("MS-RequestId"))
         .isNotEqualTo(first.getHeaders().get("MS-RequestId"));
   }
+
+  @Test
+  void anAttemptListenerHearsEachFailedAttemptWithTheWaitBeforeTheNext() throws Exception {
+    serve(json(503, "{\"code\":\"ServiceUnavailable\",\"description\":\"Busy.\"}"),
+        json(429, "{\"statusCode\":429,\"message\":\"Slow down.\"}"), json(201, ONE_ORDER));
+    List<String> heard = new ArrayList<>();
+    AttemptListener listener = (attempt, maxAttempts, retryIn) -> {
+      heard.add(attempt.number() + "/" + maxAttempts + " " + attempt.statusCode() + " "
+          + retryIn.isPresent());
+      throw new IllegalStateException("a listener that fails changes nothing");
+    };
+
+    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID,
+        CheckoutOptions.builder().attemptListener(listener).build());
+
+    assertThat(result.orders()).hasSize(1);
+    assertThat(heard).containsExactly("1/4 503 true", "2/4 429 true");
+
+    serve(json(400, "{\"code\":2000,\"description\":\"Bad.\"}"));
+    heard.clear();
+    catchThrowableOfType(BadRequestException.class, () -> client().checkout(CUSTOMER_ID, CART_ID,
+        CheckoutOptions.builder().attemptListener(listener).build()));
+    assertThat(heard).containsExactly("1/4 400 false");
+  }
 }

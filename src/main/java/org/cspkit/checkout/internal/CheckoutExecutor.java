@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.cspkit.checkout.AccessToken;
+import org.cspkit.checkout.AttemptListener;
 import org.cspkit.checkout.RetryOptions;
 import org.cspkit.checkout.exception.Attempt;
 import org.cspkit.checkout.exception.CheckoutCancelledException;
@@ -134,6 +136,7 @@ public final class CheckoutExecutor implements AutoCloseable {
    * @param customerId the customer ID, for messages
    * @param cartId the cart ID, for messages
    * @param options the retry options of this call
+   * @param listener told of each failed attempt, or null
    * @return the decoded result
    * @throws PartnerCenterException the last failure, with every attempt; a {@link
    *     TransportException} caused by an {@link InterruptedException} when interrupted, with the
@@ -141,9 +144,9 @@ public final class CheckoutExecutor implements AutoCloseable {
    * @throws IllegalStateException if the executor is closed
    */
   public CartCheckoutResult run(Request request, String customerId, String cartId,
-      RetryOptions options) {
+      RetryOptions options, AttemptListener listener) {
     requireOpen();
-    Execution execution = new Execution(request, customerId, cartId, options, true);
+    Execution execution = new Execution(request, customerId, cartId, options, listener, true);
     Outcome outcome;
     try {
       outcome = Failsafe.with(policy(options)).get(execution::attempt);
@@ -172,15 +175,16 @@ public final class CheckoutExecutor implements AutoCloseable {
    * @param customerId the customer ID, for messages
    * @param cartId the cart ID, for messages
    * @param options the retry options of this call
+   * @param listener told of each failed attempt, or null
    * @return the result, or the exception {@link #run} would throw; cancelling it stops the
    *     checkout: no attempt starts and no request byte is written after {@code cancel} returns,
    *     and it is completed with a {@link CheckoutCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
   public CompletableFuture<CartCheckoutResult> start(Request request, String customerId,
-      String cartId, RetryOptions options) {
+      String cartId, RetryOptions options, AttemptListener listener) {
     requireOpen();
-    Execution execution = new Execution(request, customerId, cartId, options, false);
+    Execution execution = new Execution(request, customerId, cartId, options, listener, false);
     CheckoutFuture future = new CheckoutFuture(execution);
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
         .with(asyncAttempts)
@@ -267,6 +271,7 @@ public final class CheckoutExecutor implements AutoCloseable {
     private final Request request;
     private final ResponseHandler.Ids ids;
     private final RetryOptions options;
+    private final AttemptListener listener;
     private final boolean onCallingThread;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private final long startNanos = System.nanoTime();
@@ -283,11 +288,12 @@ public final class CheckoutExecutor implements AutoCloseable {
     private boolean replayed401;
 
     private Execution(Request request, String customerId, String cartId, RetryOptions options,
-        boolean onCallingThread) {
+        AttemptListener listener, boolean onCallingThread) {
       this.request = request;
       this.ids = new ResponseHandler.Ids(customerId, cartId, request.header("MS-RequestId"),
           request.header("MS-CorrelationId"));
       this.options = options;
+      this.listener = listener;
       this.onCallingThread = onCallingThread;
       this.cancelSignal = onCallingThread ? null : new CompletableFuture<>();
     }
@@ -386,6 +392,22 @@ public final class CheckoutExecutor implements AutoCloseable {
     }
 
     private Outcome failed(PartnerCenterException failure, IOException io, AttemptState state,
+        Call call, AccessToken token, int number, long attemptStart) {
+      Outcome outcome = classify(failure, io, state, call, token, number, attemptStart);
+      if (listener != null && !attempts.isEmpty()) {
+        try {
+          listener.attemptFailed(attempts.get(attempts.size() - 1), options.maxAttempts(),
+              outcome.retryable() && number < options.maxAttempts()
+                  ? Optional.of(outcome.delay()) : Optional.empty());
+        } catch (RuntimeException ignored) {
+          LOG.debug("the attempt listener failed", ignored);
+        }
+      }
+      return outcome;
+    }
+
+    /** Records the failed attempt and decides whether another follows, and after what wait. */
+    private Outcome classify(PartnerCenterException failure, IOException io, AttemptState state,
         Call call, AccessToken token, int number, long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
