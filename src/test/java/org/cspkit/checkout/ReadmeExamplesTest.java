@@ -40,11 +40,17 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PrismExtension.class)
 class ReadmeExamplesTest {
 
-  static CheckoutClient buildClient(Supplier<String> myTokenCache) {
+  /** A token as an application's own cache might keep it. */
+  record MyToken(String value, java.time.Instant expiresAt) {}
+
+  static CheckoutClient buildClient(Supplier<MyToken> myTokenCache) {
     // README: build
     CheckoutClient client = CheckoutClient.builder()
         .cloud(PartnerCenterCloud.GLOBAL)
-        .accessTokenSource(() -> AccessToken.of(myTokenCache.get()))
+        .accessTokenSource(() -> {
+          MyToken token = myTokenCache.get();
+          return AccessToken.of(token.value(), token.expiresAt());
+        })
         .applicationName("Contoso control panel")
         .build();
     // README: end
@@ -71,8 +77,9 @@ class ReadmeExamplesTest {
       System.out.println("throttled, retry after " + e.retryAfter().orElse(null));
     } catch (PartnerCenterException e) {
       // Status, service error and request IDs: what a support case needs.
-      System.out.println(e.statusCode() + " " + e.errorCode() + " " + e.errorDescription()
-          + " MS-RequestId=" + e.requestId() + " MS-CorrelationId=" + e.correlationId());
+      System.out.println(e.statusCode() + " " + e.errorCodeText().orElse("-") + " "
+          + e.errorDescription() + " MS-RequestId=" + e.requestId()
+          + " MS-CorrelationId=" + e.correlationId());
     }
     // README: end
   }
@@ -183,7 +190,7 @@ class ReadmeExamplesTest {
 
   @Test
   void theBuildSampleMakesAClientForTheGlobalCloud() {
-    CheckoutClient client = buildClient(() -> "token-from-my-cache");
+    CheckoutClient client = buildClient(() -> new MyToken("token-from-my-cache", java.time.Instant.now().plusSeconds(3600)));
 
     assertThat(client.baseUrl()).hasToString("https://api.partnercenter.microsoft.com/");
     assertThat(client.previewCheckout(PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID,
@@ -193,7 +200,7 @@ class ReadmeExamplesTest {
 
   @Test
   void theCheckoutSamplePrintsTheOrdersAndHandlesErrors(PrismServer prism) {
-    CheckoutClient client = buildClient(() -> "any").newBuilder().baseUrl(prism.baseUrl()).build();
+    CheckoutClient client = buildClient(() -> new MyToken("any", java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
     CheckoutClient notFound = client.newBuilder()
         .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
             chain.request().newBuilder().header("Prefer", "code=404").build())).build())

@@ -211,6 +211,7 @@ class ResponseMappingTest {
 
     assertThat(e.errorCode()).isEmpty();
     assertThat(e.serviceError().orElseThrow().code()).isEqualTo("ServiceUnavailable");
+    assertThat(e.errorCodeText()).hasValue("ServiceUnavailable");
     assertThat(e.getMessage()).startsWith("Partner Center returned 503 (ServiceUnavailable): Try later.");
   }
 
@@ -234,6 +235,7 @@ class ResponseMappingTest {
 
     assertThat(e.getClass()).isEqualTo(PartnerCenterException.class);
     assertThat(e.errorCode()).hasValue(800036);
+    assertThat(e.errorCodeText()).hasValue("800036");
   }
 
   @Test

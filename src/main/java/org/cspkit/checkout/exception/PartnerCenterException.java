@@ -163,7 +163,8 @@ public class PartnerCenterException extends RuntimeException {
   /**
    * The Partner Center error code, such as 800008 (cart not found).
    *
-   * @return the numeric code, or empty when the body had none or it was not a number
+   * @return the numeric code, or empty when the body had none or it was not a number (see {@link
+   *     #errorCodeText()} for a code such as {@code ServiceUnavailable})
    */
   public OptionalInt errorCode() {
     ApiFault serviceError = details.serviceError();
@@ -175,6 +176,16 @@ public class PartnerCenterException extends RuntimeException {
     } catch (NumberFormatException notNumeric) {
       return OptionalInt.empty();
     }
+  }
+
+  /**
+   * The Partner Center error code as the service sent it: a number such as {@code 800065}, or a
+   * name such as {@code ServiceUnavailable}.
+   *
+   * @return the code, or empty when the body had none
+   */
+  public Optional<String> errorCodeText() {
+    return serviceError().map(ApiFault::code).map(String::trim).filter(code -> !code.isEmpty());
   }
 
   /**
