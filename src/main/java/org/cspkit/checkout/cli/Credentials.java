@@ -51,7 +51,8 @@ final class Credentials {
   Choice choose(String tokenVariable, PartnerCenterCloud cloud) throws Unusable {
     String token = get(tokenVariable);
     if (token != null) {
-      return new Choice("access token from " + tokenVariable, AccessTokenSource.ofStatic(token));
+      return new Choice("access token from " + tokenVariable,
+          AccessTokenSource.ofStatic(accessToken(token, tokenVariable)));
     }
     String refreshToken = get(REFRESH_TOKEN);
     String secret = get(CLIENT_SECRET);
@@ -96,8 +97,31 @@ final class Credentials {
     }
   }
 
+  /**
+   * The token as pasted, without surrounding whitespace and a leading {@code Bearer }; a token
+   * with whitespace inside is refused, without echoing it.
+   */
+  static String accessToken(String value, String tokenVariable) throws Unusable {
+    String token = value.strip();
+    if (token.regionMatches(true, 0, "Bearer", 0, 6) && token.length() > 6
+        && Character.isWhitespace(token.charAt(6))) {
+      token = token.substring(7).strip();
+    }
+    if (token.isEmpty() || token.codePoints().anyMatch(Character::isWhitespace)
+        || token.chars().anyMatch(Character::isISOControl)) {
+      throw new Unusable(tokenVariable + " holds whitespace or control characters inside the"
+          + " token (a line break from copying?); set it to the token alone, on one line"
+          + " (a leading 'Bearer ' is accepted)");
+    }
+    return token;
+  }
+
   static String help() {
-    return "set PARTNER_CENTER_ACCESS_TOKEN, or " + TENANT_ID + " and " + CLIENT_ID + " with "
+    return help(CheckoutCommand.DEFAULT_TOKEN_VARIABLE);
+  }
+
+  static String help(String tokenVariable) {
+    return "set " + tokenVariable + ", or " + TENANT_ID + " and " + CLIENT_ID + " with "
         + CLIENT_SECRET + ", " + CERTIFICATE_PATH + " (and " + CERTIFICATE_PASSWORD + "), or "
         + REFRESH_TOKEN + " (with a client secret or certificate)";
   }

@@ -1,10 +1,17 @@
 package org.cspkit.checkout.cli;
 
 import com.microsoft.aad.msal4j.IHttpClient;
+import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.cspkit.checkout.internal.LibraryVersion;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +25,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PartnerCenterCli.Version.class,
     description = "Partner Center cart checkout from the command line.",
-    subcommands = {CheckoutCommand.class})
+    subcommands = {CheckoutCommand.class, CommandLine.HelpCommand.class,
+        AutoComplete.GenerateCompletion.class})
 public final class PartnerCenterCli implements Runnable {
+  /** The environment variable that sets the width of tables and help, as shells export it. */
+  static final String COLUMNS = "COLUMNS";
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -46,8 +56,24 @@ public final class PartnerCenterCli implements Runnable {
     if (Arrays.asList(args).contains("--verbose")) {
       System.setProperty("org.slf4j.simpleLogger.log.org.cspkit.checkout", "debug");
     }
-    System.exit(newCommandLine(System.getenv(), new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true)).execute(args));
+    // JSON and tables are UTF-8 whatever the locale: under LC_ALL=C (containers, cron) the
+    // platform charset would turn "Zürich" into "Z?rich".
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    Console console = System.console();
+    // System.console() is there when standard input and output are a terminal; standard error
+    // usually goes to the same one.
+    Terminal terminal = console != null
+        ? new Terminal(true, true, prompt -> console.readLine("%s", prompt))
+        : Terminal.piped(System.in, Charset.defaultCharset(), err);
+    Thread hook = new Thread(() -> terminal.interrupt(err), "pc-checkout-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int exitCode = newCommandLine(System.getenv(), out, err, null, terminal).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
   }
 
   /**
@@ -76,12 +102,17 @@ public final class PartnerCenterCli implements Runnable {
    */
   public static CommandLine newCommandLine(Map<String, String> environment, PrintWriter out,
       PrintWriter err, IHttpClient msalHttpClient) {
+    return newCommandLine(environment, out, err, msalHttpClient, Terminal.none());
+  }
+
+  static CommandLine newCommandLine(Map<String, String> environment, PrintWriter out,
+      PrintWriter err, IHttpClient msalHttpClient, Terminal terminal) {
     Credentials credentials = new Credentials(environment, msalHttpClient);
     CommandLine commandLine = new CommandLine(new PartnerCenterCli(), new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         if (type == CheckoutCommand.class) {
-          return type.cast(new CheckoutCommand(credentials));
+          return type.cast(new CheckoutCommand(credentials, environment, terminal));
         }
         return CommandLine.defaultFactory().create(type);
       }
@@ -89,14 +120,71 @@ public final class PartnerCenterCli implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    Integer columns = columns(environment);
+    if (columns != null) {
+      commandLine.setUsageHelpWidth(Math.max(55, columns));
+    } else if (terminal.stdoutIsTerminal()) {
+      commandLine.setUsageHelpAutoWidth(true);
+    }
+    commandLine.setParameterExceptionHandler(PartnerCenterCli::usageError);
     return commandLine;
   }
 
-  /** Reports the library version written by the build. */
+  /** The width {@code COLUMNS} sets, or null when it is unset or not a positive number. */
+  static Integer columns(Map<String, String> environment) {
+    String value = environment.get(COLUMNS);
+    if (value == null) {
+      return null;
+    }
+    try {
+      int columns = Integer.parseInt(value.trim());
+      return columns > 0 ? columns : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A bad option: one error line and where to find help, not the whole usage text. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String message = "error: " + TerminalText.safe(e.getMessage());
+    err.println(message);
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more"
+        + " information.");
+    if (jsonRequested(args)) {
+      ErrorReport.print(commandLine.getOut(), ExitCodes.USAGE, e.getMessage(), null);
+    }
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** Whether the arguments ask for JSON output ({@code -o json}, {@code --output=json}, ...). */
+  static boolean jsonRequested(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if ((arg.equals("-o") || arg.equals("--output")) && i + 1 < args.length) {
+        if (args[i + 1].equalsIgnoreCase("json")) {
+          return true;
+        }
+      } else if (arg.equalsIgnoreCase("--output=json") || arg.equalsIgnoreCase("-o=json")
+          || arg.equalsIgnoreCase("-ojson")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reports the library version written by the build, and the Java it runs on. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {LibraryVersion.CLIENT_HEADER};
+      return new String[] {
+        "pc-checkout " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+            + ", " + System.getProperty("java.vm.name") + ")"
+      };
     }
   }
 }
