@@ -104,10 +104,15 @@ final class Terminal {
    */
   boolean interrupt(PrintWriter err) {
     CompletableFuture<?> checkout = inFlight.getAndSet(null);
-    if (checkout == null || !checkout.cancel(true)) {
+    if (checkout == null) {
       return false;
     }
+    // Set before the cancel wakes the command's thread, which then leaves the printing here.
     interrupted.set(true);
+    if (!checkout.cancel(true)) {
+      interrupted.set(false);
+      return false;
+    }
     Throwable failure = checkout.handle((result, thrown) -> thrown).join();
     if (failure instanceof CheckoutCancelledException cancelled) {
       printCancelled(err, cancelled);
