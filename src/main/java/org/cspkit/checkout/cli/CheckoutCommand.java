@@ -363,9 +363,24 @@ public final class CheckoutCommand implements Callable<Integer> {
     setting("--locale", () -> builder.locale(xLocale));
     setting("--application-name", () -> builder.applicationName(applicationName));
     if (baseUrl != null) {
-      setting("--base-url", () -> builder.baseUrl(baseUrl));
+      try {
+        builder.baseUrl(baseUrl);
+      } catch (IllegalArgumentException e) {
+        // The URL may carry a password (http://user:password@host/): never echo it.
+        String message = String.valueOf(e.getMessage());
+        throw usage(optionMessage("--base-url", message.replace(baseUrl, maskUserInfo(baseUrl))));
+      }
     }
     return builder;
+  }
+
+  /** The URL with whatever stands between "://" and the last "@" before the path masked. */
+  static String maskUserInfo(String url) {
+    int scheme = url.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int end = url.indexOf('/', start);
+    int at = url.lastIndexOf('@', end < 0 ? url.length() - 1 : end);
+    return at < start ? url : url.substring(0, start) + "****" + url.substring(at);
   }
 
   private java.util.UUID requireGuid(String option, String value) {
@@ -404,7 +419,7 @@ public final class CheckoutCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private static void printWhatIf(PrintWriter out, Request request, Credentials.Choice credential,
+  private void printWhatIf(PrintWriter out, Request request, Credentials.Choice credential,
       boolean confirm) {
     out.println(confirm ? "The checkout will send this request:"
         : "What if: the checkout would send this request (nothing was sent):");
@@ -417,7 +432,8 @@ public final class CheckoutCommand implements Callable<Integer> {
     if (credential != null) {
       out.println("Credential: " + credential.description());
     } else {
-      out.println("Credential: none (" + Credentials.help() + "); a real checkout would stop"
+      out.println("Credential: none (" + Credentials.help(tokenVariable) + "); a real checkout"
+          + " would stop"
           + " with exit code " + ExitCodes.AUTHENTICATION + ")");
     }
     out.flush();

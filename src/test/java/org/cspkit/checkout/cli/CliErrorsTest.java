@@ -101,7 +101,6 @@ class CliErrorsTest {
     "--locale, '!!'",
     "--customer-user-upn, nobody",
     "--application-name, 'caf\u00e9'",
-    "--base-url, ftp://example.com/",
     "--cloud, mars",
     "--output, xml",
     "--max-attempts, two",
@@ -109,6 +108,7 @@ class CliErrorsTest {
   void aBadValueIsOneUsageLineNamingTheOption(String option, String value) {
     assertThat(run(option, value)).isEqualTo(ExitCodes.USAGE);
     assertOneUsageLine(option);
+    assertThat(err.toString()).doesNotContain("should be specified only once");
     assertThat(err.toString()).doesNotContain("PT0S").doesNotContain("maxAttempts")
         .doesNotContain("requestId").doesNotContain("Invalid UUID");
   }
@@ -129,8 +129,10 @@ class CliErrorsTest {
 
   @Test
   void aBadGuidWithNoTokenIsAUsageErrorCheckedBeforeCredentials() {
-    assertThat(run(Map.of(), "--customer-id", "1-1-1-1-1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(execute(Map.of(), "checkout", "--customer-id", "1-1-1-1-1", "--cart-id", CART_ID))
+        .isEqualTo(ExitCodes.USAGE);
     assertOneUsageLine("--customer-id");
+    assertThat(err.toString()).contains("--customer-id must be a GUID such as");
   }
 
   @Test
@@ -189,6 +191,16 @@ class CliErrorsTest {
     assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
     assertThat(out.toString()).contains("\"exitCode\": 7").contains("\"status\": 0")
         .contains("\"mayHaveSucceeded\": true");
+  }
+
+  @Test
+  void aBadBaseUrlNeverEchoesItsPassword() {
+    assertThat(execute(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "checkout",
+        "--base-url", "ftp://partner:s3cret-pass@example.com/", "--customer-id", CUSTOMER_ID,
+        "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
+    assertOneUsageLine("--base-url");
+    assertThat(err.toString()).startsWith("error: --base-url must be an http or https URL")
+        .contains("ftp://****@example.com/").doesNotContain("s3cret-pass");
   }
 
   @Test
