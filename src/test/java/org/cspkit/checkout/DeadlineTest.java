@@ -237,4 +237,36 @@ class DeadlineTest {
 
     assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
   }
+
+  @Test
+  void anAsyncCheckoutWaitingForAFreeThreadEndsAtItsDeadline() throws Exception {
+    // The only async thread is held by a checkout whose answer takes 20 s.
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return new MockResponse.Builder().code(201).headersDelay(20, TimeUnit.SECONDS)
+            .setHeader("Content-Type", "application/json")
+            .body(ResponseMappingTest.ONE_ORDER).build();
+      }
+    });
+    CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
+        .accessToken("queue-token").maxAsyncConcurrency(1)
+        .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build()).build();
+    CompletableFuture<CartCheckoutResult> holder = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.getRequestCount() < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    CompletableFuture<CartCheckoutResult> queued = client.checkoutAsync(CUSTOMER_ID, CART_ID,
+        CheckoutOptions.builder().retryOptions(
+            RetryOptions.builder().deadline(Duration.ofSeconds(1)).build()).build());
+
+    Throwable failure = queued.handle((result, error) -> error).get(15, TimeUnit.SECONDS);
+    assertThat(failure).isInstanceOf(TransportException.class)
+        .hasMessageContaining("maxAsyncConcurrency");
+    assertThat(holder).isNotDone();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    holder.cancel(true);
+  }
 }

@@ -6,8 +6,9 @@ import okhttp3.Request;
 
 /**
  * Adds {@code Authorization: Bearer …} and the library's {@code User-Agent} to every attempt. It
- * is the client's last application interceptor, so the interceptors of a shared {@link
- * okhttp3.OkHttpClient} never see the token. The token is the one {@link CheckoutExecutor} got for
+ * is the client's last application interceptor, so the application interceptors of a shared {@link
+ * okhttp3.OkHttpClient} never see the token; its network interceptors do, as they see every header
+ * that goes on the wire. The token is the one {@link CheckoutExecutor} got for
  * the attempt (from the token cache, within the deadline) and put in the request's {@link
  * AttemptState} tag; a 401 is handled there too, as an attempt of its own.
  */

@@ -159,7 +159,8 @@ public final class CheckoutExecutor implements AutoCloseable {
     } catch (RuntimeException e) {
       throw execution.unexpected(e);
     }
-    if (outcome.result() == null && Thread.currentThread().isInterrupted()) {
+    if (outcome.result() == null && outcome.failure().statusCode() == 0
+        && Thread.currentThread().isInterrupted()) {
       throw execution.interrupted(
           new InterruptedException("interrupted while the call was in flight"));
     }
@@ -191,6 +192,10 @@ public final class CheckoutExecutor implements AutoCloseable {
         .getAsync(execution::attempt);
     future.retries = retries;
     retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
+    // An attempt in flight is cut at the deadline by its call timeout; one still waiting for a
+    // free thread (maxAsyncConcurrency) is not, so the deadline also ends the checkout here.
+    CompletableFuture.delayedExecutor(options.deadline().toNanos(), TimeUnit.NANOSECONDS)
+        .execute(() -> execution.deadlinePassed(future));
     // Completed by anyone else (a timeout, completeExceptionally): stop the checkout as well.
     future.whenComplete((result, error) -> {
       if (!execution.finished) {
@@ -399,7 +404,7 @@ public final class CheckoutExecutor implements AutoCloseable {
           listener.attemptFailed(attempts.get(attempts.size() - 1), options.maxAttempts(),
               outcome.retryable() && number < options.maxAttempts()
                   ? Optional.of(outcome.delay()) : Optional.empty());
-        } catch (RuntimeException ignored) {
+        } catch (Throwable ignored) {
           LOG.debug("the attempt listener failed", ignored);
         }
       }
@@ -496,6 +501,25 @@ public final class CheckoutExecutor implements AutoCloseable {
       boolean maybe = inFlight || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
       return new CheckoutCancelledException(ids.requestId(), ids.correlationId(), attempts,
           inFlight, maybe);
+    }
+
+    /**
+     * At the deadline: a checkout with no attempt in flight (one waiting for a free thread or a
+     * retry's turn) ends now with a {@link TransportException}; one in flight ends by itself, as
+     * its call timeout is the deadline too.
+     */
+    private void deadlinePassed(CompletableFuture<CartCheckoutResult> future) {
+      if (future.isDone() || finished || currentCall != null) {
+        return;
+      }
+      cancelled.set(true);
+      TransportException late = stopped("the deadline of " + options.deadline().toMillis()
+          + " ms passed while the checkout waited for one of the client's threads"
+          + " (maxAsyncConcurrency)", null);
+      late.initAttempts(attempts);
+      if (future.completeExceptionally(late)) {
+        interruptWaitAndCall();
+      }
     }
 
     /** Ends a wait for a token and cancels the call in flight, if any; after {@link #cancel()}. */

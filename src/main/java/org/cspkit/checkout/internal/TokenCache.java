@@ -167,13 +167,14 @@ public final class TokenCache implements AutoCloseable {
    * @param rejected the token Partner Center answered 401 to
    */
   public void invalidate(AccessToken rejected) {
+    // The source first, so that a fetch started meanwhile cannot bring the rejected token back.
+    source.invalidate(rejected);
     synchronized (lock) {
       Cached cached = current;
       if (cached != null && cached.token() == rejected) {
         current = null;
       }
     }
-    source.invalidate(rejected);
   }
 
   /** Stops the fetch thread; a fetch in progress finishes. */
