@@ -5,8 +5,6 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,11 +30,9 @@ import org.cspkit.checkout.RetryOptions;
 import org.cspkit.checkout.exception.Attempt;
 import org.cspkit.checkout.exception.CheckoutCancelledException;
 import org.cspkit.checkout.exception.CheckoutOutcomeUnknownException;
-import org.cspkit.checkout.exception.ConflictException;
 import org.cspkit.checkout.exception.ErrorDetails;
 import org.cspkit.checkout.exception.PartnerCenterException;
 import org.cspkit.checkout.exception.TransportException;
-import org.cspkit.checkout.exception.UndecodableResponseException;
 import org.cspkit.checkout.internal.TokenCache.TokenUnavailableException;
 import org.cspkit.checkout.internal.WireInterceptor.UnplannedRequestException;
 import org.cspkit.checkout.model.CartCheckoutResult;
@@ -66,6 +63,8 @@ public final class CheckoutExecutor implements AutoCloseable {
   private final RetryOptions defaultOptions;
   private final RetryPolicy<Outcome> defaultPolicy;
   private final ThreadPoolExecutor asyncAttempts;
+  /** Ends asynchronous checkouts still waiting for a thread at their deadline. */
+  private final ScheduledThreadPoolExecutor deadlines;
   private volatile boolean closed;
 
   /**
@@ -105,6 +104,9 @@ public final class CheckoutExecutor implements AutoCloseable {
     this.asyncAttempts = new ThreadPoolExecutor(maxAsyncConcurrency, maxAsyncConcurrency, 30,
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemon("cspkit-checkout-async"));
     this.asyncAttempts.allowCoreThreadTimeOut(true);
+    this.deadlines =
+        new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-checkout-deadline"));
+    this.deadlines.setRemoveOnCancelPolicy(true);
   }
 
   /** What one attempt ended in, and the wait before the next one if there is to be one. */
@@ -194,10 +196,11 @@ public final class CheckoutExecutor implements AutoCloseable {
     retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
     // An attempt in flight is cut at the deadline by its call timeout; one still waiting for a
     // free thread (maxAsyncConcurrency) is not, so the deadline also ends the checkout here.
-    CompletableFuture.delayedExecutor(options.deadline().toNanos(), TimeUnit.NANOSECONDS)
-        .execute(() -> execution.deadlinePassed(future));
+    ScheduledFuture<?> deadline = deadlines.schedule(() -> execution.deadlinePassed(future),
+        options.deadline().toNanos(), TimeUnit.NANOSECONDS);
     // Completed by anyone else (a timeout, completeExceptionally): stop the checkout as well.
     future.whenComplete((result, error) -> {
+      deadline.cancel(false);
       if (!execution.finished) {
         execution.cancel();
         execution.interruptWaitAndCall();
@@ -216,6 +219,7 @@ public final class CheckoutExecutor implements AutoCloseable {
   public void close() {
     closed = true;
     asyncAttempts.shutdown();
+    deadlines.shutdownNow();
     tokens.close();
     if (ownsHttpClient) {
       httpClient.dispatcher().executorService().shutdown();
@@ -323,7 +327,7 @@ public final class CheckoutExecutor implements AutoCloseable {
         return Outcome.last(stopped("the checkout was cancelled", null));
       }
       Outcome previous = context.getLastResult();
-      if (leftNanos() < minimumAttemptNanos(options)) {
+      if (leftNanos() < AttemptClassifier.minimumAttemptNanos(options)) {
         // A wait that ran late, or a queue for a free thread that took the whole deadline.
         return previous != null ? Outcome.last(previous.failure())
             : Outcome.last(stopped("the deadline of " + options.deadline().toMillis()
@@ -416,8 +420,8 @@ public final class CheckoutExecutor implements AutoCloseable {
         Call call, AccessToken token, int number, long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-      record(number, attemptStart, status, describe(failure, io, state.secrets()),
-          mayHaveSucceeded(failure, io, state));
+      record(number, attemptStart, status, AttemptClassifier.describe(failure, io, state.secrets()),
+          AttemptClassifier.mayHaveSucceeded(failure, io, state));
       if (status == 400 && failure.errorCode().orElse(0) == 800065 && earlierMaybe) {
         return Outcome.last(new CheckoutOutcomeUnknownException(ids.customerId(), ids.cartId(),
             failure.details()));
@@ -435,15 +439,15 @@ public final class CheckoutExecutor implements AutoCloseable {
         }
         replayed401 = true;
         delay = Duration.ZERO;
-      } else if (!isRetryable(failure)) {
+      } else if (!AttemptClassifier.isRetryable(failure)) {
         return Outcome.last(failure);
       } else {
         Duration retryAfter = status == 0 ? null : ResponseHandler.retryAfter(state.headers());
-        delay = retryAfter != null ? retryAfter : backoff(number);
+        delay = retryAfter != null ? retryAfter : AttemptClassifier.backoff(options, number);
       }
       // A retry that would start too close to the deadline is not made: fail now, not later.
       boolean fits = delay.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) < 0
-          && leftNanos() - delay.toNanos() >= minimumAttemptNanos(options);
+          && leftNanos() - delay.toNanos() >= AttemptClassifier.minimumAttemptNanos(options);
       return new Outcome(null, failure, fits, fits ? delay : null);
     }
 
@@ -458,14 +462,6 @@ public final class CheckoutExecutor implements AutoCloseable {
       } catch (RuntimeException e) {
         return false;
       }
-    }
-
-    /** The wait before the attempt after {@code number}: doubling, with jitter, capped. */
-    private Duration backoff(int number) {
-      double base = Math.min(options.maxDelay().toNanos(),
-          options.initialDelay().toNanos() * Math.pow(2, number - 1));
-      double jittered = base * (1 + options.jitter() * ThreadLocalRandom.current().nextDouble(-1, 1));
-      return Duration.ofNanos((long) Math.min(options.maxDelay().toNanos(), jittered));
     }
 
     private void record(int number, long attemptStart, int status, String outcome,
@@ -583,52 +579,6 @@ public final class CheckoutExecutor implements AutoCloseable {
         future.completeExceptionally(unexpected(cause));
       }
     }
-  }
-
-  /** No attempt starts with less than this left before the deadline: a tenth of it, at most 1 s. */
-  static long minimumAttemptNanos(RetryOptions options) {
-    return Math.min(options.deadline().toNanos() / 10, TimeUnit.SECONDS.toNanos(1));
-  }
-
-  /** Retried: no response, 408, 429, 500, 502, 503, 504, and 409 with 800064 or 800060. */
-  static boolean isRetryable(PartnerCenterException failure) {
-    if (failure instanceof TransportException) {
-      return true;
-    }
-    int status = failure.statusCode();
-    if (failure instanceof ConflictException) {
-      int code = failure.errorCode().orElse(0);
-      return code == 800064 || code == 800060;
-    }
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
-        || status == 504;
-  }
-
-  /**
-   * Whether the attempt may have created orders: the request was sent and no answer came
-   * (anything but a refused connection or unknown host), a gateway timed out, a 2xx body could
-   * not be decoded, or a 2xx status the API does not document came back.
-   */
-  private static boolean mayHaveSucceeded(PartnerCenterException failure, IOException io,
-      AttemptState state) {
-    if (failure instanceof TransportException) {
-      return state.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
-    }
-    int status = failure.statusCode();
-    return status == 502 || status == 504 || failure instanceof CheckoutOutcomeUnknownException
-        || (failure instanceof UndecodableResponseException && status >= 200 && status < 300);
-  }
-
-  private static String describe(PartnerCenterException failure, IOException io,
-      List<String> secrets) {
-    if (failure.statusCode() == 0) {
-      Throwable cause = io != null ? io : failure.getCause();
-      return Redaction.scrub("no response: "
-          + (cause == null ? failure.getClass().getSimpleName() : cause), secrets);
-    }
-    return failure.statusCode() + failure.serviceError()
-        .map(fault -> fault.code() == null ? "" : " (" + fault.code() + ")").orElse("")
-        + (failure instanceof UndecodableResponseException ? " (undecodable body)" : "");
   }
 
   private static RetryPolicy<Outcome> newPolicy(RetryOptions options) {
