@@ -27,6 +27,7 @@ import org.cspkit.checkout.exception.TransportException;
 import org.cspkit.checkout.exception.UndecodableResponseException;
 import org.cspkit.checkout.model.CartCheckoutResult;
 import org.cspkit.checkout.testing.ContractValidator;
+import org.cspkit.checkout.testing.Scripted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,6 +67,21 @@ class DeadlineTest {
       }
       return AccessToken.of("slow-token");
     };
+  }
+
+  /** Every request gets a 201 whose headers come after 20 seconds. */
+  private void answerAfterTwentySeconds() {
+    Scripted.serveForever(server, new MockResponse.Builder().code(201)
+        .headersDelay(20, TimeUnit.SECONDS).setHeader("Content-Type", "application/json")
+        .body(ResponseMappingTest.ONE_ORDER).build());
+  }
+
+  /** Waits, at most 10 s, until the server has received {@code count} requests. */
+  private void awaitRequests(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.getRequestCount() < count && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
   }
 
   private CheckoutClientBuilder client(Duration deadline) {
@@ -158,14 +174,7 @@ class DeadlineTest {
     // The first interrupted checkout's cancel runs an EventListener that throws an Error inside
     // the interrupt watchdog; before, that killed the watchdog for good and every later
     // interrupted checkout waited for the server.
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-        return new MockResponse.Builder().code(201).headersDelay(20, TimeUnit.SECONDS)
-            .setHeader("Content-Type", "application/json")
-            .body(ResponseMappingTest.ONE_ORDER).build();
-      }
-    });
+    answerAfterTwentySeconds();
     OkHttpClient throwingListener = new OkHttpClient.Builder().eventListener(new EventListener() {
       @Override
       public void canceled(Call call) {
@@ -186,10 +195,7 @@ class DeadlineTest {
         }
       });
       caller.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (server.getRequestCount() < round && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      awaitRequests(round);
       caller.interrupt();
       caller.join(10_000);
       assertThat(caller.isAlive()).as("round %s: the interrupted checkout still waits", round)
@@ -241,22 +247,12 @@ class DeadlineTest {
   @Test
   void anAsyncCheckoutWaitingForAFreeThreadEndsAtItsDeadline() throws Exception {
     // The only async thread is held by a checkout whose answer takes 20 s.
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-        return new MockResponse.Builder().code(201).headersDelay(20, TimeUnit.SECONDS)
-            .setHeader("Content-Type", "application/json")
-            .body(ResponseMappingTest.ONE_ORDER).build();
-      }
-    });
+    answerAfterTwentySeconds();
     CheckoutClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken("queue-token").maxAsyncConcurrency(1)
         .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build()).build();
     CompletableFuture<CartCheckoutResult> holder = client.checkoutAsync(CUSTOMER_ID, CART_ID);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (server.getRequestCount() < 1 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    awaitRequests(1);
 
     CompletableFuture<CartCheckoutResult> queued = client.checkoutAsync(CUSTOMER_ID, CART_ID,
         CheckoutOptions.builder().retryOptions(
