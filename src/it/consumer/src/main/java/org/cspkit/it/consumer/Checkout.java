@@ -1,15 +1,15 @@
 package org.cspkit.it.consumer;
 
 import java.net.ConnectException;
-import org.cspkit.checkout.CheckoutClient;
-import org.cspkit.checkout.exception.TransportException;
-import org.cspkit.checkout.model.CartCheckoutResult;
-import org.cspkit.checkout.model.Order;
+import org.cspkit.partnercenter.PartnerCenterClient;
+import org.cspkit.partnercenter.exception.TransportException;
+import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.Order;
 
 /** What an application does with the library: build a client, check a cart out, read orders. */
 public final class Checkout {
   public static void main(String[] args) throws Exception {
-    CheckoutClient client = CheckoutClient.builder()
+    PartnerCenterClient client = PartnerCenterClient.builder()
         .baseUrl(args[0])
         .accessToken("prism-checks-presence-only")
         .applicationName("consumer IT")

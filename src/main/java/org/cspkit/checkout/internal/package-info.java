@@ -1,4 +1,0 @@
-/**
- * Implementation details of the checkout client. Not public API: may change in any release.
- */
-package org.cspkit.checkout.internal;

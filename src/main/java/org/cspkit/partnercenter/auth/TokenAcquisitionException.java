@@ -1,0 +1,53 @@
+package org.cspkit.partnercenter.auth;
+
+import java.util.Objects;
+
+/**
+ * Entra ID (Azure AD) did not issue a token: a wrong client secret (AADSTS7000215), an unknown
+ * tenant (AADSTS90002), an expired or revoked refresh token (AADSTS70008, AADSTS700082), or the
+ * token endpoint could not be reached. {@link org.cspkit.partnercenter.PartnerCenterClient} turns it into an
+ * {@link org.cspkit.partnercenter.exception.AuthenticationException} whose service error holds {@link
+ * #errorCode()} and {@link #errorDescription()}. Never contains a secret.
+ */
+public class TokenAcquisitionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The AADSTS, OAuth or MSAL error code. */
+  private final String errorCode;
+  /** Entra ID's description. */
+  private final String errorDescription;
+
+  /**
+   * Creates the exception.
+   *
+   * @param errorCode the AADSTS code (such as {@code AADSTS7000215}), else the OAuth or MSAL error
+   *     code (such as {@code invalid_client} or {@code http_client_error})
+   * @param errorDescription Entra ID's description, without secrets
+   * @param cause the underlying exception, or null
+   */
+  public TokenAcquisitionException(String errorCode, String errorDescription, Throwable cause) {
+    super("Entra ID did not issue a token: "
+        + (errorDescription != null && errorDescription.startsWith(errorCode)
+            ? errorDescription : "(" + errorCode + ") " + errorDescription), cause);
+    this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+    this.errorDescription = errorDescription;
+  }
+
+  /**
+   * The error code.
+   *
+   * @return an AADSTS code such as {@code AADSTS7000215}, else an OAuth or MSAL error code
+   */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /**
+   * What Entra ID (or MSAL) said, with its trace and correlation IDs.
+   *
+   * @return the description
+   */
+  public String errorDescription() {
+    return errorDescription;
+  }
+}

@@ -1,0 +1,117 @@
+package org.cspkit.partnercenter.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.Order;
+import org.cspkit.partnercenter.model.OrderError;
+import org.cspkit.partnercenter.model.OrderLineItem;
+
+/**
+ * Prints a checkout result as plain-text tables: each order, its line items, the order errors.
+ * Control characters from the server are neutralised ({@link TerminalText}), and the tables fit a
+ * width, cutting long cells with an ellipsis.
+ */
+final class ResultTable {
+  private static final String NONE = "-";
+  private static final String ELLIPSIS = "\u2026";
+  private static final int GAP = 2;
+  private static final int MIN_COLUMN = 4;
+
+  private ResultTable() {}
+
+  static void print(PrintWriter out, CartCheckoutResult result) {
+    print(out, result, 0);
+  }
+
+  /**
+   * Prints the result.
+   *
+   * @param out where to print
+   * @param result the result
+   * @param width the most characters a line has, or 0 for no limit
+   */
+  static void print(PrintWriter out, CartCheckoutResult result, int width) {
+    out.println(result.orders().size() + " order(s), " + result.orderErrors().size()
+        + " order error(s)");
+    for (Order order : result.orders()) {
+      out.println();
+      List<String[]> header = new ArrayList<>();
+      header.add(new String[] {"ORDER ID", "STATUS", "BILLING CYCLE", "CURRENCY", "TOTAL"});
+      header.add(new String[] {text(order.id()), text(order.status()), text(order.billingCycle()),
+          text(order.currencyCode()), text(order.totalPrice())});
+      printRows(out, "", header, width);
+      List<String[]> items = new ArrayList<>();
+      items.add(new String[] {"LINE", "OFFER", "NAME", "QUANTITY", "TERM", "SUBSCRIPTION ID"});
+      for (OrderLineItem item : order.lineItems()) {
+        items.add(new String[] {text(item.lineItemNumber()), text(item.offerId()),
+            text(item.friendlyName()), text(item.quantity()), text(item.termDuration()),
+            text(item.subscriptionId())});
+      }
+      printRows(out, "  ", items, width);
+    }
+    if (!result.orderErrors().isEmpty()) {
+      out.println();
+      out.println("Order errors:");
+      List<String[]> errors = new ArrayList<>();
+      errors.add(new String[] {"ORDER GROUP", "CODE", "DESCRIPTION"});
+      for (OrderError error : result.orderErrors()) {
+        errors.add(new String[] {text(error.orderGroupId()), text(error.code()),
+            text(error.description())});
+      }
+      printRows(out, "  ", errors, width);
+    }
+  }
+
+  private static String text(Object value) {
+    String text = Objects.toString(value, "");
+    return text.isBlank() ? NONE : TerminalText.safe(text);
+  }
+
+  /**
+   * Left-aligned columns, each as wide as its widest cell, two spaces apart; when that is wider
+   * than {@code width}, the widest columns are narrowed (down to 4 characters) and their long
+   * cells end with an ellipsis.
+   */
+  private static void printRows(PrintWriter out, String indent, List<String[]> rows, int width) {
+    int[] widths = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    if (width > 0) {
+      int total = indent.length() + GAP * (widths.length - 1);
+      for (int w : widths) {
+        total += w;
+      }
+      while (total > width) {
+        int widest = 0;
+        for (int i = 1; i < widths.length; i++) {
+          if (widths[i] > widths[widest]) {
+            widest = i;
+          }
+        }
+        if (widths[widest] <= MIN_COLUMN) {
+          break;
+        }
+        widths[widest]--;
+        total--;
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder(indent);
+      for (int i = 0; i < row.length; i++) {
+        String cell = row[i].length() > widths[i]
+            ? row[i].substring(0, widths[i] - 1) + ELLIPSIS : row[i];
+        line.append(cell);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(widths[i] - cell.length() + GAP));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+}

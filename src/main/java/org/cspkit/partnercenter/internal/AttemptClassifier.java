@@ -1,0 +1,80 @@
+package org.cspkit.partnercenter.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.cspkit.partnercenter.RetryOptions;
+import org.cspkit.partnercenter.exception.OutcomeUnknownException;
+import org.cspkit.partnercenter.exception.ConflictException;
+import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.TransportException;
+import org.cspkit.partnercenter.exception.UndecodableResponseException;
+
+/**
+ * The checkout's retry classification, in one place: which failures are retried, which may have
+ * created orders, how long to wait before the next attempt, and how close to the deadline an
+ * attempt may still start. {@link Pipeline} applies it to each attempt. Stateless.
+ */
+final class AttemptClassifier {
+  private AttemptClassifier() {}
+
+  /** No attempt starts with less than this left before the deadline: a tenth of it, at most 1 s. */
+  static long minimumAttemptNanos(RetryOptions options) {
+    return Math.min(options.deadline().toNanos() / 10, TimeUnit.SECONDS.toNanos(1));
+  }
+
+  /** Retried: no response, 408, 429, 500, 502, 503, 504, and 409 with 800064 or 800060. */
+  static boolean isRetryable(PartnerCenterException failure) {
+    if (failure instanceof TransportException) {
+      return true;
+    }
+    int status = failure.statusCode();
+    if (failure instanceof ConflictException) {
+      int code = failure.errorCode().orElse(0);
+      return code == 800064 || code == 800060;
+    }
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
+        || status == 504;
+  }
+
+  /**
+   * Whether the attempt may have created orders: the request was sent and no answer came
+   * (anything but a refused connection or unknown host), a gateway timed out, a 2xx body could
+   * not be decoded, or a 2xx status the API does not document came back.
+   */
+  static boolean mayHaveSucceeded(PartnerCenterException failure, IOException io,
+      AttemptState state) {
+    if (failure instanceof TransportException) {
+      return state.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
+    }
+    int status = failure.statusCode();
+    return status == 502 || status == 504 || failure instanceof OutcomeUnknownException
+        || (failure instanceof UndecodableResponseException && status >= 200 && status < 300);
+  }
+
+  /** The outcome of a failed attempt as {@code attempts()} and the DEBUG line show it. */
+  static String describe(PartnerCenterException failure, IOException io,
+      List<String> secrets) {
+    if (failure.statusCode() == 0) {
+      Throwable cause = io != null ? io : failure.getCause();
+      return Redaction.scrub("no response: "
+          + (cause == null ? failure.getClass().getSimpleName() : cause), secrets);
+    }
+    return failure.statusCode() + failure.serviceError()
+        .map(fault -> fault.code() == null ? "" : " (" + fault.code() + ")").orElse("")
+        + (failure instanceof UndecodableResponseException ? " (undecodable body)" : "");
+  }
+
+  /** The wait before the attempt after {@code number}: doubling, with jitter, capped. */
+  static Duration backoff(RetryOptions options, int number) {
+    double base = Math.min(options.maxDelay().toNanos(),
+        options.initialDelay().toNanos() * Math.pow(2, number - 1));
+    double jittered =
+        base * (1 + options.jitter() * ThreadLocalRandom.current().nextDouble(-1, 1));
+    return Duration.ofNanos((long) Math.min(options.maxDelay().toNanos(), jittered));
+  }
+}

@@ -1,0 +1,44 @@
+package org.cspkit.partnercenter.internal;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+
+/**
+ * Adds {@code Authorization: Bearer …} and the library's {@code User-Agent} to every attempt. It
+ * is the client's last application interceptor, so the application interceptors of a shared {@link
+ * okhttp3.OkHttpClient} never see the token; its network interceptors do, as they see every header
+ * that goes on the wire. The token is the one {@link Pipeline} got for
+ * the attempt (from the token cache, within the deadline) and put in the request's {@link
+ * AttemptState} tag; a 401 is handled there too, as an attempt of its own.
+ */
+final class AuthorizationInterceptor implements Interceptor {
+  private final String userAgent;
+
+  AuthorizationInterceptor(String userAgent) {
+    this.userAgent = userAgent;
+  }
+
+  @Override
+  public okhttp3.Response intercept(Chain chain) throws IOException {
+    AttemptState state = chain.request().tag(AttemptState.class);
+    if (state == null) {
+      throw new IOException("a request without an attempt: only the checkout pipeline sends");
+    }
+    return chain.proceed(authorize(chain.request(), state.token()));
+  }
+
+  /**
+   * The request with the authorization and user-agent headers set.
+   *
+   * @param request the request built by the generated {@code CartsApiRequests}
+   * @param tokenValue the bearer token value (or a mask, for previews)
+   * @return the request to send
+   */
+  Request authorize(Request request, String tokenValue) {
+    return request.newBuilder()
+        .header("Authorization", "Bearer " + tokenValue)
+        .header("User-Agent", userAgent)
+        .build();
+  }
+}

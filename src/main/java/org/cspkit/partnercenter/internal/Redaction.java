@@ -1,0 +1,215 @@
+package org.cspkit.partnercenter.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * Removes secrets from what the library writes: known secret values (bearer tokens, client
+ * secrets, refresh tokens, key passwords) from messages and exception chains, sensitive headers
+ * from logs, and passwords from URLs. A peer may echo a secret back (an authority that repeats the
+ * posted form, a 401 that quotes the token, a malformed status line), so every text that may carry
+ * a peer's words passes through here before it reaches a message, a {@code toString()} or a log
+ * line. Stateless and thread-safe.
+ */
+public final class Redaction {
+  /** What a secret is replaced with. */
+  public static final String MASK = "****";
+
+  /**
+   * Secrets shorter than this are not searched for: masking every occurrence of a two-letter
+   * password would garble messages without protecting anything.
+   */
+  static final int MIN_SECRET_LENGTH = 4;
+
+  private static final Set<String> SENSITIVE_HEADERS = Set.of(
+      "authorization", "proxy-authorization", "cookie", "set-cookie", "www-authenticate",
+      "proxy-authenticate", "x-ms-authorization-auxiliary");
+
+  private Redaction() {}
+
+  /**
+   * {@code text} with every occurrence of each secret masked, in its raw, form-encoded,
+   * percent-encoded (either case of hex) and JSON-escaped spellings (an echoed {@code
+   * application/x-www-form-urlencoded} body carries an encoded one).
+   *
+   * @param text the text, or null
+   * @param secrets the secret values; nulls and values shorter than 4 characters are ignored
+   * @return the text with the secrets replaced by {@value #MASK}, or null for null
+   */
+  public static String scrub(String text, Collection<String> secrets) {
+    if (text == null || secrets.isEmpty()) {
+      return text;
+    }
+    Pattern pattern = pattern(secrets);
+    return pattern == null ? text : pattern.matcher(text).replaceAll(MASK);
+  }
+
+  /**
+   * A throwable that reads like {@code failure} with every secret masked: its class name,
+   * scrubbed message and stack trace, and a scrubbed cause and suppressed exceptions. Returns
+   * {@code failure} itself when no secret appears anywhere in its chain, so that callers can
+   * still catch its type.
+   *
+   * @param failure the throwable, or null
+   * @param secrets the secret values
+   * @return {@code failure}, or a scrubbed copy of its chain
+   */
+  public static Throwable scrub(Throwable failure, Collection<String> secrets) {
+    if (failure == null || secrets.isEmpty()) {
+      return failure;
+    }
+    Pattern pattern = pattern(secrets);
+    if (pattern == null || !leaks(failure, pattern, 0)) {
+      return failure;
+    }
+    return copy(failure, pattern, 0);
+  }
+
+  /**
+   * Whether {@code name} is a header whose value is a credential: {@code Authorization}, {@code
+   * Proxy-Authorization}, cookies and authentication challenges.
+   *
+   * @param name a header name, any case
+   * @return true if its value must never be written out
+   */
+  public static boolean isSensitiveHeader(String name) {
+    return SENSITIVE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A header line for a log: sensitive headers masked, known secrets scrubbed from the others.
+   *
+   * @param name the header name
+   * @param value the header value
+   * @param secrets the secret values
+   * @return {@code name: value}, safe to log
+   */
+  public static String header(String name, String value, Collection<String> secrets) {
+    if (isSensitiveHeader(name)) {
+      int space = value.indexOf(' ');
+      // Keep the scheme ("Bearer"), which helps diagnosis and is no secret.
+      return name + ": " + (space > 0 && space < 16 ? value.substring(0, space + 1) : "") + MASK;
+    }
+    return name + ": " + scrub(value, secrets);
+  }
+
+  /**
+   * The URL with its password, if any, masked: {@code https://user:****@host/}.
+   *
+   * @param url the URL
+   * @return the URL as text, safe to show
+   */
+  public static String url(HttpUrl url) {
+    return url.password().isEmpty() ? url.toString() : url.newBuilder().password(MASK).toString();
+  }
+
+  private static boolean leaks(Throwable failure, Pattern secrets, int depth) {
+    if (depth > 16) {
+      return false;
+    }
+    String message = failure.getMessage();
+    if ((message != null && secrets.matcher(message).find())
+        || secrets.matcher(failure.toString()).find()) {
+      return true;
+    }
+    for (Throwable suppressed : failure.getSuppressed()) {
+      if (leaks(suppressed, secrets, depth + 1)) {
+        return true;
+      }
+    }
+    Throwable cause = failure.getCause();
+    return cause != null && cause != failure && leaks(cause, secrets, depth + 1);
+  }
+
+  private static Throwable copy(Throwable failure, Pattern secrets, int depth) {
+    String message = failure.getMessage();
+    RedactedException copy = new RedactedException(failure.getClass().getName()
+        + (message == null ? "" : ": " + secrets.matcher(message).replaceAll(MASK)));
+    copy.setStackTrace(failure.getStackTrace());
+    Throwable cause = failure.getCause();
+    if (cause != null && cause != failure && depth < 16) {
+      copy.initCause(copy(cause, secrets, depth + 1));
+    }
+    for (Throwable suppressed : failure.getSuppressed()) {
+      copy.addSuppressed(copy(suppressed, secrets, depth + 1));
+    }
+    return copy;
+  }
+
+  /**
+   * One pattern that finds every secret in any spelling, longest secret first; null when no
+   * secret is long enough to search for.
+   */
+  private static Pattern pattern(Collection<String> secrets) {
+    List<String> searched = new ArrayList<>(new LinkedHashSet<>(secrets));
+    searched.removeIf(secret -> secret == null || secret.length() < MIN_SECRET_LENGTH);
+    if (searched.isEmpty()) {
+      return null;
+    }
+    // Longest first, so that a secret containing another is masked whole.
+    searched.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    StringBuilder regex = new StringBuilder();
+    for (String secret : searched) {
+      if (regex.length() > 0) {
+        regex.append('|');
+      }
+      secret.codePoints().forEach(c -> regex.append(spellings(c)));
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  /**
+   * Every way one character of a secret may be written where a peer echoes it: as itself; as
+   * {@code %XX} per UTF-8 byte, with upper- or lower-case hex, also percent-encoded once more
+   * ({@code %252B}); a space also as {@code +} (and that as {@code %2B}); and JSON-escaped (a
+   * backslash-u escape in either case, or a backslash before a slash, quote or backslash). So the
+   * raw secret, {@link java.net.URLEncoder}'s form encoding, RFC 3986 encoders that leave {@code
+   * ~} alone, .NET's lower-case hex and JSON strings all match, even mixed within one spelling.
+   */
+  private static String spellings(int codePoint) {
+    StringBuilder alternatives = new StringBuilder("(?:")
+        .append(Pattern.quote(new String(Character.toChars(codePoint))));
+    StringBuilder percent = new StringBuilder();
+    for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+      percent.append("%(?:25)?(?i:").append(String.format("%02x", b & 0xff)).append(')');
+    }
+    alternatives.append('|').append(percent);
+    if (codePoint == ' ') {
+      alternatives.append("|\\+|%(?i:2b)");
+    }
+    StringBuilder json = new StringBuilder();
+    for (char unit : Character.toChars(codePoint)) {
+      json.append("\\\\u(?i:").append(String.format("%04x", (int) unit)).append(')');
+    }
+    alternatives.append('|').append(json);
+    if (codePoint == '/' || codePoint == '"' || codePoint == '\\') {
+      alternatives.append("|\\\\").append(Pattern.quote(String.valueOf((char) codePoint)));
+    }
+    return alternatives.append(')').toString();
+  }
+
+  /**
+   * Stands in for an exception whose message carried a secret: its text is the original class
+   * name and the scrubbed message, its stack trace the original's.
+   */
+  public static final class RedactedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RedactedException(String text) {
+      super(text);
+    }
+
+    /** The original class name and scrubbed message, without this class's name. */
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+}

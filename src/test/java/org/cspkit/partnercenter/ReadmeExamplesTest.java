@@ -1,0 +1,257 @@
+package org.cspkit.partnercenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import java.util.HashMap;
+import java.util.Map;
+import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
+import org.cspkit.partnercenter.auth.RefreshTokenSource;
+import org.cspkit.partnercenter.exception.NotFoundException;
+import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.ThrottledException;
+import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.Order;
+import org.cspkit.partnercenter.model.OrderError;
+import org.cspkit.partnercenter.model.OrderLineItem;
+import org.cspkit.partnercenter.testing.PrismExtension;
+import org.cspkit.partnercenter.testing.PrismServer;
+import org.cspkit.partnercenter.testing.TestCertificates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Holds the README's Java samples: each block between "README: name" markers here must appear,
+ * word for word, as a java block of README.md, and the samples run against Prism.
+ */
+@ExtendWith(PrismExtension.class)
+class ReadmeExamplesTest {
+
+  /** A token as an application's own cache might keep it. */
+  record MyToken(String value, java.time.Instant expiresAt) {}
+
+  static PartnerCenterClient buildClient(Supplier<MyToken> myTokenCache) {
+    // README: build
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .cloud(PartnerCenterCloud.GLOBAL)
+        .accessTokenSource(() -> {
+          MyToken token = myTokenCache.get();
+          return AccessToken.of(token.value(), token.expiresAt());
+        })
+        .applicationName("Contoso control panel")
+        .build();
+    // README: end
+    return client;
+  }
+
+  static void checkout(PartnerCenterClient client, String customerId, String cartId) {
+    // README: checkout
+    try {
+      CartCheckoutResult result = client.checkout(customerId, cartId);
+      for (Order order : result.orders()) {
+        System.out.println(order.id() + " " + order.status() + " " + order.billingCycle());
+        for (OrderLineItem item : order.lineItems()) {
+          System.out.println("  " + item.offerId() + " x" + item.quantity());
+        }
+      }
+      for (OrderError error : result.orderErrors()) {
+        // A 201 can be a partial success: these order groups were not ordered.
+        System.out.println("failed group " + error.orderGroupId() + ": " + error.code());
+      }
+    } catch (NotFoundException e) {
+      System.out.println("no such cart: " + e.errorCode().orElse(0));
+    } catch (ThrottledException e) {
+      System.out.println("throttled, retry after " + e.retryAfter().orElse(null));
+    } catch (PartnerCenterException e) {
+      // Status, service error and request IDs: what a support case needs.
+      System.out.println(e.statusCode() + " " + e.errorCodeText().orElse("-") + " "
+          + e.errorDescription() + " MS-RequestId=" + e.requestId()
+          + " MS-CorrelationId=" + e.correlationId());
+    }
+    // README: end
+  }
+
+  /** Stands in for wherever an application keeps its secrets. */
+  interface SecretStore {
+    String read(String name);
+
+    void write(String name, String value);
+  }
+
+  /** Stands in for another identity library, such as azure-identity. */
+  interface MyIdentityLibrary {
+    AccessToken tokenFor(String scope);
+  }
+
+  static PartnerCenterClient staticToken() {
+    // README: static-token
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .accessToken(System.getenv("PARTNER_CENTER_ACCESS_TOKEN"))
+        .build();
+    // README: end
+    return client;
+  }
+
+  static PartnerCenterClient appOnlySecret(String tenantId, String clientId, String clientSecret) {
+    // README: app-only-secret
+    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
+        .cloud(PartnerCenterCloud.GLOBAL)
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .build();
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .cloud(PartnerCenterCloud.GLOBAL)
+        .accessTokenSource(tokens)
+        .build();
+    // README: end
+    return client;
+  }
+
+  static AccessTokenSource appOnlyCertificate(String tenantId, String clientId,
+      Path certificateFile, String certificatePassword) {
+    // README: app-only-certificate
+    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .pkcs12Certificate(certificateFile, certificatePassword)
+        .build();
+    // README: end
+    return tokens;
+  }
+
+  static AccessTokenSource appPlusUser(String tenantId, String clientId, SecretStore secretStore) {
+    // README: app-plus-user
+    AccessTokenSource tokens = RefreshTokenSource.builder()
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .clientSecret(secretStore.read("partner-center-client-secret"))
+        .refreshToken(secretStore.read("partner-center-refresh-token"))
+        .onRefreshTokenRotated(
+            newToken -> secretStore.write("partner-center-refresh-token", newToken))
+        .build();
+    // README: end
+    return tokens;
+  }
+
+  static AccessTokenSource otherLibrary(MyIdentityLibrary myIdentityLibrary) {
+    // README: other-library
+    AccessTokenSource tokens = AccessTokenSource.fromFunction(
+        PartnerCenterCloud.GLOBAL.appOnlyScope(),
+        scope -> myIdentityLibrary.tokenFor(scope));
+    // README: end
+    return tokens;
+  }
+
+  @Test
+  void theCredentialSamplesBuildWithoutNetworkAccess(@TempDir Path dir) throws Exception {
+    Path pfx = TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("partner-center.pfx"),
+        "pw");
+    Map<String, String> secrets = new HashMap<>(Map.of("partner-center-client-secret", "s",
+        "partner-center-refresh-token", "rt"));
+    SecretStore secretStore = new SecretStore() {
+      @Override
+      public String read(String name) {
+        return secrets.get(name);
+      }
+
+      @Override
+      public void write(String name, String value) {
+        secrets.put(name, value);
+      }
+    };
+
+    assertThat(appOnlySecret("contoso.onmicrosoft.com", "c", "s").baseUrl())
+        .hasToString("https://api.partnercenter.microsoft.com/");
+    assertThat(appOnlyCertificate("contoso.onmicrosoft.com", "c", pfx, "pw").toString())
+        .contains("certificate file partner-center.pfx");
+    assertThat(appPlusUser("contoso.onmicrosoft.com", "c", secretStore).toString())
+        .contains("RefreshTokenSource");
+    assertThat(otherLibrary(scope -> AccessToken.of("t-" + scope.length())).getToken().value())
+        .isEqualTo("t-48");
+    if (System.getenv("PARTNER_CENTER_ACCESS_TOKEN") == null) {
+      assertThatThrownBy(ReadmeExamplesTest::staticToken)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access token");
+    }
+  }
+
+  @Test
+  void theBuildSampleMakesAClientForTheGlobalCloud() {
+    PartnerCenterClient client = buildClient(() -> new MyToken("token-from-my-cache", java.time.Instant.now().plusSeconds(3600)));
+
+    assertThat(client.baseUrl()).hasToString("https://api.partnercenter.microsoft.com/");
+    assertThat(client.previewCheckout(PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID,
+        RequestOptions.defaults()).header("MS-PartnerCenter-Application"))
+        .isEqualTo("Contoso control panel");
+  }
+
+  @Test
+  void theCheckoutSamplePrintsTheOrdersAndHandlesErrors(PrismServer prism) {
+    PartnerCenterClient client = buildClient(() -> new MyToken("any", java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
+    PartnerCenterClient notFound = client.newBuilder()
+        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("Prefer", "code=404").build())).build())
+        .build();
+
+    String printed = captureStdout(() -> {
+      checkout(client, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID);
+      checkout(notFound, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID);
+    });
+
+    assertThat(printed)
+        .contains("3c6f2530-1e31-4088-8230-dd1c31a18bce completed monthly")
+        .contains("  MS-AZR-0145P x1")
+        .contains("no such cart: 800008");
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheseSamples() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    List<String> readmeBlocks = new ArrayList<>();
+    Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    while (block.find()) {
+      readmeBlocks.add(normalize(block.group(1)));
+    }
+    String source = Files.readString(
+        Path.of("src/test/java/org/cspkit/partnercenter/ReadmeExamplesTest.java"));
+    Matcher sample = Pattern.compile("// README: (?!end)([\\w-]+)\\n(.*?)// README: end", Pattern.DOTALL)
+        .matcher(source);
+    List<String> samples = new ArrayList<>();
+    while (sample.find()) {
+      samples.add(normalize(sample.group(2)));
+    }
+    assertThat(samples).hasSize(7);
+    assertThat(readmeBlocks).as("README java blocks, each held by this test")
+        .containsExactlyInAnyOrderElementsOf(samples);
+  }
+
+  private static String normalize(String code) {
+    return code.lines().map(String::strip).filter(line -> !line.isEmpty())
+        .reduce("", (a, b) -> a + b + "\n");
+  }
+
+  private static String captureStdout(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+}
