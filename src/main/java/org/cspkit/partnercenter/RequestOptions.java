@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Per-call settings of one checkout: the IDs to send, the customer user to assign licenses to,
- * and the retry options.
+ * Per-call settings of any operation (Stripe's {@code RequestOptions}): the {@code MS-RequestId}
+ * and {@code MS-CorrelationId} to send, the retry options and an attempt listener.
+ * Operation-specific parameters (such as checkout's customer user) are not here; see {@link
+ * CheckoutParams}.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}, derive with {@link #newBuilder()}.
  * Unset values are generated per call by {@link PartnerCenterClient}.
@@ -16,21 +18,19 @@ public final class RequestOptions {
 
   private final UUID requestId;
   private final UUID correlationId;
-  private final String customerUserUpn;
   private final RetryOptions retryOptions;
   private final AttemptListener attemptListener;
 
   private RequestOptions(Builder builder) {
     this.requestId = builder.requestId;
     this.correlationId = builder.correlationId;
-    this.customerUserUpn = builder.customerUserUpn;
     this.retryOptions = builder.retryOptions;
     this.attemptListener = builder.attemptListener;
   }
 
   /**
-   * Options with nothing set: a new {@code MS-RequestId} and {@code MS-CorrelationId} per call, no
-   * customer user.
+   * Options with nothing set: a new {@code MS-RequestId} and {@code MS-CorrelationId} per call,
+   * the client's retry options, no listener.
    *
    * @return the shared default instance
    */
@@ -56,7 +56,6 @@ public final class RequestOptions {
     Builder builder = new Builder();
     builder.requestId = requestId;
     builder.correlationId = correlationId;
-    builder.customerUserUpn = customerUserUpn;
     builder.retryOptions = retryOptions;
     builder.attemptListener = attemptListener;
     return builder;
@@ -81,15 +80,6 @@ public final class RequestOptions {
   }
 
   /**
-   * The {@code x-ms-customeruser-upn} to send: the customer user the licenses are assigned to.
-   *
-   * @return the user principal name, or empty to send none
-   */
-  public Optional<String> customerUserUpn() {
-    return Optional.ofNullable(customerUserUpn);
-  }
-
-  /**
    * The retry options of this call, replacing the client's.
    *
    * @return the options, or empty to use the client's
@@ -110,14 +100,13 @@ public final class RequestOptions {
   @Override
   public String toString() {
     return "RequestOptions{requestId=" + requestId + ", correlationId=" + correlationId
-        + ", customerUserUpn=" + customerUserUpn + ", retryOptions=" + retryOptions + "}";
+        + ", retryOptions=" + retryOptions + "}";
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
     private UUID requestId;
     private UUID correlationId;
-    private String customerUserUpn;
     private RetryOptions retryOptions;
     private AttemptListener attemptListener;
 
@@ -171,40 +160,12 @@ public final class RequestOptions {
     }
 
     /**
-     * Sends {@code x-ms-customeruser-upn}, the customer user that the purchased licenses are
-     * assigned to (what the .NET SDK's {@code Checkout(customerUserUpn)} does).
-     *
-     * @param customerUserUpn a user principal name such as {@code adele@contoso.com}, or null
-     * @return this builder
-     * @throws IllegalArgumentException if it is blank, has no {@code @}, or has a character that
-     *     cannot appear in an HTTP header
-     */
-    public Builder customerUserUpn(String customerUserUpn) {
-      if (customerUserUpn != null) {
-        String upn = customerUserUpn.trim();
-        if (upn.isEmpty() || upn.indexOf('@') <= 0 || !isVisibleAscii(upn)) {
-          throw new IllegalArgumentException(
-              "customerUserUpn must be a user principal name such as user@contoso.com, got '"
-                  + customerUserUpn + "'");
-        }
-        this.customerUserUpn = upn;
-      } else {
-        this.customerUserUpn = null;
-      }
-      return this;
-    }
-
-    /**
      * Builds the options.
      *
      * @return the options
      */
     public RequestOptions build() {
       return new RequestOptions(this);
-    }
-
-    private static boolean isVisibleAscii(String value) {
-      return value.chars().allMatch(c -> c > ' ' && c < 0x7f);
     }
   }
 
@@ -213,14 +174,13 @@ public final class RequestOptions {
     return other instanceof RequestOptions that
         && Objects.equals(requestId, that.requestId)
         && Objects.equals(correlationId, that.correlationId)
-        && Objects.equals(customerUserUpn, that.customerUserUpn)
         && Objects.equals(retryOptions, that.retryOptions)
         && Objects.equals(attemptListener, that.attemptListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(requestId, correlationId, customerUserUpn, retryOptions,
+    return Objects.hash(requestId, correlationId, retryOptions,
         attemptListener);
   }
 }

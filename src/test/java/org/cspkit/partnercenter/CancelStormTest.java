@@ -106,7 +106,7 @@ class CancelStormTest {
         for (int i = 0; i < BATCH; i++) {
           java.util.UUID requestId = java.util.UUID.randomUUID();
           ids.add(requestId.toString());
-          CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID,
+          CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID,
               CART_ID, RequestOptions.builder().requestId(requestId).build());
           futures.add(future);
           CompletableFuture<Boolean> cancel = new CompletableFuture<>();

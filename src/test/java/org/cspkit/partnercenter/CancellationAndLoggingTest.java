@@ -82,7 +82,7 @@ class CancellationAndLoggingTest {
   void cancellingTheFutureCancelsTheCallInFlightAndEveryRetry() throws Exception {
     PartnerCenterClient client = slowFailingService(Duration.ofMillis(300));
 
-    CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     // Cancel while the second attempt waits for its (300 ms) response, so a call is in flight.
     assertThat(secondRequest.await(5, TimeUnit.SECONDS)).isTrue();
     long cancelled = System.nanoTime();
@@ -105,7 +105,7 @@ class CancellationAndLoggingTest {
           Thread.currentThread().interrupt();
         }
         try {
-          client.checkout(CUSTOMER_ID, CART_ID);
+          client.carts().checkout(CUSTOMER_ID, CART_ID);
         } catch (RuntimeException e) {
           thrown.set(e);
           interruptKept.set(Thread.currentThread().isInterrupted());
@@ -207,7 +207,7 @@ class CancellationAndLoggingTest {
     java.util.UUID requestId = java.util.UUID.randomUUID();
     java.util.UUID correlationId = java.util.UUID.randomUUID();
 
-    client.checkout(CUSTOMER_ID, CART_ID,
+    client.carts().checkout(CUSTOMER_ID, CART_ID,
         RequestOptions.builder().requestId(requestId).correlationId(correlationId).build());
 
     assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
@@ -228,7 +228,7 @@ class CancellationAndLoggingTest {
     PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken(TOKEN).build();
 
-    client.checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     String logged = String.join("\n",
         logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());

@@ -71,7 +71,7 @@ class CheckoutAuthenticationTest {
     PartnerCenterClient longLived = client(appOnly());
 
     for (int i = 0; i < 3; i++) {
-      longLived.checkout(CUSTOMER_ID, CART_ID);
+      longLived.carts().checkout(CUSTOMER_ID, CART_ID);
     }
     assertThat(entraId.tokenRequests()).hasSize(1);
 
@@ -80,7 +80,7 @@ class CheckoutAuthenticationTest {
     entraId.expiresIn(240);
     PartnerCenterClient shortLived = client(appOnly());
     for (int i = 0; i < 3; i++) {
-      shortLived.checkout(CUSTOMER_ID, CART_ID);
+      shortLived.carts().checkout(CUSTOMER_ID, CART_ID);
     }
     assertThat(entraId.tokenRequests()).hasSize(2);
     assertThat(authorizationHeaders()).containsExactly("Bearer access-token-1",
@@ -109,7 +109,7 @@ class CheckoutAuthenticationTest {
       for (int i = 0; i < 16; i++) {
         calls.add(callers.submit(() -> {
           for (int j = 0; j < 20; j++) {
-            client.checkout(CUSTOMER_ID, CART_ID);
+            client.carts().checkout(CUSTOMER_ID, CART_ID);
           }
           return null;
         }));
@@ -148,19 +148,19 @@ class CheckoutAuthenticationTest {
     PartnerCenterClientBuilder builder = client(slowSecondFetch).newBuilder();
     builder.clock = clock;
     PartnerCenterClient client = builder.build();
-    client.checkout(CUSTOMER_ID, CART_ID); // fetches token-1
+    client.carts().checkout(CUSTOMER_ID, CART_ID); // fetches token-1
     clock.advance(java.time.Duration.ofSeconds(350));
 
     // This checkout starts the refresh and goes through at once with the current token; the
     // refresh is blocked, yet the next one does too, and starts no second fetch.
-    client.checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
     assertThat(refreshing.await(5, TimeUnit.SECONDS)).isTrue();
-    client.checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     // With less than half the margin left, a caller waits for that same fetch.
     releaseRefresh.countDown();
     clock.advance(java.time.Duration.ofSeconds(200));
-    client.checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(calls).hasValue(2);
     assertThat(authorizationHeaders()).containsExactly(
@@ -199,7 +199,7 @@ class CheckoutAuthenticationTest {
         .tokenRefreshMargin(Duration.ofMinutes(1)).build();
 
     for (int i = 0; i < 3; i++) {
-      client.checkout(CUSTOMER_ID, CART_ID);
+      client.carts().checkout(CUSTOMER_ID, CART_ID);
     }
 
     assertThat(entraId.tokenRequests()).hasSize(1);
@@ -218,7 +218,7 @@ class CheckoutAuthenticationTest {
       for (int i = 0; i < callers; i++) {
         results.add(pool.submit(() -> {
           start.await();
-          return client.checkout(CUSTOMER_ID, CART_ID);
+          return client.carts().checkout(CUSTOMER_ID, CART_ID);
         }));
       }
       start.countDown();
@@ -238,7 +238,7 @@ class CheckoutAuthenticationTest {
     enqueue(401, UNAUTHORIZED, 1);
     enqueue(201, ResponseMappingTest.ONE_ORDER, 1);
 
-    CartCheckoutResult result = client(appOnly()).checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).hasSize(1);
     RecordedRequest first = server.takeRequest();
@@ -257,7 +257,7 @@ class CheckoutAuthenticationTest {
     enqueue(401, UNAUTHORIZED, 3);
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client(appOnly()).checkout(CUSTOMER_ID, CART_ID));
+        () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(entraId.tokenRequests()).hasSize(2);
@@ -284,7 +284,7 @@ class CheckoutAuthenticationTest {
     };
 
     catchThrowableOfType(AuthenticationException.class,
-        () -> client(fixed).checkout(CUSTOMER_ID, CART_ID));
+        () -> client(fixed).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(invalidations).hasValue(1);
@@ -295,7 +295,7 @@ class CheckoutAuthenticationTest {
     entraId.failWith(401, "invalid_client", 7000215, "Invalid client secret provided.");
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client(appOnly()).checkout(CUSTOMER_ID, CART_ID));
+        () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isZero();
     assertThat(e.statusCode()).isZero();
@@ -317,13 +317,13 @@ class CheckoutAuthenticationTest {
         .clientId("8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f").clientSecret(SECRET)
         .refreshToken("0.AQ-revoked").msalHttpClient(entraId).build();
     codes.add(catchThrowableOfType(AuthenticationException.class,
-        () -> client(revoked).checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
+        () -> client(revoked).carts().checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
     entraId.failWith(400, "invalid_request", 90002, "Tenant not found.");
     codes.add(catchThrowableOfType(AuthenticationException.class,
-        () -> client(appOnly()).checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
+        () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
     entraId.networkFailure();
     codes.add(catchThrowableOfType(AuthenticationException.class,
-        () -> client(appOnly()).checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
+        () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
 
     assertThat(codes).containsExactlyInAnyOrder("AADSTS70008", "AADSTS90002", "network_error");
     assertThat(server.getRequestCount()).isZero();
@@ -339,7 +339,7 @@ class CheckoutAuthenticationTest {
           return AccessToken.of("token-for-" + scope.length());
         });
 
-    client(adapted).checkout(CUSTOMER_ID, CART_ID);
+    client(adapted).carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(scopes).containsExactly("https://api.partnercenter.microsoft.com/.default");
     assertThat(server.takeRequest().getHeaders().get("Authorization"))

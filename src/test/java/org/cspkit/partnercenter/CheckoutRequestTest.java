@@ -33,7 +33,7 @@ class CheckoutRequestTest {
   void sendsExactlyTheDocumentedRequest() throws Exception {
     enqueue(201, ONE_ORDER);
 
-    client().checkout(CUSTOMER_ID, CART_ID);
+    client().carts().checkout(CUSTOMER_ID, CART_ID);
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
@@ -70,11 +70,9 @@ class CheckoutRequestTest {
         .applicationName("Contoso control panel")
         .build();
 
-    client.checkout(CUSTOMER_ID, CART_ID, RequestOptions.builder()
-        .requestId(requestId)
-        .correlationId(correlationId)
-        .customerUserUpn("adele.vance@contoso.onmicrosoft.com")
-        .build());
+    client.carts().checkout(CUSTOMER_ID, CART_ID,
+        CheckoutParams.customerUserUpn("adele.vance@contoso.onmicrosoft.com"),
+        RequestOptions.builder().requestId(requestId).correlationId(correlationId).build());
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("MS-RequestId")).isEqualTo(requestId.toString());
@@ -92,8 +90,8 @@ class CheckoutRequestTest {
     enqueue(201, ONE_ORDER);
     PartnerCenterClient client = client();
 
-    client.checkout(CUSTOMER_ID, CART_ID);
-    client.checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     RecordedRequest first = server.takeRequest();
     RecordedRequest second = server.takeRequest();
@@ -107,22 +105,22 @@ class CheckoutRequestTest {
   void anIdThatIsNotAGuidIsRejectedBeforeAnythingIsSent() {
     PartnerCenterClient client = client();
 
-    assertThatThrownBy(() -> client.checkout("contoso", CART_ID))
+    assertThatThrownBy(() -> client.carts().checkout("contoso", CART_ID))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customerId")
         .hasMessageContaining("'contoso'");
-    assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, "b4c8fdea-cbe4-4d17-9576-13fcacbf960"))
+    assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, "b4c8fdea-cbe4-4d17-9576-13fcacbf960"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cartId");
-    assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, null))
+    assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cartId");
     // UUID.fromString would accept this one; Partner Center would not.
-    assertThatThrownBy(() -> client.checkoutAsync("1-2-3-4-5", CART_ID))
+    assertThatThrownBy(() -> client.carts().checkoutAsync("1-2-3-4-5", CART_ID))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customerId");
     // Fullwidth digits are digits to Character.digit, not to Partner Center.
-    assertThatThrownBy(() -> client.checkout("\uff10" + CUSTOMER_ID.substring(1), CART_ID))
+    assertThatThrownBy(() -> client.carts().checkout("\uff10" + CUSTOMER_ID.substring(1), CART_ID))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customerId");
     assertThat(server.getRequestCount()).isZero();
@@ -144,7 +142,7 @@ class CheckoutRequestTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.applicationName("Contoso\n"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> RequestOptions.builder().customerUserUpn("not a upn"))
+    assertThatThrownBy(() -> CheckoutParams.customerUserUpn("not a upn"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PartnerCenterCloud.fromName("germany"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retired");
@@ -155,7 +153,7 @@ class CheckoutRequestTest {
     PartnerCenterClient china = PartnerCenterClient.builder().cloud(PartnerCenterCloud.CHINA_21VIANET)
         .accessToken(TOKEN).build();
 
-    assertThat(china.previewCheckout(CUSTOMER_ID, CART_ID, RequestOptions.defaults()).url())
+    assertThat(china.carts().previewCheckout(CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults()).url())
         .hasToString("https://partner.partnercenterapi.microsoftonline.cn/v1/customers/"
             + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout");
     assertThat(PartnerCenterClient.builder().accessToken(TOKEN).build().baseUrl())

@@ -93,7 +93,7 @@ class DeadlineTest {
   @Test
   void aSlowTokenSourceEndsTheCheckoutAtItsDeadlineAndNothingIsSent() {
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client(Duration.ofMillis(500)).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(Duration.ofMillis(500)).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     // The source is still blocked: the checkout did not wait for it.
     assertThat(release.getCount()).isEqualTo(1);
@@ -117,7 +117,7 @@ class DeadlineTest {
       AtomicReference<Boolean> kept = new AtomicReference<>();
       Thread caller = new Thread(() -> {
         try {
-          outcome.set(client.checkout(CUSTOMER_ID, CART_ID));
+          outcome.set(client.carts().checkout(CUSTOMER_ID, CART_ID));
         } catch (RuntimeException e) {
           outcome.set(e);
           kept.set(Thread.currentThread().isInterrupted());
@@ -153,7 +153,7 @@ class DeadlineTest {
   @Test
   void cancellingAnAsyncCheckoutWaitingForATokenEndsItAndSendsNothing() throws Exception {
     CompletableFuture<CartCheckoutResult> future =
-        client(Duration.ofSeconds(50)).build().checkoutAsync(CUSTOMER_ID, CART_ID);
+        client(Duration.ofSeconds(50)).build().carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
 
     boolean cancelled = future.cancel(true);
@@ -189,7 +189,7 @@ class DeadlineTest {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
       Thread caller = new Thread(() -> {
         try {
-          client.checkout(CUSTOMER_ID, CART_ID);
+          client.carts().checkout(CUSTOMER_ID, CART_ID);
         } catch (Throwable t) {
           thrown.set(t);
         }
@@ -224,7 +224,7 @@ class DeadlineTest {
         .maxResponseBodySize(1024 * 1024).build();
 
     UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(201);
     assertThat(e.getMessage()).contains("larger than the limit of 1048576 bytes");
@@ -241,7 +241,7 @@ class DeadlineTest {
         .maxResponseBodySize(Math.max(1024, ResponseMappingTest.ONE_ORDER.getBytes(StandardCharsets.UTF_8).length))
         .build();
 
-    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
   }
 
   @Test
@@ -251,10 +251,10 @@ class DeadlineTest {
     PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
         .accessToken("queue-token").maxAsyncConcurrency(1)
         .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build()).build();
-    CompletableFuture<CartCheckoutResult> holder = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    CompletableFuture<CartCheckoutResult> holder = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     awaitRequests(1);
 
-    CompletableFuture<CartCheckoutResult> queued = client.checkoutAsync(CUSTOMER_ID, CART_ID,
+    CompletableFuture<CartCheckoutResult> queued = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID,
         RequestOptions.builder().retryOptions(
             RetryOptions.builder().deadline(Duration.ofSeconds(1)).build()).build());
 

@@ -60,7 +60,7 @@ class DecodeBoundsTest {
   private UndecodableResponseException undecodable201(String body) {
     ResponseMappingTest.enqueueJson(server, 201, body);
     UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
     assertThat(e).as("undecodable").isNotNull();
     assertThat(e.statusCode()).isEqualTo(201);
     assertThat(e.mayHaveSucceeded()).isTrue();
@@ -70,7 +70,7 @@ class DecodeBoundsTest {
 
   private BigDecimal decodedPrice(String price) {
     ResponseMappingTest.enqueueJson(server, 201, result(order(price)));
-    return client().checkout(CUSTOMER_ID, CART_ID).orders().get(0).totalPrice();
+    return client().carts().checkout(CUSTOMER_ID, CART_ID).orders().get(0).totalPrice();
   }
 
   @Test
@@ -134,7 +134,7 @@ class DecodeBoundsTest {
     PartnerCenterClient client = client();
 
     for (int i = 0; i < 3; i++) {
-      assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, CART_ID))
+      assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
           .isInstanceOf(UndecodableResponseException.class)
           .hasMessageContaining("$.orders[0].totalPrice");
     }
@@ -176,7 +176,7 @@ class DecodeBoundsTest {
         "additionalPartnerIdsOnRecord must not contain null",
         "provisioningContext must not contain null values")) {
       UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-          () -> client.checkout(CUSTOMER_ID, CART_ID));
+          () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
       assertThat(e.getMessage()).contains(expected);
       assertThat(e.mayHaveSucceeded()).isTrue();
     }
@@ -188,7 +188,7 @@ class DecodeBoundsTest {
     ResponseMappingTest.enqueueJson(server, 201, "{\"orders\":["
         + order("1").replace("\"lineItems\":[", "\"unknown\":[") + "],\"orderErrors\":null}");
 
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orderErrors()).isSameAs(List.of());
     assertThat(result.orders().get(0).lineItems()).isSameAs(List.of());
@@ -204,7 +204,7 @@ class DecodeBoundsTest {
         "{\"code\":800002,\"description\":\"Cart already submitted.\",\"data\":[null,\"x\"]}");
 
     BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.errorData()).containsExactly(null, "x");
   }

@@ -135,7 +135,7 @@ class DecodeFuzzTest {
       next[0] = new Seed(seed.status(), mutate(seed.body(), random));
       String outcome;
       try {
-        client.checkout(ResponseMappingTest.CUSTOMER_ID, ResponseMappingTest.CART_ID);
+        client.carts().checkout(ResponseMappingTest.CUSTOMER_ID, ResponseMappingTest.CART_ID);
         outcome = seed.status() < 300 ? "result" : "WRONG: result for " + seed.status();
       } catch (UndecodableResponseException e) {
         outcome = "undecodable";

@@ -99,7 +99,7 @@ class FaultMatrixTest {
   private void recoversAfter(MockResponse fault, PartnerCenterClient client) throws Exception {
     serve(fault, json(201, ONE_ORDER));
 
-    CartCheckoutResult result = client.checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).hasSize(1);
     assertThat(requests()).hasSize(2);
@@ -119,7 +119,7 @@ class FaultMatrixTest {
         .retryOptions(FAST).build();
 
     TransportException e = catchThrowableOfType(TransportException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.attempts()).hasSize(4).allSatisfy(attempt -> {
       assertThat(attempt.statusCode()).isZero();
@@ -162,7 +162,7 @@ class FaultMatrixTest {
     serve(unavailable, unavailable, unavailable, unavailable, unavailable, unavailable);
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(requests()).hasSize(4);
     assertThat(e.attempts()).extracting(Attempt::number, Attempt::statusCode)
@@ -186,7 +186,7 @@ class FaultMatrixTest {
         .deadline(Duration.ofMillis(800)).build();
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client(manyAttempts, Duration.ofSeconds(10)).checkout(CUSTOMER_ID, CART_ID));
+        () -> client(manyAttempts, Duration.ofSeconds(10)).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.attempts()).hasSizeBetween(2, 100);
     assertThat(server.getRequestCount()).isEqualTo(e.attempts().size());
@@ -227,7 +227,7 @@ class FaultMatrixTest {
         .body("{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}").build());
 
     ThrottledException e = catchThrowableOfType(ThrottledException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(requests()).hasSize(1);
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(999999999));
@@ -248,10 +248,11 @@ class FaultMatrixTest {
         json(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}"));
 
     OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
-        () -> client(FAST, Duration.ofMillis(300)).checkout(CUSTOMER_ID, CART_ID));
+        () -> client(FAST, Duration.ofMillis(300)).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(requests()).hasSize(2);
-    assertThat(e.cartId()).isEqualTo(CART_ID);
+    assertThat(e.path()).contains("/carts/" + CART_ID + "/checkout");
+    assertThat(e.operationId()).isEqualTo("checkoutCart");
     assertThat(e.customerId()).isEqualTo(CUSTOMER_ID);
     assertThat(e.mayHaveSucceeded()).isTrue();
     assertThat(e.statusCode()).isEqualTo(400);
@@ -265,7 +266,7 @@ class FaultMatrixTest {
     serve(json(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}"));
 
     BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e).isNotInstanceOf(OutcomeUnknownException.class);
     assertThat(e.mayHaveSucceeded()).isFalse();
@@ -281,7 +282,7 @@ class FaultMatrixTest {
         .accessTokenSource(() -> AccessToken.of("token-" + tokens.incrementAndGet())).build();
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(tokens).hasValue(2);
@@ -304,7 +305,7 @@ class FaultMatrixTest {
     serve(gateway, gateway, gateway, gateway);
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(requests()).hasSize(4);
     assertThat(e.statusCode()).isEqualTo(502);
@@ -317,7 +318,7 @@ class FaultMatrixTest {
     serve(json(201, ONE_ORDER.substring(0, ONE_ORDER.length() / 2)));
 
     UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(requests()).hasSize(1);
     assertThat(e.statusCode()).isEqualTo(201);
@@ -330,7 +331,7 @@ class FaultMatrixTest {
     serve(json(201, ""));
 
     UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(requests()).hasSize(1);
     assertThat(e.mayHaveSucceeded()).isTrue();
@@ -361,7 +362,7 @@ class FaultMatrixTest {
 
     // Cut at the cap, the body is no error body the client can read: the status decides.
     BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.serviceError()).isEmpty();
@@ -376,9 +377,9 @@ class FaultMatrixTest {
     serve(unavailable, json(201, ONE_ORDER));
     PartnerCenterClient client = client();
 
-    ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> client.checkout(
+    ServerErrorException e = catchThrowableOfType(ServerErrorException.class, () -> client.carts().checkout(
         CUSTOMER_ID, CART_ID, RequestOptions.builder().retryOptions(RetryOptions.NONE).build()));
-    CartCheckoutResult next = client.checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult next = client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(e.attempts()).hasSize(1);
     assertThat(next.orders()).hasSize(1);
@@ -399,7 +400,7 @@ class FaultMatrixTest {
       throw new IllegalStateException("a listener that fails changes nothing");
     };
 
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID,
+    CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID,
         RequestOptions.builder().attemptListener(listener).build());
 
     assertThat(result.orders()).hasSize(1);
@@ -407,7 +408,7 @@ class FaultMatrixTest {
 
     serve(json(400, "{\"code\":2000,\"description\":\"Bad.\"}"));
     heard.clear();
-    catchThrowableOfType(BadRequestException.class, () -> client().checkout(CUSTOMER_ID, CART_ID,
+    catchThrowableOfType(BadRequestException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID,
         RequestOptions.builder().attemptListener(listener).build()));
     assertThat(heard).containsExactly("1/4 400 false");
   }

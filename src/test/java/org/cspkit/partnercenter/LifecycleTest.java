@@ -118,7 +118,7 @@ class LifecycleTest {
 
     List<CompletableFuture<CartCheckoutResult>> futures = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      futures.add(client.checkoutAsync(CUSTOMER_ID, CART_ID).thenApply(result -> {
+      futures.add(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).thenApply(result -> {
         completionThreads.add(Thread.currentThread().getName());
         return result;
       }));
@@ -127,7 +127,7 @@ class LifecycleTest {
     for (CompletableFuture<CartCheckoutResult> future : futures) {
       assertThat(future.get(30, TimeUnit.SECONDS).orders()).hasSize(1);
     }
-    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
     int requestsBeforeClose = server.getRequestCount();
     assertThat(requestsBeforeClose).isEqualTo(7);
 
@@ -147,14 +147,14 @@ class LifecycleTest {
     assertThat(threadsLeftAfterPolling(asyncPrefix)).as("attempt threads after close()")
         .isEmpty();
     assertThat(threadsLeftAfterPolling(tokenPrefix)).as("token thread after close()").isEmpty();
-    assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, CART_ID))
+    assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PartnerCenterClient is closed");
-    assertThatThrownBy(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID))
+    assertThatThrownBy(() -> client.carts().checkoutAsync(CUSTOMER_ID, CART_ID))
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PartnerCenterClient is closed");
     assertThatCode(client::close).as("a second close()").doesNotThrowAnyException();
-    assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, CART_ID))
+    assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
         .isExactlyInstanceOf(IllegalStateException.class);
     assertThat(server.getRequestCount()).as("requests after close()")
         .isEqualTo(requestsBeforeClose);
@@ -171,9 +171,9 @@ class LifecycleTest {
 
     PartnerCenterClient client = PartnerCenterClient.builder().baseUrl(server.url("/").toString())
         .accessToken(TOKEN).httpClient(shared).build();
-    assertThat(client.checkoutAsync(CUSTOMER_ID, CART_ID).get(30, TimeUnit.SECONDS).orders())
+    assertThat(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(30, TimeUnit.SECONDS).orders())
         .hasSize(1);
-    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
     int idleBeforeClose = shared.connectionPool().idleConnectionCount();
     assertThat(idleBeforeClose).as("idle connections in the shared pool").isPositive();
 
@@ -279,7 +279,7 @@ class LifecycleTest {
         .accessToken(TOKEN).maxAsyncConcurrency(limit).build()) {
       List<CompletableFuture<CartCheckoutResult>> futures = new ArrayList<>();
       for (int i = 0; i < checkouts; i++) {
-        futures.add(client.checkoutAsync(CUSTOMER_ID, CART_ID).thenApply(result -> {
+        futures.add(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).thenApply(result -> {
           completionThreads.add(Thread.currentThread().getName());
           return result;
         }));

@@ -57,7 +57,7 @@ class NoDuplicateOrdersLoadTest {
         for (int i = 0; i < CHECKOUTS_PER_THREAD; i++) {
           String cartId = UUID.randomUUID().toString();
           try {
-            reported.put(cartId, new Reported(client.checkout(CUSTOMER_ID, cartId), null, null));
+            reported.put(cartId, new Reported(client.carts().checkout(CUSTOMER_ID, cartId), null, null));
           } catch (PartnerCenterException e) {
             reported.put(cartId, new Reported(null, e, null));
           } catch (Throwable e) {

@@ -70,7 +70,7 @@ class NoHiddenRequestsTest {
     serveForever(json(408, "{\"description\":\"Request timeout.\"}"));
 
     PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
-        () -> client(RetryOptions.NONE).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(RetryOptions.NONE).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(408);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -82,7 +82,7 @@ class NoHiddenRequestsTest {
     serveForever(json(408, "{\"description\":\"Request timeout.\"}"));
 
     PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
-        () -> client(FAST).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(4);
     assertThat(e.attempts()).extracting(Attempt::statusCode).containsExactly(408, 408, 408, 408);
@@ -97,7 +97,7 @@ class NoHiddenRequestsTest {
         json(201, ONE_ORDER));
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client(RetryOptions.NONE).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(RetryOptions.NONE).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.statusCode()).isEqualTo(503);
@@ -110,7 +110,7 @@ class NoHiddenRequestsTest {
     serve(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build(),
         json(201, ONE_ORDER));
 
-    CartCheckoutResult result = client(FAST).build().checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).hasSize(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -123,10 +123,10 @@ class NoHiddenRequestsTest {
     serve(json(201, ONE_ORDER), new MockResponse.Builder()
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build(), json(201, ONE_ORDER));
     PartnerCenterClient client = client(RetryOptions.NONE).build();
-    client.checkout(CUSTOMER_ID, CART_ID);
+    client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     TransportException e = catchThrowableOfType(TransportException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(e.attempts()).hasSize(1);
@@ -144,7 +144,7 @@ class NoHiddenRequestsTest {
 
     OutcomeUnknownException e = catchThrowableOfType(
         OutcomeUnknownException.class,
-        () -> client(FAST).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(e.attempts()).extracting(Attempt::statusCode).containsExactly(503, 0, 400);
@@ -162,7 +162,7 @@ class NoHiddenRequestsTest {
             + "/checkout")).build());
 
     PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
-        () -> client(FAST).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(status);
     assertThat(e.mayHaveSucceeded()).isFalse();
@@ -194,7 +194,7 @@ class NoHiddenRequestsTest {
 
     PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
         () -> client(RetryOptions.NONE).httpClient(callers).build()
-            .checkout(CUSTOMER_ID, CART_ID));
+            .carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.statusCode()).isEqualTo(503);
@@ -202,7 +202,7 @@ class NoHiddenRequestsTest {
 
     PartnerCenterException redirect = catchThrowableOfType(PartnerCenterException.class,
         () -> client(RetryOptions.NONE).httpClient(callers).build()
-            .checkout(CUSTOMER_ID, CART_ID));
+            .carts().checkout(CUSTOMER_ID, CART_ID));
     assertThat(redirect.statusCode()).isEqualTo(307);
     assertThat(elsewhere.getRequestCount()).isZero();
     assertThat(seenByInterceptor).containsExactly(503, 307);
@@ -215,7 +215,7 @@ class NoHiddenRequestsTest {
         .maxDelay(Duration.ofMillis(20)).deadline(Duration.ofSeconds(1)).build();
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client(many).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client(many).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(e.attempts().size());
     List<String> ids = new ArrayList<>();

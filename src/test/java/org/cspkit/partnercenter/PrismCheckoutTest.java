@@ -81,7 +81,7 @@ class PrismCheckoutTest {
 
   @Test
   void theDocumentedExampleDecodesIntoItsThreeOrders(PrismServer prism) {
-    CartCheckoutResult result = client(prism, "code=201").checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client(prism, "code=201").carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders())
         .extracting(Order::id, Order::alternateId, Order::billingCycle, Order::status,
@@ -132,7 +132,7 @@ class PrismCheckoutTest {
 
   @Test
   void a200RepeatedCheckoutIsASuccessToo(PrismServer prism) {
-    CartCheckoutResult result = client(prism, "code=200").checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client(prism, "code=200").carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).extracting(Order::id).containsExactly(
         "3c6f2530-1e31-4088-8230-dd1c31a18bce", "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1",
@@ -142,7 +142,7 @@ class PrismCheckoutTest {
   @Test
   void aPartialFailureReturnsTheOrdersAndTheOrderErrors(PrismServer prism) {
     CartCheckoutResult result =
-        client(prism, "code=201, example=partialFailure").checkout(CUSTOMER_ID, CART_ID);
+        client(prism, "code=201, example=partialFailure").carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).singleElement().satisfies(order -> {
       assertThat(order.id()).isEqualTo("a68736758d9c");
@@ -158,7 +158,7 @@ class PrismCheckoutTest {
   @Test
   void theNewCommerceExampleDecodesPricingContextAndRenewal(PrismServer prism) {
     CartCheckoutResult result =
-        client(prism, "code=201, example=newCommerceOrder").checkout(CUSTOMER_ID, CART_ID);
+        client(prism, "code=201, example=newCommerceOrder").carts().checkout(CUSTOMER_ID, CART_ID);
 
     OrderLineItem item = result.orders().get(0).lineItems().get(0);
     assertThat(item.pricing().extendedPrice()).isEqualByComparingTo("36.48");
@@ -202,7 +202,7 @@ class PrismCheckoutTest {
         RequestOptions.builder().requestId(requestId).correlationId(correlationId).build();
 
     PartnerCenterException e = catchThrowableOfType(type,
-        () -> client(prism, prefer).checkout(CUSTOMER_ID, CART_ID, options));
+        () -> client(prism, prefer).carts().checkout(CUSTOMER_ID, CART_ID, options));
 
     assertThat(e.statusCode()).isEqualTo(status);
     if (errorCode == null) {
@@ -222,7 +222,7 @@ class PrismCheckoutTest {
   @Test
   void aNotFoundCarriesTheServiceErrorAndTheCorrelationVector(PrismServer prism) {
     NotFoundException e = catchThrowableOfType(NotFoundException.class,
-        () -> client(prism, "code=404").checkout(CUSTOMER_ID, CART_ID));
+        () -> client(prism, "code=404").carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.errorSource()).isEqualTo("PartnerFD");
     assertThat(e.errorData()).isEmpty();
@@ -235,7 +235,7 @@ class PrismCheckoutTest {
   @Test
   void aThrottledCheckoutCarriesRetryAfter(PrismServer prism) {
     ThrottledException e = catchThrowableOfType(ThrottledException.class,
-        () -> client(prism, "code=429").checkout(CUSTOMER_ID, CART_ID));
+        () -> client(prism, "code=429").carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(57));
     assertThat(e.serviceError()).isPresent();
@@ -244,7 +244,7 @@ class PrismCheckoutTest {
   @Test
   void asyncCheckoutDecodesTheSameResult(PrismServer prism) throws Exception {
     CartCheckoutResult result =
-        client(prism, "code=201").checkoutAsync(CUSTOMER_ID, CART_ID).get();
+        client(prism, "code=201").carts().checkoutAsync(CUSTOMER_ID, CART_ID).get();
 
     assertThat(result.orders()).hasSize(3);
   }

@@ -60,7 +60,7 @@ class ReadmeExamplesTest {
   static void checkout(PartnerCenterClient client, String customerId, String cartId) {
     // README: checkout
     try {
-      CartCheckoutResult result = client.checkout(customerId, cartId);
+      CartCheckoutResult result = client.carts().checkout(customerId, cartId);
       for (Order order : result.orders()) {
         System.out.println(order.id() + " " + order.status() + " " + order.billingCycle());
         for (OrderLineItem item : order.lineItems()) {
@@ -193,8 +193,8 @@ class ReadmeExamplesTest {
     PartnerCenterClient client = buildClient(() -> new MyToken("token-from-my-cache", java.time.Instant.now().plusSeconds(3600)));
 
     assertThat(client.baseUrl()).hasToString("https://api.partnercenter.microsoft.com/");
-    assertThat(client.previewCheckout(PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID,
-        RequestOptions.defaults()).header("MS-PartnerCenter-Application"))
+    assertThat(client.carts().previewCheckout(PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID,
+        CheckoutParams.none(), RequestOptions.defaults()).header("MS-PartnerCenter-Application"))
         .isEqualTo("Contoso control panel");
   }
 

@@ -69,7 +69,7 @@ class ResponseFactsTest {
   private void waitedForRetryAfter(MockResponse first) {
     serve(first, ok());
 
-    CartCheckoutResult result = client().build().checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client().build().carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).hasSize(1);
     assertThat(gapMillis()).isGreaterThanOrEqualTo(950);
@@ -103,7 +103,7 @@ class ResponseFactsTest {
         ok());
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(503);
     assertThat(e.mayHaveSucceeded()).isFalse();
@@ -116,7 +116,7 @@ class ResponseFactsTest {
         .setHeader("Content-Type", "text/html").body("<html>Slow down</html>").build());
 
     ThrottledException e = catchThrowableOfType(ThrottledException.class,
-        () -> client().retryOptions(RetryOptions.NONE).build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().retryOptions(RetryOptions.NONE).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(7));
     assertThat(e.serviceError()).isEmpty();
@@ -131,9 +131,9 @@ class ResponseFactsTest {
             .setHeader("MS-CV", "cv.404").body("<html>Not here</html>").build());
 
     NotFoundException large = catchThrowableOfType(NotFoundException.class,
-        () -> client().build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
     NotFoundException html = catchThrowableOfType(NotFoundException.class,
-        () -> client().build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(large.statusCode()).isEqualTo(404);
     assertThat(large.serviceError()).isEmpty();
@@ -150,7 +150,7 @@ class ResponseFactsTest {
 
     OutcomeUnknownException e = catchThrowableOfType(
         OutcomeUnknownException.class,
-        () -> client().build().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(202);
     assertThat(e.mayHaveSucceeded()).isTrue();
@@ -175,7 +175,7 @@ class ResponseFactsTest {
             .throttleBody(4, 400, TimeUnit.MILLISECONDS).build());
         PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
             () -> client().retryOptions(RetryOptions.NONE).readTimeout(Duration.ofMillis(150))
-                .build().checkout(CUSTOMER_ID, CART_ID));
+                .build().carts().checkout(CUSTOMER_ID, CART_ID));
         outcomes.add(e.getClass());
         assertThat(e.statusCode()).as("at %s", level).isEqualTo(500);
       }

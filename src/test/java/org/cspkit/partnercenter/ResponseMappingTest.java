@@ -78,8 +78,8 @@ class ResponseMappingTest {
     enqueue(201, ONE_ORDER);
     PartnerCenterClient client = client();
 
-    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
-    assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+    assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
   }
 
   @OutsideTheContract("a UTF-8 byte-order mark before the JSON")
@@ -91,7 +91,7 @@ class ResponseMappingTest {
             .writeUtf8(ONE_ORDER))
         .build());
 
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).extracting(Order::id).containsExactly("a68736758d9c");
     assertThat(server.getRequestCount()).as("decoded at once, not retried").isEqualTo(1);
@@ -107,7 +107,7 @@ class ResponseMappingTest {
             "futureField":[1,2,3]}]}],
          "newTopLevelField":{"nested":true}}""");
 
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
     Order order = result.orders().get(0);
     assertThat(order.billingCycle().value()).isEqualTo("quadrennial");
@@ -137,9 +137,9 @@ class ResponseMappingTest {
     PartnerCenterClient client = client();
 
     ThrottledException seconds = catchThrowableOfType(ThrottledException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
     ThrottledException date = catchThrowableOfType(ThrottledException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(seconds.retryAfter()).hasValue(Duration.ofSeconds(12));
     assertThat(seconds.errorDescription())
@@ -156,7 +156,7 @@ class ResponseMappingTest {
         .body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(502);
     assertThat(e.serviceError()).isEmpty();
@@ -170,7 +170,7 @@ class ResponseMappingTest {
         .body("<html>Sign in to the proxy</html>").build());
 
     UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(200);
     assertThat(e.bodyExcerpt()).contains("Sign in to the proxy");
@@ -181,7 +181,7 @@ class ResponseMappingTest {
     enqueue(201, ONE_ORDER.substring(0, ONE_ORDER.length() / 2));
 
     UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(201);
     assertThat(e.getCause()).isNotNull();
@@ -196,7 +196,7 @@ class ResponseMappingTest {
     PartnerCenterClient client = client();
 
     for (int i = 0; i < 4; i++) {
-      assertThatThrownBy(() -> client.checkout(CUSTOMER_ID, CART_ID))
+      assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
           .isInstanceOf(UndecodableResponseException.class)
           .hasMessageStartingWith("Partner Center returned 201 with a body that could not be decoded");
     }
@@ -207,7 +207,7 @@ class ResponseMappingTest {
     enqueue(503, "{\"code\":\"ServiceUnavailable\",\"description\":\"Try later.\",\"source\":\"PartnerFD\"}");
 
     ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.errorCode()).isEmpty();
     assertThat(e.serviceError().orElseThrow().code()).isEqualTo("ServiceUnavailable");
@@ -220,7 +220,7 @@ class ResponseMappingTest {
     server.enqueue(new MockResponse.Builder().code(400).build());
 
     BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.serviceError()).isEmpty();
     assertThat(e.getMessage()).startsWith("Partner Center returned 400 [MS-RequestId=");
@@ -231,7 +231,7 @@ class ResponseMappingTest {
     enqueue(417, "{\"code\":800036,\"description\":\"Pre-condition failed.\"}");
 
     PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.getClass()).isEqualTo(PartnerCenterException.class);
     assertThat(e.errorCode()).hasValue(800036);
@@ -246,7 +246,7 @@ class ResponseMappingTest {
         .connectTimeout(Duration.ofSeconds(2)).retryOptions(RetryOptions.NONE).build();
     UUID requestId = UUID.randomUUID();
 
-    TransportException e = catchThrowableOfType(TransportException.class, () -> client.checkout(
+    TransportException e = catchThrowableOfType(TransportException.class, () -> client.carts().checkout(
         CUSTOMER_ID, CART_ID, RequestOptions.builder().requestId(requestId).build()));
 
     assertThat(e.statusCode()).isZero();
@@ -263,7 +263,7 @@ class ResponseMappingTest {
         .build();
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isZero();
     assertThat(e.getCause()).hasMessageContaining("AADSTS7000215");
@@ -276,7 +276,7 @@ class ResponseMappingTest {
     PartnerCenterClient client = client();
 
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client.checkout(CUSTOMER_ID, CART_ID));
+        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.toString()).doesNotContain(TOKEN);
     assertThat(client.toString()).doesNotContain(TOKEN);
@@ -293,8 +293,8 @@ class ResponseMappingTest {
     enqueue(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}");
     PartnerCenterClient client = client();
 
-    CartCheckoutResult result = client.checkoutAsync(CUSTOMER_ID, CART_ID).get(10, TimeUnit.SECONDS);
-    CompletableFuture<CartCheckoutResult> failed = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(10, TimeUnit.SECONDS);
+    CompletableFuture<CartCheckoutResult> failed = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).hasSize(1);
     assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
@@ -311,7 +311,7 @@ class ResponseMappingTest {
         .body(ONE_ORDER).build());
     PartnerCenterClient client = client();
 
-    CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+    CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     server.takeRequest(5, TimeUnit.SECONDS);
     future.cancel(true);
 
@@ -322,7 +322,7 @@ class ResponseMappingTest {
   void aTypedExceptionSurvivesSerializationWithItsDetails() throws Exception {
     enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\",\"data\":[\"x\"]}");
     NotFoundException thrown = catchThrowableOfType(NotFoundException.class,
-        () -> client().checkout(CUSTOMER_ID, CART_ID));
+        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
@@ -354,7 +354,7 @@ class ResponseMappingTest {
           {"id":"e","creationDate":"2023-04-18T22:03:45.123456789+14:00"},
           {"id":"f","creationDate":"2023-04-18t22:03:45Z"}]}""");
 
-    CartCheckoutResult result = client().checkout(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).extracting(order -> order.creationDate()).containsExactly(
         java.time.OffsetDateTime.parse("2019-01-16T00:48:44.76+00:00"),
@@ -369,7 +369,7 @@ class ResponseMappingTest {
   void anImpossibleDateIsAnUndecodableResponse() {
     enqueue(201, "{\"orders\":[{\"id\":\"a\",\"creationDate\":\"2019-13-45T99:99:99Z\"}]}");
 
-    assertThatThrownBy(() -> client().checkout(CUSTOMER_ID, CART_ID))
+    assertThatThrownBy(() -> client().carts().checkout(CUSTOMER_ID, CART_ID))
         .isInstanceOf(UndecodableResponseException.class)
         .hasMessageContaining("creationDate");
   }

@@ -100,8 +100,8 @@ class SecretLeakTest {
       ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder().tenantId(TENANT)
           .clientId(CLIENT).clientSecret(CLIENT_SECRET).msalHttpClient(entraId).build();
       texts.add(source.toString());
-      attempt(() -> client(source).checkout(CUSTOMER_ID, CART_ID));
-      attempt(() -> client(source).checkoutAsync(CUSTOMER_ID, CART_ID).join());
+      attempt(() -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
+      attempt(() -> client(source).carts().checkoutAsync(CUSTOMER_ID, CART_ID).join());
     }
     // A certificate whose assertion Entra ID rejects; a PKCS#12 file with a wrong password.
     ClientCredentialsTokenSource withCertificate = ClientCredentialsTokenSource.builder()
@@ -110,25 +110,25 @@ class SecretLeakTest {
             "Client assertion contains an invalid signature."))
         .build();
     texts.add(withCertificate.toString());
-    attempt(() -> client(withCertificate).checkout(CUSTOMER_ID, CART_ID));
+    attempt(() -> client(withCertificate).carts().checkout(CUSTOMER_ID, CART_ID));
     attempt(() -> ClientCredentialsTokenSource.builder().pkcs12Certificate(pfx, "not-" + PFX_PASSWORD));
     // A revoked refresh token; then a good one that rotates, and Partner Center answering 401 twice.
     RefreshTokenSource revoked = RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT)
         .clientSecret(CLIENT_SECRET).refreshToken(REFRESH_TOKEN)
         .msalHttpClient(new FakeEntraId().failWith(400, "invalid_grant", 70008, "Expired."))
         .build();
-    attempt(() -> client(revoked).checkout(CUSTOMER_ID, CART_ID));
+    attempt(() -> client(revoked).carts().checkout(CUSTOMER_ID, CART_ID));
     RefreshTokenSource rotating = RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT)
         .clientSecret(CLIENT_SECRET).refreshToken(REFRESH_TOKEN).onRefreshTokenRotated(rotated::add)
         .msalHttpClient(new FakeEntraId()).build();
     texts.add(rotating.toString());
     unauthorized(2);
-    attempt(() -> client(rotating).checkout(CUSTOMER_ID, CART_ID));
+    attempt(() -> client(rotating).carts().checkout(CUSTOMER_ID, CART_ID));
     // A static token that Partner Center rejects, and one that is not a valid header value.
     unauthorized(1);
     PartnerCenterClient staticClient = client(AccessTokenSource.ofStatic(STATIC_TOKEN));
     texts.add(staticClient.toString());
-    attempt(() -> staticClient.checkout(CUSTOMER_ID, CART_ID));
+    attempt(() -> staticClient.carts().checkout(CUSTOMER_ID, CART_ID));
     attempt(() -> AccessToken.of(STATIC_TOKEN + "\r\n"));
     texts.add(AccessToken.of(STATIC_TOKEN).toString());
     // The command line: what-if with every secret set, a wrong secret, a rejected token.
@@ -195,10 +195,10 @@ class SecretLeakTest {
       PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
           .accessTokenSource(rotating).retryOptions(RetryOptions.builder().maxAttempts(2)
               .initialDelay(java.time.Duration.ofMillis(5)).build()).build();
-      attempt(() -> client.checkout(CUSTOMER_ID, CART_ID));
-      attempt(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID).join());
+      attempt(() -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+      attempt(() -> client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).join());
       try {
-        client.checkout(CUSTOMER_ID, CART_ID);
+        client.carts().checkout(CUSTOMER_ID, CART_ID);
       } catch (org.cspkit.partnercenter.exception.PartnerCenterException e) {
         texts.add(String.valueOf(e.serviceError()));
         texts.add(String.valueOf(e.errorData()));
@@ -215,7 +215,8 @@ class SecretLeakTest {
         .baseUrl("http://partner:" + password + "@" + server.getHostName() + ":" + server.getPort())
         .accessToken(STATIC_TOKEN).build();
     texts.add(withPassword.toString());
-    texts.add(withPassword.previewCheckout(CUSTOMER_ID, CART_ID, RequestOptions.defaults())
+    texts.add(withPassword.carts().previewCheckout(CUSTOMER_ID, CART_ID, CheckoutParams.none(),
+        RequestOptions.defaults())
         .toString());
     List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
         "http://partner:" + password + "@" + server.getHostName() + ":" + server.getPort() + "/",

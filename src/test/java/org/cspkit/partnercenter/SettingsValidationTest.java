@@ -82,7 +82,7 @@ class SettingsValidationTest {
         .build();
 
     try (PartnerCenterClient client = client().retryOptions(oneSecond).build()) {
-      Throwable thrown = catchThrowable(() -> client.checkout(CUSTOMER_ID, CART_ID));
+      Throwable thrown = catchThrowable(() -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
       assertThat(thrown).isExactlyInstanceOf(ServerErrorException.class);
       ServerErrorException e = (ServerErrorException) thrown;
@@ -90,7 +90,7 @@ class SettingsValidationTest {
       assertThat(server.getRequestCount()).isEqualTo(1);
       assertThat(e.attempts()).hasSize(1);
 
-      Throwable async = catchThrowable(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID)
+      Throwable async = catchThrowable(() -> client.carts().checkoutAsync(CUSTOMER_ID, CART_ID)
           .get(30, TimeUnit.SECONDS));
       assertThat(async).hasCauseExactlyInstanceOf(ServerErrorException.class);
     }
@@ -111,12 +111,12 @@ class SettingsValidationTest {
     });
 
     try (PartnerCenterClient client = client().build()) {
-      Throwable thrown = catchThrowable(() -> client.checkout(CUSTOMER_ID, CART_ID));
+      Throwable thrown = catchThrowable(() -> client.carts().checkout(CUSTOMER_ID, CART_ID));
       assertThat(thrown).isExactlyInstanceOf(ServerErrorException.class);
       assertThat(((ServerErrorException) thrown).attempts()).hasSize(1);
       assertThat(server.getRequestCount()).isEqualTo(1);
 
-      Throwable async = catchThrowable(() -> client.checkoutAsync(CUSTOMER_ID, CART_ID)
+      Throwable async = catchThrowable(() -> client.carts().checkoutAsync(CUSTOMER_ID, CART_ID)
           .get(30, TimeUnit.SECONDS));
       assertThat(async).hasCauseExactlyInstanceOf(ServerErrorException.class);
       assertThat(server.getRequestCount()).isEqualTo(2);
@@ -132,7 +132,7 @@ class SettingsValidationTest {
 
     assertThat(options.initialDelay()).isEqualTo(options.maxDelay());
     try (PartnerCenterClient client = client().retryOptions(options).build()) {
-      assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+      assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
     }
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -205,14 +205,14 @@ class SettingsValidationTest {
         .connectTimeout(oneDay).readTimeout(oneDay).writeTimeout(oneDay)
         .tokenRefreshMargin(oneDay).maxResponseBodySize(1024L * 1024 * 1024)
         .maxAsyncConcurrency(1024).build()) {
-      assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
-      assertThat(client.checkoutAsync(CUSTOMER_ID, CART_ID).get(30, TimeUnit.SECONDS).orders())
+      assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+      assertThat(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(30, TimeUnit.SECONDS).orders())
           .hasSize(1);
     }
     // And a timeout of zero, which means none.
     try (PartnerCenterClient client = client().callTimeout(Duration.ZERO).readTimeout(Duration.ZERO)
         .build()) {
-      assertThat(client.checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
+      assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
     }
     assertThat(server.getRequestCount()).isEqualTo(3);
   }
@@ -246,13 +246,13 @@ class SettingsValidationTest {
 
     try (PartnerCenterClient client = client().accessTokenSource(source).retryOptions(options)
         .build()) {
-      Throwable thrown = catchThrowable(() -> client.checkout(CUSTOMER_ID, CART_ID));
+      Throwable thrown = catchThrowable(() -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
       assertThat(thrown).isExactlyInstanceOf(AuthenticationException.class)
           .hasMessageContaining("nothing was sent").hasCauseExactlyInstanceOf(error);
       assertThat(((AuthenticationException) thrown).statusCode()).isZero();
 
-      CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(CUSTOMER_ID, CART_ID);
+      CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
       Throwable async = catchThrowable(() -> future.get(30, TimeUnit.SECONDS));
       assertThat(async).isNotInstanceOf(java.util.concurrent.TimeoutException.class);
       Throwable joined = catchThrowable(future::join);

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Request;
 import org.cspkit.partnercenter.AttemptListener;
+import org.cspkit.partnercenter.CheckoutParams;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.PartnerCenterClientBuilder;
 import org.cspkit.partnercenter.RequestOptions;
@@ -189,7 +190,8 @@ public final class CheckoutCommand implements Callable<Integer> {
     if (correlationId != null) {
       optionsBuilder.correlationId(requireGuid("--correlation-id", correlationId));
     }
-    setting("--customer-user-upn", () -> optionsBuilder.customerUserUpn(customerUserUpn));
+    CheckoutParams params = setting("--customer-user-upn",
+        () -> CheckoutParams.customerUserUpn(customerUserUpn));
     if (whatIf && confirm) {
       throw usage("--what-if and --confirm cannot be used together");
     }
@@ -217,7 +219,7 @@ public final class CheckoutCommand implements Callable<Integer> {
     RequestOptions options = optionsBuilder.build();
     try (PartnerCenterClient client = setting("--base-url", builder::build)) {
       if (whatIf || confirm) {
-        printWhatIf(confirm ? err : out, client.previewCheckout(customerId, cartId, options),
+        printWhatIf(confirm ? err : out, client.carts().previewCheckout(customerId, cartId, params, options),
             credential, confirm);
         if (whatIf) {
           return ExitCodes.SUCCESS;
@@ -231,14 +233,14 @@ public final class CheckoutCommand implements Callable<Integer> {
           return fail(out, err, ExitCodes.USAGE, "not confirmed: nothing was sent", null);
         }
       }
-      return checkout(client, options, out, err);
+      return checkout(client, params, options, out, err);
     }
   }
 
-  private int checkout(PartnerCenterClient client, RequestOptions options, PrintWriter out,
-      PrintWriter err) {
-    CompletableFuture<CartCheckoutResult> future = client.checkoutAsync(customerId, cartId,
-        options);
+  private int checkout(PartnerCenterClient client, CheckoutParams params, RequestOptions options,
+      PrintWriter out, PrintWriter err) {
+    CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(customerId, cartId,
+        params, options);
     terminal.started(future);
     Throwable failure;
     CartCheckoutResult result = null;

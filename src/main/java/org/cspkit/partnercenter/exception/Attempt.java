@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * One HTTP attempt of a checkout, as the client saw it.
+ * One HTTP attempt of a call, as the client saw it.
  *
  * @param number 1 for the first attempt
  * @param statusCode the HTTP status, or 0 when no response was received

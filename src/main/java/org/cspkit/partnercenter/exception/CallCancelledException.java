@@ -5,9 +5,10 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 /**
- * The future of {@link org.cspkit.partnercenter.PartnerCenterClient#checkoutAsync} was cancelled. It is a
+ * The future of an asynchronous call (such as {@link
+ * org.cspkit.partnercenter.CartsService#checkoutAsync}) was cancelled. It is a
  * {@link CancellationException}, so {@code isCancelled()} is true, and it also tells what a safe
- * re-run needs: the {@code MS-RequestId} (repeat the checkout with the same one), the attempts
+ * re-run needs: the {@code MS-RequestId} (repeat the call with the same one), the attempts
  * made, and whether one may have reached Partner Center. Once {@code cancel} has returned, no
  * attempt starts and no request byte is written.
  *
@@ -26,7 +27,7 @@ public class CallCancelledException extends CancellationException {
   private final List<Attempt> attempts;
   /** Whether an attempt had been sent and was cut off by the cancel. */
   private final boolean cutOffInFlight;
-  /** Whether the checkout may have created orders. */
+  /** Whether the call may have taken effect. */
   private final boolean mayHaveSucceeded;
 
   /**
@@ -36,7 +37,7 @@ public class CallCancelledException extends CancellationException {
    * @param correlationId the request's {@code MS-CorrelationId}
    * @param attempts the attempts that had ended before the cancel
    * @param cutOffInFlight whether an attempt had been sent and was cut off without an answer
-   * @param mayHaveSucceeded whether the checkout may have created orders
+   * @param mayHaveSucceeded whether the call may have taken effect
    */
   public CallCancelledException(String requestId, String correlationId,
       List<Attempt> attempts, boolean cutOffInFlight, boolean mayHaveSucceeded) {
@@ -50,7 +51,7 @@ public class CallCancelledException extends CancellationException {
 
   private static String message(String requestId, String correlationId, List<Attempt> attempts,
       boolean cutOffInFlight, boolean mayHaveSucceeded) {
-    StringBuilder message = new StringBuilder("The checkout was cancelled");
+    StringBuilder message = new StringBuilder("The call was cancelled");
     if (!attempts.isEmpty()) {
       message.append(" after ").append(attempts.size()).append(" attempt(s): ")
           .append(attempts.stream().map(Attempt::toString).collect(Collectors.joining(", ")));
@@ -59,15 +60,15 @@ public class CallCancelledException extends CancellationException {
       message.append("; an attempt had been sent and got no answer");
     }
     message.append(mayHaveSucceeded
-        ? "; the checkout may have succeeded: read the customer's orders, or repeat it with the"
-            + " same MS-RequestId, before buying again"
+        ? "; the call may have succeeded: read the resource (after a checkout, the customer's"
+            + " orders), or repeat it with the same MS-RequestId, before sending it again"
         : "; no attempt reached Partner Center with an unknown outcome");
     return message.append(" [MS-RequestId=").append(requestId).append(", MS-CorrelationId=")
         .append(correlationId).append(']').toString();
   }
 
   /**
-   * The {@code MS-RequestId} of the checkout; repeating the checkout with it is the safe re-run.
+   * The {@code MS-RequestId} of the call; repeating the call with it is the safe re-run.
    *
    * @return the request ID
    */
@@ -76,7 +77,7 @@ public class CallCancelledException extends CancellationException {
   }
 
   /**
-   * The {@code MS-CorrelationId} of the checkout.
+   * The {@code MS-CorrelationId} of the call.
    *
    * @return the correlation ID
    */
@@ -104,7 +105,7 @@ public class CallCancelledException extends CancellationException {
   }
 
   /**
-   * Whether the checkout may have created orders: an attempt was cut off in flight, or an earlier
+   * Whether the call may have taken effect: an attempt was cut off in flight, or an earlier
    * one may have succeeded ({@link Attempt#mayHaveSucceeded()}).
    *
    * @return true if the customer's orders must be read before buying again

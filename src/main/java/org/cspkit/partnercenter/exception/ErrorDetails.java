@@ -4,7 +4,7 @@ import java.io.Serializable;
 import org.cspkit.partnercenter.model.ApiFault;
 
 /**
- * What is known about a failed checkout: the HTTP status, the service's error body, and the IDs
+ * What is known about a failed call: the HTTP status, the service's error body, and the IDs
  * to quote to Microsoft support. Immutable and serializable; carried by every {@link PartnerCenterException}.
  *
  * @serial exclude

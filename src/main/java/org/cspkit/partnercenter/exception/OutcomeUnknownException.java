@@ -1,55 +1,55 @@
 package org.cspkit.partnercenter.exception;
 
 /**
- * The checkout may well have created the orders, but the client cannot confirm it: Partner Center
- * answered 400 with 800065 ("cannot check out an already submitted cart") after an earlier attempt
- * of the same checkout got no answer, or it answered with a success status the API does not
- * document (such as 202) instead of 200 or 201. Do not treat this as a failure, and do not buy
- * again; read the customer's orders (Partner Center "Get orders") to find out. {@link
+ * The call may well have taken effect, but the client cannot confirm it. Thrown when a POST or
+ * PUT is answered with a success status the spec does not document for it (such as 202), and for
+ * checkout when Partner Center answers 400 with 800065 ("cannot check out an already submitted
+ * cart") after an earlier attempt of the same checkout got no answer. Do not treat it as a
+ * failure and do not send the call again blindly: read the resource (for a checkout, the
+ * customer's orders) or repeat the call with the same {@code MS-RequestId}. {@link
  * #mayHaveSucceeded()} is always true.
  */
 public class OutcomeUnknownException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
 
-  /** The customer ID of the checkout. */
+  /** The spec's operation ID. */
+  private final String operationId;
+
+  /** The customer ID of the call. */
   private final String customerId;
 
-  /** The cart ID of the checkout. */
-  private final String cartId;
+  /** The request's path. */
+  private final String path;
 
   /**
    * Creates the exception.
    *
-   * @param customerId the customer ID of the checkout
-   * @param cartId the cart ID of the checkout
-   * @param details the 800065 response's status, error body and request IDs
-   */
-  public OutcomeUnknownException(String customerId, String cartId, ErrorDetails details) {
-    super("Cart " + cartId + " of customer " + customerId + " was already submitted (800065)"
-        + " after an earlier attempt got no answer: the checkout may have succeeded; read the"
-        + " customer's orders before buying again", details, null);
-    this.customerId = customerId;
-    this.cartId = cartId;
-  }
-
-  /**
-   * Creates the exception for another answer whose outcome the client cannot confirm.
-   *
-   * @param customerId the customer ID of the checkout
-   * @param cartId the cart ID of the checkout
-   * @param details the response's status and request IDs
+   * @param operationId the spec's operation ID, such as {@code checkoutCart}
+   * @param customerId the customer ID of the call
+   * @param path the request's path, such as {@code /v1/customers/…/carts/…/checkout}
+   * @param details the response's status, error body and request IDs
    * @param summary what came back, without secrets
+   * @param advice what to do, such as "read the customer's orders before buying again"
    */
-  public OutcomeUnknownException(String customerId, String cartId, ErrorDetails details,
-      String summary) {
-    super(summary + ": the checkout may have succeeded; read the orders of customer " + customerId
-        + " (cart " + cartId + ") before buying again", details, null);
+  public OutcomeUnknownException(String operationId, String customerId, String path,
+      ErrorDetails details, String summary, String advice) {
+    super(summary + ": " + operationId + " may have succeeded; " + advice, details, null);
+    this.operationId = operationId;
     this.customerId = customerId;
-    this.cartId = cartId;
+    this.path = path;
   }
 
   /**
-   * The customer whose orders to read.
+   * The operation whose outcome is unknown.
+   *
+   * @return the spec's operation ID, such as {@code createCart} or {@code checkoutCart}
+   */
+  public String operationId() {
+    return operationId;
+  }
+
+  /**
+   * The customer the call was for.
    *
    * @return the customer ID
    */
@@ -58,12 +58,12 @@ public class OutcomeUnknownException extends PartnerCenterException {
   }
 
   /**
-   * The cart that may have been checked out.
+   * The request's path, which names the resource (the cart of a checkout).
    *
-   * @return the cart ID
+   * @return the path, such as {@code /v1/customers/…/carts/…/checkout}
    */
-  public String cartId() {
-    return cartId;
+  public String path() {
+    return path;
   }
 
   /** Always true. */

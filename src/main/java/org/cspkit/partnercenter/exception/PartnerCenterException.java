@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import org.cspkit.partnercenter.model.ApiFault;
 
 /**
- * The root of every exception a checkout throws, apart from {@link IllegalArgumentException} for
+ * The root of every exception a call throws, apart from {@link IllegalArgumentException} for
  * bad arguments (which is thrown before anything is sent).
  *
  * <p>It keeps what a Partner Center support case needs: the HTTP status, the service's error body
@@ -28,7 +28,7 @@ public class PartnerCenterException extends RuntimeException {
   /** The status, service error and request IDs. */
   private final ErrorDetails details;
 
-  /** The attempts of the checkout, set once by the client. */
+  /** The attempts of the call, set once by the client. */
   private volatile List<Attempt> attempts = List.of();
 
   /**
@@ -75,7 +75,7 @@ public class PartnerCenterException extends RuntimeException {
   }
 
   /**
-   * Records the attempts of the checkout that ended in this exception; the client calls it once,
+   * Records the attempts of the call that ended in this exception; the client calls it once,
    * before throwing.
    *
    * @param attempts every attempt, in order
@@ -91,10 +91,10 @@ public class PartnerCenterException extends RuntimeException {
   }
 
   /**
-   * Every attempt of the checkout, with its outcome; all carried {@link #requestId()}.
+   * Every attempt of the call, with its outcome; all carried {@link #requestId()}.
    *
    * @return the attempts in order, the last being the one this exception describes; empty when
-   *     the exception did not come from a checkout call
+   *     the exception did not come from a call
    */
   public List<Attempt> attempts() {
     return attempts;
@@ -105,7 +105,7 @@ public class PartnerCenterException extends RuntimeException {
    * request and got no answer, a gateway timed out (502, 504), or a 2xx body could not be decoded.
    * Then read the customer's orders before buying again.
    *
-   * @return true if the checkout may have succeeded
+   * @return true if the call may have taken effect
    */
   public boolean mayHaveSucceeded() {
     return attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
@@ -126,8 +126,9 @@ public class PartnerCenterException extends RuntimeException {
               .collect(java.util.stream.Collectors.joining(", ")));
     }
     if (mayHaveSucceeded() && !(this instanceof OutcomeUnknownException)) {
-      message.append("; the checkout may have succeeded: read the customer's orders before"
-          + " buying again");
+      message.append("; the call may have succeeded: read the resource (after a checkout, the"
+          + " customer's orders) or repeat the call with the same MS-RequestId before sending it"
+          + " again");
     }
     return message.toString();
   }

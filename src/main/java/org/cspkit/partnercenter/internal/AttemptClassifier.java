@@ -9,15 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.cspkit.partnercenter.RetryOptions;
 import org.cspkit.partnercenter.exception.OutcomeUnknownException;
-import org.cspkit.partnercenter.exception.ConflictException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.exception.UndecodableResponseException;
 
 /**
- * The checkout's retry classification, in one place: which failures are retried, which may have
- * created orders, how long to wait before the next attempt, and how close to the deadline an
- * attempt may still start. {@link Pipeline} applies it to each attempt. Stateless.
+ * The generic retry classification, in one place: which failures are retried, which may have
+ * taken effect, how long to wait before the next attempt, and how close to the deadline an
+ * attempt may still start. A GET is safe to repeat; a POST or PUT is repeated with the same
+ * {@code MS-RequestId}. An operation's {@link OperationRules} add to it. {@link Pipeline} applies
+ * it to each attempt. Stateless.
  */
 final class AttemptClassifier {
   private AttemptClassifier() {}
@@ -27,27 +28,27 @@ final class AttemptClassifier {
     return Math.min(options.deadline().toNanos() / 10, TimeUnit.SECONDS.toNanos(1));
   }
 
-  /** Retried: no response, 408, 429, 500, 502, 503, 504, and 409 with 800064 or 800060. */
-  static boolean isRetryable(PartnerCenterException failure) {
+  /** Retried: no response, 408, 429, 500, 502, 503, 504, and what the operation adds. */
+  static boolean isRetryable(PartnerCenterException failure, OperationRules rules) {
     if (failure instanceof TransportException) {
       return true;
     }
     int status = failure.statusCode();
-    if (failure instanceof ConflictException) {
-      int code = failure.errorCode().orElse(0);
-      return code == 800064 || code == 800060;
-    }
     return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
-        || status == 504;
+        || status == 504 || rules.alsoRetried(failure);
   }
 
   /**
-   * Whether the attempt may have created orders: the request was sent and no answer came
-   * (anything but a refused connection or unknown host), a gateway timed out, a 2xx body could
-   * not be decoded, or a 2xx status the API does not document came back.
+   * Whether the attempt may have taken effect: never for a safe method (GET); for a POST or PUT,
+   * when the request was sent and no answer came (anything but a refused connection or unknown
+   * host), a gateway timed out, a 2xx body could not be decoded, or a 2xx status the spec does not
+   * document came back.
    */
   static boolean mayHaveSucceeded(PartnerCenterException failure, IOException io,
-      AttemptState state) {
+      AttemptState state, boolean safe) {
+    if (safe) {
+      return false;
+    }
     if (failure instanceof TransportException) {
       return state.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
     }

@@ -4,7 +4,15 @@ import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,29 +29,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Authenticator;
 import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.ResponseBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.AttemptListener;
+import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.RetryOptions;
 import org.cspkit.partnercenter.exception.Attempt;
 import org.cspkit.partnercenter.exception.CallCancelledException;
-import org.cspkit.partnercenter.exception.OutcomeUnknownException;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.internal.TokenCache.TokenUnavailableException;
 import org.cspkit.partnercenter.internal.WireInterceptor.UnplannedRequestException;
-import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.slf4j.Logger;
+import retrofit2.Converter;
+import retrofit2.Invocation;
+import retrofit2.Retrofit;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one logical checkout as a series of attempts, all with the same request and so the same
- * {@code MS-RequestId}, under a Failsafe {@link RetryPolicy} that only counts them and waits: each
- * attempt is classified here, with the whole checkout in view, and decides the wait before the
- * next one (backoff with jitter, or the response's {@code Retry-After}, or none after a 401).
+ * The one pipeline every operation runs through. The facade calls a generated Retrofit interface
+ * ({@link #api}), which builds the request (path, query, Moshi-encoded body, and the per-call
+ * {@link RequestOptions} as a tag); this class adds the standard headers, then runs the call as a
+ * series of attempts, all with the same request and so the same {@code MS-RequestId}, under a
+ * Failsafe {@link RetryPolicy} that only counts them and waits: each attempt is classified here by
+ * {@link AttemptClassifier} and the operation's {@link OperationRules}, with the whole call in
+ * view, and decides the wait before the next one (backoff with jitter, or the response's {@code
+ * Retry-After}, or none after a 401). The response is decoded by Retrofit's converter for the
+ * interface method's return type, or mapped to a typed exception by {@link ResponseHandler}.
  *
  * <p>Every request that leaves the client is one of these attempts: OkHttp's own retries and
  * redirects are off, and {@link WireInterceptor} stops any second request within an attempt. Each
@@ -53,6 +71,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("org.cspkit.partnercenter");
+  private static final String CONTRACT_VERSION = "v1";
+
+  private final Retrofit retrofit;
+  private final Map<Method, Operation> operations = new ConcurrentHashMap<>();
+  private final String localeTag;
+  private final String applicationName;
 
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
@@ -63,7 +87,7 @@ public final class Pipeline implements AutoCloseable {
   private final RetryOptions defaultOptions;
   private final RetryPolicy<Outcome> defaultPolicy;
   private final ThreadPoolExecutor asyncAttempts;
-  /** Ends asynchronous checkouts still waiting for a thread at their deadline. */
+  /** Ends asynchronous calls still waiting for a thread at their deadline. */
   private final ScheduledThreadPoolExecutor deadlines;
   private volatile boolean closed;
 
@@ -78,11 +102,16 @@ public final class Pipeline implements AutoCloseable {
    * @param responses turns responses into results and exceptions
    * @param callTimeout the limit on one attempt (0: none), further cut at the deadline
    * @param defaultOptions the client's retry options
-   * @param maxAsyncConcurrency the most attempts of asynchronous checkouts in flight at once
+   * @param maxAsyncConcurrency the most attempts of asynchronous calls in flight at once
+   * @param baseUrl the service's base URL, ending in {@code /}
+   * @param moshi the Moshi instance of request and response bodies
+   * @param localeTag the {@code X-Locale} to send
+   * @param applicationName the {@code MS-PartnerCenter-Application} to send, or null
    */
   public Pipeline(OkHttpClient.Builder http, boolean ownsHttpClient, String userAgent,
       TokenCache tokens, ResponseHandler responses, Duration callTimeout,
-      RetryOptions defaultOptions, int maxAsyncConcurrency) {
+      RetryOptions defaultOptions, int maxAsyncConcurrency, HttpUrl baseUrl, Moshi moshi,
+      String localeTag, String applicationName) {
     this.authorization = new AuthorizationInterceptor(userAgent);
     this.httpClient = http
         // Every request is an attempt the retry policy decided on: no silent re-send after a
@@ -107,10 +136,85 @@ public final class Pipeline implements AutoCloseable {
     this.deadlines =
         new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-pc-deadline"));
     this.deadlines.setRemoveOnCancelPolicy(true);
+    this.localeTag = localeTag;
+    this.applicationName = applicationName;
+    // Retrofit only builds requests and provides converters: each attempt is sent below, through
+    // the client built above, so its callFactory's calls are never executed.
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .callFactory(httpClient)
+        .addConverterFactory(new JsonConverterFactory(moshi))
+        .validateEagerly(false)
+        .build();
+  }
+
+  /**
+   * The generated Retrofit interface of a group of operations, whose calls {@link #run} and
+   * {@link #start} take.
+   *
+   * @param api the interface, such as {@code CartsApi.class}
+   * @param <S> its type
+   * @return the implementation
+   */
+  public <S> S api(Class<S> api) {
+    return retrofit.create(api);
+  }
+
+  /** What the pipeline knows of an interface method: found once, from its annotations. */
+  private record Operation(String id, Converter<ResponseBody, ?> converter, int[] success) {}
+
+  private Operation operation(Invocation invocation) {
+    return operations.computeIfAbsent(invocation.method(), method -> {
+      Type returned = ((ParameterizedType) method.getGenericReturnType())
+          .getActualTypeArguments()[0];
+      SuccessStatuses success = method.getAnnotation(SuccessStatuses.class);
+      return new Operation(method.getName(),
+          retrofit.responseBodyConverter(returned, method.getAnnotations()),
+          success == null ? new int[] {200} : success.value());
+    });
+  }
+
+  /**
+   * The request of a call with the standard headers: {@code MS-RequestId} and {@code
+   * MS-CorrelationId} (from the call's {@link RequestOptions}, new ones otherwise), {@code
+   * X-Locale}, {@code MS-PartnerCenter-Client}, {@code MS-PartnerCenter-Application} when set and
+   * {@code MS-Contract-Version}. The one place they are added.
+   */
+  private static Request withStandardHeaders(Request request, RequestOptions options,
+      String localeTag, String applicationName) {
+    Request.Builder builder = request.newBuilder()
+        .header("MS-RequestId", options.requestId().orElseGet(UUID::randomUUID).toString())
+        .header("MS-CorrelationId", options.correlationId().orElseGet(UUID::randomUUID).toString())
+        .header("X-Locale", localeTag)
+        .header("MS-PartnerCenter-Client", LibraryVersion.CLIENT_HEADER)
+        .header("MS-Contract-Version", CONTRACT_VERSION);
+    if (applicationName != null) {
+      builder.header("MS-PartnerCenter-Application", applicationName);
+    }
+    return builder.build();
+  }
+
+  /** A call ready to run: its request with the standard headers, and what judges its answers. */
+  private record Prepared(Request request, Operation operation, OperationRules rules,
+      RequestOptions options, boolean safe, CallInfo info) {}
+
+  private Prepared prepare(retrofit2.Call<?> call, OperationRules rules) {
+    Request built = call.request();
+    Invocation invocation = Objects.requireNonNull(built.tag(Invocation.class), "invocation");
+    RequestOptions options = Objects.requireNonNullElse(built.tag(RequestOptions.class),
+        RequestOptions.defaults());
+    Request request = withStandardHeaders(built, options, localeTag, applicationName);
+    Operation operation = operation(invocation);
+    List<String> segments = request.url().pathSegments();
+    int customer = segments.indexOf("customers");
+    CallInfo info = new CallInfo(operation.id(), request.method(), request.url().encodedPath(),
+        customer >= 0 && customer + 1 < segments.size() ? segments.get(customer + 1) : null,
+        request.header("MS-RequestId"), request.header("MS-CorrelationId"));
+    return new Prepared(request, operation, rules, options, request.method().equals("GET"), info);
   }
 
   /** What one attempt ended in, and the wait before the next one if there is to be one. */
-  private record Outcome(CartCheckoutResult result, PartnerCenterException failure,
+  private record Outcome(Object result, PartnerCenterException failure,
       boolean retryable, Duration delay) {
     static Outcome last(PartnerCenterException failure) {
       return new Outcome(null, failure, false, null);
@@ -118,37 +222,39 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * The request as it would be sent, with {@code token} in its {@code Authorization} header.
+   * The request a call would send, with {@code token} in its {@code Authorization} header; nothing
+   * is sent and no token is asked for.
    *
-   * @param request the request built from the spec
+   * @param call the call, from an interface of {@link #api}
    * @param token the token value to show, such as a mask
-   * @return the request with the authorization and user-agent headers
+   * @return the request with the standard, authorization and user-agent headers
    */
-  public Request preview(Request request, String token) {
-    return authorization.authorize(request, token);
+  public Request preview(retrofit2.Call<?> call, String token) {
+    return authorization.authorize(prepare(call, OperationRules.GENERIC).request(), token);
   }
 
   /**
-   * Runs a checkout on the calling thread and returns its result: each attempt is a blocking
+   * Runs a call on the calling thread and returns its result: each attempt is a blocking
    * {@link Call#execute()} here, with no thread hand-off, and Failsafe waits between attempts with
    * {@code Thread.sleep}. An interrupt cancels the call in flight (through {@link
    * InterruptWatchdog}), ends a wait for a token or between attempts, and stops every retry.
    *
-   * @param request the request, whose {@code MS-RequestId} every attempt repeats
-   * @param customerId the customer ID, for messages
-   * @param cartId the cart ID, for messages
-   * @param options the retry options of this call
-   * @param listener told of each failed attempt, or null
+   * @param call the call, from an interface of {@link #api}; every attempt repeats its request
+   *     and so its {@code MS-RequestId}
+   * @param rules the operation's rules
+   * @param <T> the result type
    * @return the decoded result
    * @throws PartnerCenterException the last failure, with every attempt; a {@link
    *     TransportException} caused by an {@link InterruptedException} when interrupted, with the
    *     thread's interrupt flag kept
    * @throws IllegalStateException if the executor is closed
    */
-  public CartCheckoutResult run(Request request, String customerId, String cartId,
-      RetryOptions options, AttemptListener listener) {
+  @SuppressWarnings("unchecked")
+  public <T> T run(retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
-    Execution execution = new Execution(request, customerId, cartId, options, listener, true);
+    Prepared prepared = prepare(call, rules);
+    RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
+    Execution execution = new Execution(prepared, options, true);
     Outcome outcome;
     try {
       outcome = Failsafe.with(policy(options)).get(execution::attempt);
@@ -166,39 +272,38 @@ public final class Pipeline implements AutoCloseable {
       throw execution.interrupted(
           new InterruptedException("interrupted while the call was in flight"));
     }
-    return execution.resultOf(outcome);
+    return (T) execution.resultOf(outcome);
   }
 
   /**
-   * Starts a checkout and returns at once. Attempts run on this executor's own threads, at most
+   * Starts a call and returns at once. Attempts run on this executor's own threads, at most
    * {@code maxAsyncConcurrency} at a time (more wait in a queue, their deadline running); each is
    * a blocking {@link Call#execute()}, and the waits between attempts are scheduled, not slept.
    *
-   * @param request the request, whose {@code MS-RequestId} every attempt repeats
-   * @param customerId the customer ID, for messages
-   * @param cartId the cart ID, for messages
-   * @param options the retry options of this call
-   * @param listener told of each failed attempt, or null
+   * @param call the call, from an interface of {@link #api}; every attempt repeats its request
+   * @param rules the operation's rules
+   * @param <T> the result type
    * @return the result, or the exception {@link #run} would throw; cancelling it stops the
-   *     checkout: no attempt starts and no request byte is written after {@code cancel} returns,
+   *     call: no attempt starts and no request byte is written after {@code cancel} returns,
    *     and it is completed with a {@link CallCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
-  public CompletableFuture<CartCheckoutResult> start(Request request, String customerId,
-      String cartId, RetryOptions options, AttemptListener listener) {
+  public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
-    Execution execution = new Execution(request, customerId, cartId, options, listener, false);
-    CheckoutFuture future = new CheckoutFuture(execution);
+    Prepared prepared = prepare(call, rules);
+    RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
+    Execution execution = new Execution(prepared, options, false);
+    CallFuture<T> future = new CallFuture<>(execution);
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
         .with(asyncAttempts)
         .getAsync(execution::attempt);
     future.retries = retries;
     retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
     // An attempt in flight is cut at the deadline by its call timeout; one still waiting for a
-    // free thread (maxAsyncConcurrency) is not, so the deadline also ends the checkout here.
+    // free thread (maxAsyncConcurrency) is not, so the deadline also ends the call here.
     ScheduledFuture<?> deadline = deadlines.schedule(() -> execution.deadlinePassed(future),
         options.deadline().toNanos(), TimeUnit.NANOSECONDS);
-    // Completed by anyone else (a timeout, completeExceptionally): stop the checkout as well.
+    // Completed by anyone else (a timeout, completeExceptionally): stop the call as well.
     future.whenComplete((result, error) -> {
       deadline.cancel(false);
       if (!execution.finished) {
@@ -213,7 +318,7 @@ public final class Pipeline implements AutoCloseable {
   /**
    * Releases this executor's threads and, if the OkHttp client is its own, that client's threads
    * and idle connections; an {@code OkHttpClient} the caller passed in is left alone. Attempts in
-   * flight finish; later retries of asynchronous checkouts fail with a {@link TransportException}.
+   * flight finish; later retries of asynchronous calls fail with a {@link TransportException}.
    */
   @Override
   public void close() {
@@ -237,17 +342,17 @@ public final class Pipeline implements AutoCloseable {
     return options.equals(defaultOptions) ? defaultPolicy : newPolicy(options);
   }
 
-  /** The future of an asynchronous checkout; cancelling it stops the checkout. */
-  private static final class CheckoutFuture extends CompletableFuture<CartCheckoutResult> {
+  /** The future of an asynchronous call; cancelling it stops the call. */
+  private static final class CallFuture<T> extends CompletableFuture<T> {
     private final Execution execution;
     private volatile CompletableFuture<Outcome> retries;
 
-    private CheckoutFuture(Execution execution) {
+    private CallFuture(Execution execution) {
       this.execution = execution;
     }
 
     /**
-     * Stops the checkout before completing: once this returns, no attempt starts and no request
+     * Stops the call before completing: once this returns, no attempt starts and no request
      * byte is written. Completes with a {@link CallCancelledException}, a {@link
      * CancellationException} that tells whether an attempt may have reached Partner Center.
      */
@@ -259,10 +364,12 @@ public final class Pipeline implements AutoCloseable {
       // Completed before the token wait and the call in flight are interrupted; from the flag on,
       // the attempt's own ending ("Socket closed", "cancelled") no longer completes the future.
       CallCancelledException cancelled = execution.cancel();
-      CartCheckoutResult succeeded = execution.succeeded;
+      Object succeeded = execution.succeeded;
       if (succeeded != null) {
-        // The checkout had already succeeded: that is its outcome, not a cancellation.
-        complete(succeeded);
+        // The call had already succeeded: that is its outcome, not a cancellation.
+        @SuppressWarnings("unchecked")
+        T result = (T) succeeded;
+        complete(result);
         return isCancelled();
       }
       boolean done = completeExceptionally(cancelled);
@@ -275,10 +382,11 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** One checkout: its request, its attempts so far, its deadline and its cancellation. */
+  /** One call: its request, its attempts so far, its deadline and its cancellation. */
   private final class Execution {
     private final Request request;
-    private final ResponseHandler.Ids ids;
+    private final Prepared prepared;
+    private final CallInfo ids;
     private final RetryOptions options;
     private final AttemptListener listener;
     private final boolean onCallingThread;
@@ -292,17 +400,16 @@ public final class Pipeline implements AutoCloseable {
     private volatile AttemptState currentState;
     private volatile boolean finished;
     /** The result, once an attempt has decoded one; read by a cancel after it set the flag. */
-    private volatile CartCheckoutResult succeeded;
+    private volatile Object succeeded;
     /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
     private boolean replayed401;
 
-    private Execution(Request request, String customerId, String cartId, RetryOptions options,
-        AttemptListener listener, boolean onCallingThread) {
-      this.request = request;
-      this.ids = new ResponseHandler.Ids(customerId, cartId, request.header("MS-RequestId"),
-          request.header("MS-CorrelationId"));
+    private Execution(Prepared prepared, RetryOptions options, boolean onCallingThread) {
+      this.prepared = prepared;
+      this.request = prepared.request();
+      this.ids = prepared.info();
       this.options = options;
-      this.listener = listener;
+      this.listener = prepared.options().attemptListener().orElse(null);
       this.onCallingThread = onCallingThread;
       this.cancelSignal = onCallingThread ? null : new CompletableFuture<>();
     }
@@ -316,7 +423,7 @@ public final class Pipeline implements AutoCloseable {
       try {
         return attemptOnce(context);
       } catch (RuntimeException e) {
-        // A bug of ours or of a caller's interceptor: end the checkout, do not retry it.
+        // A bug of ours or of a caller's interceptor: end the call, do not retry it.
         return Outcome.last(new TransportException("The attempt failed unexpectedly: " + e,
             ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), e));
       }
@@ -324,7 +431,7 @@ public final class Pipeline implements AutoCloseable {
 
     private Outcome attemptOnce(ExecutionContext<Outcome> context) {
       if (cancelled.get()) {
-        return Outcome.last(stopped("the checkout was cancelled", null));
+        return Outcome.last(stopped("the call was cancelled", null));
       }
       Outcome previous = context.getLastResult();
       if (leftNanos() < AttemptClassifier.minimumAttemptNanos(options)) {
@@ -342,7 +449,7 @@ public final class Pipeline implements AutoCloseable {
         Thread.currentThread().interrupt();
         return Outcome.last(stopped("interrupted while waiting for an access token", e));
       } catch (CancellationException e) {
-        return Outcome.last(stopped("the checkout was cancelled", e));
+        return Outcome.last(stopped("the call was cancelled", e));
       } catch (TokenUnavailableException e) {
         PartnerCenterException failure = responses.tokenFailure(e, ids);
         record(number, attemptStart, 0, "no token: " + e.getMessage(), false);
@@ -361,13 +468,15 @@ public final class Pipeline implements AutoCloseable {
       // either this sees the cancel, or the cancel sees this call and cancels it.
       if (cancelled.get()) {
         currentCall = null;
-        return Outcome.last(stopped("the checkout was cancelled", null));
+        return Outcome.last(stopped("the call was cancelled", null));
       }
       if (onCallingThread) {
         InterruptWatchdog.INSTANCE.watch(call);
       }
       try (Response response = call.execute()) {
-        CartCheckoutResult result = responses.handle(response, ids, state.secrets());
+        Object result = responses.handle(response, prepared.operation().converter(),
+            prepared.operation().success(), prepared.safe(), prepared.rules(), ids,
+            state.secrets());
         succeeded = result;
         record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
         return new Outcome(result, null, false, null);
@@ -421,13 +530,13 @@ public final class Pipeline implements AutoCloseable {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
       record(number, attemptStart, status, AttemptClassifier.describe(failure, io, state.secrets()),
-          AttemptClassifier.mayHaveSucceeded(failure, io, state));
-      if (status == 400 && failure.errorCode().orElse(0) == 800065 && earlierMaybe) {
-        return Outcome.last(new OutcomeUnknownException(ids.customerId(), ids.cartId(),
-            failure.details()));
+          AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
+      PartnerCenterException replaced = prepared.rules().replace(failure, earlierMaybe, ids);
+      if (replaced != null) {
+        return Outcome.last(replaced);
       }
       // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
-      // first, as an InterruptedIOException: neither is retried, nor is a cancelled checkout.
+      // first, as an InterruptedIOException: neither is retried, nor is a cancelled call.
       boolean interrupted = onCallingThread && Thread.currentThread().isInterrupted();
       if (cancelled.get() || call.isCanceled() || interrupted) {
         return Outcome.last(failure);
@@ -439,7 +548,7 @@ public final class Pipeline implements AutoCloseable {
         }
         replayed401 = true;
         delay = Duration.ZERO;
-      } else if (!AttemptClassifier.isRetryable(failure)) {
+      } else if (!AttemptClassifier.isRetryable(failure, prepared.rules())) {
         return Outcome.last(failure);
       } else {
         Duration retryAfter = status == 0 ? null : ResponseHandler.retryAfter(state.headers());
@@ -473,14 +582,14 @@ public final class Pipeline implements AutoCloseable {
           ids.requestId(), ids.correlationId());
     }
 
-    /** A checkout that ended without an answer to its last attempt: nothing (more) was sent. */
+    /** A call that ended without an answer to its last attempt: nothing (more) was sent. */
     private TransportException stopped(String why, Throwable cause) {
-      return new TransportException("The checkout stopped: " + why,
+      return new TransportException(ids.operationId() + " stopped: " + why,
           ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
     }
 
     /**
-     * Stops the checkout: sets the flag every attempt checks before it starts and before its
+     * Stops the call: sets the flag every attempt checks before it starts and before its
      * request is written. {@link #interruptWaitAndCall()} then ends a wait for a token and the call
      * in flight.
      *
@@ -500,17 +609,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * At the deadline: a checkout with no attempt in flight (one waiting for a free thread or a
+     * At the deadline: a call with no attempt in flight (one waiting for a free thread or a
      * retry's turn) ends now with a {@link TransportException}; one in flight ends by itself, as
      * its call timeout is the deadline too.
      */
-    private void deadlinePassed(CompletableFuture<CartCheckoutResult> future) {
+    private void deadlinePassed(CompletableFuture<?> future) {
       if (future.isDone() || finished || currentCall != null) {
         return;
       }
       cancelled.set(true);
       TransportException late = stopped("the deadline of " + options.deadline().toMillis()
-          + " ms passed while the checkout waited for one of the client's threads"
+          + " ms passed while the call waited for one of the client's threads"
           + " (maxAsyncConcurrency)", null);
       late.initAttempts(attempts);
       if (future.completeExceptionally(late)) {
@@ -532,7 +641,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private TransportException interrupted(InterruptedException interrupt) {
-      TransportException e = new TransportException("The checkout was interrupted",
+      TransportException e = new TransportException(ids.operationId() + " was interrupted",
           ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), interrupt);
       e.initAttempts(attempts);
       return e;
@@ -541,7 +650,7 @@ public final class Pipeline implements AutoCloseable {
     private TransportException unexpected(Throwable cause) {
       String summary = cause instanceof RejectedExecutionException
           ? "The PartnerCenterClient was closed before the next attempt could start"
-          : "The checkout failed unexpectedly: " + cause;
+          : ids.operationId() + " failed unexpectedly: " + cause;
       TransportException e = new TransportException(summary,
           ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
       e.initAttempts(attempts);
@@ -549,7 +658,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The result of the last attempt, or its failure with every attempt attached. */
-    private CartCheckoutResult resultOf(Outcome outcome) {
+    private Object resultOf(Outcome outcome) {
       finished = true;
       if (outcome.result() != null) {
         return outcome.result();
@@ -558,8 +667,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Completes {@code future} from what Failsafe ended with. */
-    private void complete(CompletableFuture<CartCheckoutResult> future, Outcome outcome,
-        Throwable error) {
+    @SuppressWarnings("unchecked")
+    private void complete(CompletableFuture<?> future, Outcome outcome, Throwable error) {
       finished = true;
       if (cancelled.get()) {
         // Cancelled: the canceller completes the future, with the result if there was one.
@@ -567,7 +676,7 @@ public final class Pipeline implements AutoCloseable {
       }
       if (error == null) {
         try {
-          future.complete(resultOf(outcome));
+          ((CompletableFuture<Object>) future).complete(resultOf(outcome));
         } catch (PartnerCenterException failure) {
           future.completeExceptionally(failure);
         }
@@ -586,7 +695,7 @@ public final class Pipeline implements AutoCloseable {
     // how long to wait before it (it never asks for a wait that would pass the deadline).
     return RetryPolicy.<Outcome>builder()
         .handleResultIf(Outcome::retryable)
-        // An attempt never throws; if something does all the same, it ends the checkout.
+        // An attempt never throws; if something does all the same, it ends the call.
         .abortOn(Throwable.class)
         .withMaxAttempts(options.maxAttempts())
         .withDelayFn(context -> {

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -18,6 +19,7 @@ import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
+import retrofit2.Converter;
 import org.cspkit.partnercenter.auth.TokenAcquisitionException;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
@@ -32,16 +34,17 @@ import org.cspkit.partnercenter.exception.ThrottledException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.exception.UndecodableResponseException;
 import org.cspkit.partnercenter.model.ApiFault;
-import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.cspkit.partnercenter.model.ThrottlingError;
 
 /**
- * Turns the outcome of one checkout attempt into the decoded {@link CartCheckoutResult} or the
- * typed exception. The response's own facts decide: a 200 or 201 is decoded; another 2xx is an
- * outcome the client cannot confirm ({@link OutcomeUnknownException}); any other status is
- * the exception of its status whatever its body, with the Partner Center error body ({@link
- * ApiFault}, or the 429 {@link ThrottlingError} shape) when it has one. Known secrets are scrubbed
- * from everything a peer's words reach. Thread-safe.
+ * Turns the outcome of one attempt of any operation into the decoded result or the typed
+ * exception. The response's own facts decide: a 2xx the spec documents for the operation is
+ * decoded by the operation's Retrofit converter; another 2xx is decoded for a GET, and is an
+ * outcome the client cannot confirm for a POST or PUT ({@link OutcomeUnknownException}); any other
+ * status is the exception of its status whatever its body, with the Partner Center error body
+ * ({@link ApiFault}, or the 429 {@link ThrottlingError} shape) when it has one. Known secrets are
+ * scrubbed from everything a peer's words reach. Thread-safe.
  */
 public final class ResponseHandler {
   /** Error bodies are read up to this many bytes; the rest is never read. */
@@ -50,13 +53,9 @@ public final class ResponseHandler {
   /** How much of an undecodable body the exception keeps. */
   static final int EXCERPT_CHARS = 2048;
 
-  private final JsonAdapter<CartCheckoutResult> resultAdapter;
   private final JsonAdapter<ApiFault> faultAdapter;
   private final JsonAdapter<ThrottlingError> throttlingAdapter;
   private final long maxResultBytes;
-
-  /** The IDs of one checkout, for its exceptions. */
-  record Ids(String customerId, String cartId, String requestId, String correlationId) {}
 
   /**
    * Creates the handler.
@@ -65,7 +64,6 @@ public final class ResponseHandler {
    * @param maxResultBytes the largest success body decoded, in bytes after any content decoding
    */
   public ResponseHandler(Moshi moshi, long maxResultBytes) {
-    this.resultAdapter = moshi.adapter(CartCheckoutResult.class);
     this.faultAdapter = moshi.adapter(ApiFault.class);
     this.throttlingAdapter = moshi.adapter(ThrottlingError.class);
     this.maxResultBytes = maxResultBytes;
@@ -75,24 +73,28 @@ public final class ResponseHandler {
    * The result of a response.
    *
    * @param response the response; its body is read but not closed
-   * @param ids the checkout's IDs
+   * @param converter the operation's Retrofit converter for its success body
+   * @param successStatuses the 2xx statuses the spec documents for the operation
+   * @param safe whether the operation is a GET
+   * @param rules the operation's rules
+   * @param ids the call's facts
    * @param secrets values to scrub from anything the response puts into an exception
-   * @return the decoded result of a 200 or 201 response
+   * @return the decoded result of a 2xx response
    * @throws PartnerCenterException for any other status, or a body that cannot be decoded
    * @throws IOException if reading a 2xx body fails (the connection broke)
    */
-  CartCheckoutResult handle(Response response, Ids ids, List<String> secrets)
-      throws IOException {
+  Object handle(Response response, Converter<ResponseBody, ?> converter, int[] successStatuses,
+      boolean safe, OperationRules rules, CallInfo ids, List<String> secrets) throws IOException {
     ResponseBody body = response.body();
     int status = response.code();
     if (status < 200 || status > 299) {
       throw error(response, body, ids, secrets);
     }
-    if (status != 200 && status != 201) {
-      throw new OutcomeUnknownException(ids.customerId(), ids.cartId(),
+    if (!safe && IntStream.of(successStatuses).noneMatch(documented -> documented == status)) {
+      throw new OutcomeUnknownException(ids.operationId(), ids.customerId(), ids.path(),
           details(response, null, ids), "Partner Center answered " + status
-              + ", a success status this API does not document, so the client cannot confirm"
-              + " the orders");
+              + ", a success status the spec does not document for " + ids.operationId()
+              + ", so the client cannot confirm the outcome", rules.unknownOutcomeAdvice(ids));
     }
     MediaType type = body.contentType();
     if (type != null && !"json".equals(type.subtype()) && !type.subtype().endsWith("+json")) {
@@ -101,7 +103,9 @@ public final class ResponseHandler {
           new UndecodableBodyException("expected JSON but the content type is " + type, null));
     }
     try {
-      return BodyDecoder.decode(resultAdapter, Okio.buffer(limit(body.source(), maxResultBytes)));
+      ResponseBody limited = ResponseBody.create(Okio.buffer(limit(body.source(), maxResultBytes)),
+          type, -1);
+      return converter.convert(limited);
     } catch (UndecodableBodyException e) {
       throw undecodable(response, new Buffer(), ids, secrets, e);
     }
@@ -111,13 +115,13 @@ public final class ResponseHandler {
    * The exception for an attempt that got no complete response.
    *
    * @param failure what OkHttp reported
-   * @param ids the checkout's IDs
+   * @param ids the call's facts
    * @param secrets values to scrub from the message (a peer may echo them in a status line)
    * @return the exception to throw
    */
-  PartnerCenterException failure(IOException failure, Ids ids, List<String> secrets) {
+  PartnerCenterException failure(IOException failure, CallInfo ids, List<String> secrets) {
     return new TransportException(Redaction.scrub(
-        "Checkout failed before a complete response was received: " + failure, secrets),
+        ids.operationId() + " failed before a complete response was received: " + failure, secrets),
         ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
         Redaction.scrub(failure, secrets));
   }
@@ -126,11 +130,11 @@ public final class ResponseHandler {
    * The exception for an attempt that could not get an access token: nothing was sent.
    *
    * @param failure the token cache's failure
-   * @param ids the checkout's IDs
+   * @param ids the call's facts
    * @return an {@link AuthenticationException} with status 0; for a {@link
    *     TokenAcquisitionException}, its code and description as the service error
    */
-  PartnerCenterException tokenFailure(TokenCache.TokenUnavailableException failure, Ids ids) {
+  PartnerCenterException tokenFailure(TokenCache.TokenUnavailableException failure, CallInfo ids) {
     Throwable cause = failure.getCause();
     if (cause instanceof TokenAcquisitionException entraId) {
       ApiFault fault = new ApiFault(entraId.errorCode(), entraId.errorDescription(), List.of(),
@@ -150,7 +154,7 @@ public final class ResponseHandler {
    * Center error (an HTML page, too large, unreadable) only leaves the service error empty.
    */
   private PartnerCenterException error(
-      Response response, ResponseBody errorBody, Ids ids, List<String> secrets) {
+      Response response, ResponseBody errorBody, CallInfo ids, List<String> secrets) {
     ApiFault fault = null;
     try {
       Buffer body = readCapped(errorBody);
@@ -192,12 +196,12 @@ public final class ResponseHandler {
    * @param status the status
    * @param request the request
    * @param headers the response's headers
-   * @param ids the checkout's IDs
+   * @param ids the call's facts
    * @param secrets values to scrub
    * @return the exception of that status
    */
   PartnerCenterException statusOnly(int status, okhttp3.Request request, okhttp3.Headers headers,
-      Ids ids, List<String> secrets) {
+      CallInfo ids, List<String> secrets) {
     Response response = new Response.Builder().request(request).protocol(okhttp3.Protocol.HTTP_1_1)
         .code(status).message("").headers(headers == null ? okhttp3.Headers.of() : headers)
         .body(ResponseBody.create(new byte[0], null)).build();
@@ -208,7 +212,7 @@ public final class ResponseHandler {
     return error(response, response.body(), ids, secrets);
   }
 
-  private static ErrorDetails details(Response response, ApiFault fault, Ids ids) {
+  private static ErrorDetails details(Response response, ApiFault fault, CallInfo ids) {
     return new ErrorDetails(response.code(), fault, ids.requestId(), ids.correlationId(),
         response.header("MS-CV"));
   }
@@ -227,7 +231,7 @@ public final class ResponseHandler {
   }
 
   private static UndecodableResponseException undecodable(Response response, Buffer body,
-      Ids ids, List<String> secrets, Throwable cause) {
+      CallInfo ids, List<String> secrets, Throwable cause) {
     ErrorDetails details = details(response, null, ids);
     return new UndecodableResponseException(details,
         Redaction.scrub(response.header("Content-Type"), secrets),

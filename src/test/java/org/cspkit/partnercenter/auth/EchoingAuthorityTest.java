@@ -109,7 +109,7 @@ class EchoingAuthorityTest {
     server.enqueue(new MockResponse.Builder().code(201)
         .setHeader("Content-Type", "application/json")
         .body("{\"orders\":[],\"orderErrors\":[]}").build());
-    client(source).checkout(CUSTOMER_ID, CART_ID);
+    client(source).carts().checkout(CUSTOMER_ID, CART_ID);
     assertThat(rotated).containsExactly(ROTATED);
 
     entraId.echoForm(400, INVALID_SECRET);
@@ -211,7 +211,7 @@ class EchoingAuthorityTest {
 
   private AuthenticationException checkout(AccessTokenSource source) {
     AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client(source).checkout(CUSTOMER_ID, CART_ID));
+        () -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
     assertThat(e).as("checkout failed for want of a token").isNotNull();
     assertThat(e.statusCode()).isZero();
     return e;
@@ -219,7 +219,7 @@ class EchoingAuthorityTest {
 
   private AuthenticationException checkoutAsync(AccessTokenSource source) {
     Throwable failure = catchThrowable(
-        () -> client(source).checkoutAsync(CUSTOMER_ID, CART_ID).join());
+        () -> client(source).carts().checkoutAsync(CUSTOMER_ID, CART_ID).join());
     assertThat(failure).isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(AuthenticationException.class);
     return (AuthenticationException) failure.getCause();
