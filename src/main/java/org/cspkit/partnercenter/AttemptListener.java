@@ -9,8 +9,8 @@ import org.cspkit.partnercenter.exception.Attempt;
  * ("attempt 2 of 4: 503; retrying in 2 s"), metrics or logs of the caller's own. Set per call with
  * {@link RequestOptions.Builder#attemptListener}.
  *
- * <p>Called on the thread that made the attempt (the caller's for {@link PartnerCenterClient#checkout},
- * one of the client's for {@link PartnerCenterClient#checkoutAsync}), before the wait; keep it short.
+ * <p>Called on the thread that made the attempt (the caller's for {@link CartsService#checkout(String, String)},
+ * one of the client's for {@link CartsService#checkoutAsync(String, String)}), before the wait; keep it short.
  * An exception it throws is ignored and changes nothing.
  */
 @FunctionalInterface

@@ -1,18 +1,26 @@
 package org.cspkit.partnercenter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.internal.Arguments;
+import org.cspkit.partnercenter.internal.CartValidation;
 import org.cspkit.partnercenter.internal.CheckoutRules;
+import org.cspkit.partnercenter.internal.OperationRules;
 import org.cspkit.partnercenter.internal.Pipeline;
 import org.cspkit.partnercenter.internal.api.CartsApi;
+import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.CartLineItem;
 
 /**
- * The cart operations of {@link PartnerCenterClient#carts()}. Thread-safe; every method runs
+ * The cart operations of {@link PartnerCenterClient#carts()}: create, read, replace and check out
+ * a customer's cart. Each operation has a blocking form, an {@code …Async} form on the client's
+ * threads, and for those that change something a {@code preview…} form for dry runs. Thread-safe; every method runs
  * through the client's one pipeline (token cache, standard headers, retries, error mapping), and
  * checks its arguments before anything is sent ({@link IllegalArgumentException}).
  */
@@ -25,6 +33,234 @@ public final class CartsService {
   CartsService(Pipeline pipeline) {
     this.pipeline = pipeline;
     this.api = pipeline.api(CartsApi.class);
+  }
+
+  /**
+   * Creates a cart: {@code POST /v1/customers/{customer-id}/carts} (Partner Center page "Create a
+   * cart"), with a new {@code MS-RequestId}. Carts expire 7 days after creation; there is no
+   * delete.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cart the line items to buy; build it with {@link Cart#builder()}
+   * @return the created cart, with its ID, order groups and any line-item errors (see {@link
+   *     #lineItemsWithErrors(Cart)}): a cart with line-item errors is still created
+   * @throws IllegalArgumentException if the customer ID is not a GUID or the cart fails the checks
+   *     of {@link #create(String, Cart, RequestOptions)}; nothing is sent
+   * @throws PartnerCenterException on any failure; see {@link #create(String, Cart,
+   *     RequestOptions)}
+   */
+  public Cart create(String customerId, Cart cart) {
+    return create(customerId, cart, RequestOptions.defaults());
+  }
+
+  /**
+   * Creates a cart on the calling thread. Checked before anything is sent: at least one line item,
+   * and on each line item (and add-on item) a catalog item ID, a quantity of at least 1, a billing
+   * cycle, and a well-formed ISO-8601 term duration when given. Retryable failures (no response,
+   * 408, 429, 500, 502, 503, 504) are retried with the same {@code MS-RequestId}, Partner Center's
+   * idempotency key, within the retry deadline ({@link RetryOptions}).
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cart the line items to buy
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the created cart (201), line-item errors included
+   * @throws IllegalArgumentException if the customer ID is not a GUID or the cart fails a check,
+   *     naming the field (such as {@code cart.lineItems[0].quantity}); nothing is sent
+   * @throws org.cspkit.partnercenter.exception.BadRequestException on 400
+   * @throws org.cspkit.partnercenter.exception.AuthenticationException on 401, or when the token
+   *     source fails (nothing is sent)
+   * @throws org.cspkit.partnercenter.exception.ForbiddenException on 403
+   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404
+   * @throws org.cspkit.partnercenter.exception.ThrottledException on 429, with {@code Retry-After}
+   * @throws org.cspkit.partnercenter.exception.ServerErrorException on 5xx
+   * @throws org.cspkit.partnercenter.exception.UndecodableResponseException when the 201 body is
+   *     not the JSON the spec describes
+   * @throws org.cspkit.partnercenter.exception.TransportException when no complete response
+   *     arrives; {@link PartnerCenterException#mayHaveSucceeded()} says whether a cart may have
+   *     been created
+   * @throws org.cspkit.partnercenter.exception.OutcomeUnknownException on a 2xx other than 201
+   * @throws IllegalStateException if the client is closed
+   */
+  public Cart create(String customerId, Cart cart, RequestOptions options) {
+    return pipeline.run(createCall(customerId, cart, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Creates a cart without blocking, as {@link #checkoutAsync(String, String, CheckoutParams,
+   * RequestOptions)} runs a checkout: on the client's threads, cancellable.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cart the line items to buy
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the cart, or with the exception {@link #create(String, Cart,
+   *     RequestOptions)} would throw
+   * @throws IllegalArgumentException if the customer ID or the cart is invalid (thrown at once;
+   *     nothing is sent)
+   */
+  public CompletableFuture<Cart> createAsync(String customerId, Cart cart,
+      RequestOptions options) {
+    return pipeline.start(createCall(customerId, cart, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * The request {@link #create(String, Cart, RequestOptions)} would send, body included, with the
+   * token masked; nothing is sent and no token is asked for.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cart the line items to buy
+   * @param options the request ID and correlation ID to send (new ones unless given)
+   * @return the request
+   * @throws IllegalArgumentException if the customer ID or the cart is invalid
+   */
+  public Request previewCreate(String customerId, Cart cart, RequestOptions options) {
+    return preview(createCall(customerId, cart, options));
+  }
+
+  /**
+   * Reads a cart: {@code GET /v1/customers/{customer-id}/carts/{cart-id}} (Partner Center REST
+   * reference "Get a cart by ID").
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @return the cart, with its status ({@code Active} or {@code Ordered}) and expiry
+   * @throws IllegalArgumentException if an ID is not a GUID; nothing is sent
+   * @throws PartnerCenterException on any failure; see {@link #get(String, String,
+   *     RequestOptions)}
+   */
+  public Cart get(String customerId, String cartId) {
+    return get(customerId, cartId, RequestOptions.defaults());
+  }
+
+  /**
+   * Reads a cart on the calling thread. A GET is safe to repeat: retryable failures (no response,
+   * 408, 429, 500, 502, 503, 504) are retried within the retry deadline.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the cart
+   * @throws IllegalArgumentException if an ID is not a GUID; nothing is sent
+   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (800008, no such cart for
+   *     this customer)
+   * @throws PartnerCenterException on any other failure, by status as for {@link #create(String,
+   *     Cart, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public Cart get(String customerId, String cartId, RequestOptions options) {
+    return pipeline.run(getCall(customerId, cartId, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads a cart without blocking.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the cart, or with the exception {@link #get(String, String,
+   *     RequestOptions)} would throw
+   * @throws IllegalArgumentException if an ID is not a GUID (thrown at once)
+   */
+  public CompletableFuture<Cart> getAsync(String customerId, String cartId,
+      RequestOptions options) {
+    return pipeline.start(getCall(customerId, cartId, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Replaces a cart's line items: {@code PUT /v1/customers/{customer-id}/carts/{cart-id}}
+   * (Partner Center page "Update a cart"), with a new {@code MS-RequestId}. The body replaces the
+   * whole cart: read it with {@link #get(String, String)}, change it with {@code toBuilder()}, and
+   * send it back. Updates do not extend the cart's 7-day expiry.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param cart the cart's new line items
+   * @return the updated cart (201, or 200)
+   * @throws IllegalArgumentException if an ID is not a GUID or the cart fails the checks of
+   *     {@link #create(String, Cart, RequestOptions)}; nothing is sent
+   * @throws PartnerCenterException on any failure; see {@link #update(String, String, Cart,
+   *     RequestOptions)}
+   */
+  public Cart update(String customerId, String cartId, Cart cart) {
+    return update(customerId, cartId, cart, RequestOptions.defaults());
+  }
+
+  /**
+   * Replaces a cart's line items on the calling thread, retried as {@link #create(String, Cart,
+   * RequestOptions)} is: with the same {@code MS-RequestId}.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param cart the cart's new line items
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the updated cart
+   * @throws IllegalArgumentException if an ID is not a GUID or the cart fails a check; nothing is
+   *     sent
+   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (800008, no such cart)
+   * @throws org.cspkit.partnercenter.exception.OutcomeUnknownException on a 2xx other than 200
+   *     and 201
+   * @throws PartnerCenterException on any other failure, by status as for {@link #create(String,
+   *     Cart, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public Cart update(String customerId, String cartId, Cart cart, RequestOptions options) {
+    return pipeline.run(updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Replaces a cart's line items without blocking.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param cart the cart's new line items
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the cart, or with the exception {@link #update(String, String,
+   *     Cart, RequestOptions)} would throw
+   * @throws IllegalArgumentException if an ID or the cart is invalid (thrown at once)
+   */
+  public CompletableFuture<Cart> updateAsync(String customerId, String cartId, Cart cart,
+      RequestOptions options) {
+    return pipeline.start(updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * The request {@link #update(String, String, Cart, RequestOptions)} would send, body included,
+   * with the token masked; nothing is sent and no token is asked for.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param cart the cart's new line items
+   * @param options the request ID and correlation ID to send (new ones unless given)
+   * @return the request
+   * @throws IllegalArgumentException if an ID or the cart is invalid
+   */
+  public Request previewUpdate(String customerId, String cartId, Cart cart,
+      RequestOptions options) {
+    return preview(updateCall(customerId, cartId, cart, options));
+  }
+
+  /**
+   * The line items (and add-on items) of a cart that carry an error: Partner Center creates and
+   * updates a cart with line-item errors (201), and checkout then fails with 800009. The error's
+   * {@code errorCode()} is the raw integer, which may be outside the documented set (such as
+   * 400039).
+   *
+   * @param cart a cart returned by Partner Center
+   * @return the line items whose {@code error()} is set, in order, add-on items after their base
+   *     line; empty when there is none
+   */
+  public static List<CartLineItem> lineItemsWithErrors(Cart cart) {
+    List<CartLineItem> withErrors = new ArrayList<>();
+    collectErrors(cart.lineItems(), withErrors);
+    return List.copyOf(withErrors);
+  }
+
+  private static void collectErrors(List<CartLineItem> lines, List<CartLineItem> withErrors) {
+    for (CartLineItem line : lines) {
+      if (line.error() != null) {
+        withErrors.add(line);
+      }
+      collectErrors(line.addonItems(), withErrors);
+    }
   }
 
   /**
@@ -172,6 +408,24 @@ public final class CartsService {
   public Request previewCheckout(String customerId, String cartId, CheckoutParams params,
       RequestOptions options) {
     return preview(checkoutCall(customerId, cartId, params, options));
+  }
+
+  private retrofit2.Call<Cart> createCall(String customerId, Cart cart,
+      RequestOptions options) {
+    return api.createCart(Arguments.requireGuid(customerId, "customerId"),
+        CartValidation.requireValid(cart), Objects.requireNonNull(options, "options"));
+  }
+
+  private retrofit2.Call<Cart> getCall(String customerId, String cartId, RequestOptions options) {
+    return api.getCart(Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireGuid(cartId, "cartId"), Objects.requireNonNull(options, "options"));
+  }
+
+  private retrofit2.Call<Cart> updateCall(String customerId, String cartId, Cart cart,
+      RequestOptions options) {
+    return api.updateCart(Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireGuid(cartId, "cartId"), CartValidation.requireValid(cart),
+        Objects.requireNonNull(options, "options"));
   }
 
   private retrofit2.Call<CartCheckoutResult> checkoutCall(String customerId, String cartId,

@@ -1,14 +1,340 @@
 package org.cspkit.partnercenter;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.cspkit.partnercenter.exception.ErrorDetails;
+import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.TransportException;
+import org.cspkit.partnercenter.internal.Arguments;
+import org.cspkit.partnercenter.internal.OperationRules;
 import org.cspkit.partnercenter.internal.Pipeline;
+import org.cspkit.partnercenter.internal.ProvisioningStatusRules;
+import org.cspkit.partnercenter.internal.api.OrdersApi;
+import org.cspkit.partnercenter.model.Order;
+import org.cspkit.partnercenter.model.OrderCollection;
+import org.cspkit.partnercenter.model.OrderLineItemProvisioningStatus;
+import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 
 /**
- * The order operations of {@link PartnerCenterClient#orders()}. Thread-safe.
+ * The order operations of {@link PartnerCenterClient#orders()}: read an order, list a customer's
+ * orders, read an order's provisioning status and wait until it is provisioned. All are GETs,
+ * safe to repeat: retryable failures (no response, 408, 429, 500, 502, 503, 504) are retried
+ * within the retry deadline ({@link RetryOptions}). Thread-safe; arguments are checked before
+ * anything is sent ({@link IllegalArgumentException}). Order IDs are opaque strings, not always
+ * GUIDs.
  */
 public final class OrdersService {
   private final Pipeline pipeline;
+  private final OrdersApi api;
 
   OrdersService(Pipeline pipeline) {
     this.pipeline = pipeline;
+    this.api = pipeline.api(OrdersApi.class);
+  }
+
+  /**
+   * Reads an order without prices: {@code GET /v1/customers/{customer-id}/orders/{order-id}}
+   * (Partner Center page "Get an order by ID"). Read a just-created order this way: the order
+   * list lags up to 15 minutes.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID, such as {@code YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1}
+   * @return the order
+   * @throws IllegalArgumentException if the customer ID is not a GUID or the order ID is blank or
+   *     not one path segment; nothing is sent
+   * @throws PartnerCenterException on any failure; see {@link #get(String, String, boolean,
+   *     RequestOptions)}
+   */
+  public Order get(String customerId, String orderId) {
+    return get(customerId, orderId, false, RequestOptions.defaults());
+  }
+
+  /**
+   * Reads an order on the calling thread.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param includePrice true to send {@code include_price=true}, which adds the line items'
+   *     {@code pricing} and the order's {@code totalPrice}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the order
+   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (20000, order ID not
+   *     found)
+   * @throws org.cspkit.partnercenter.exception.AuthenticationException on 401, or when the token
+   *     source fails
+   * @throws org.cspkit.partnercenter.exception.ForbiddenException on 403
+   * @throws org.cspkit.partnercenter.exception.ThrottledException on 429 (orders allow 500
+   *     requests a minute per tenant), after the retries
+   * @throws org.cspkit.partnercenter.exception.ServerErrorException on 5xx, after the retries
+   * @throws org.cspkit.partnercenter.exception.UndecodableResponseException when the body is not
+   *     the JSON the spec describes
+   * @throws org.cspkit.partnercenter.exception.TransportException when no complete response
+   *     arrives
+   * @throws IllegalStateException if the client is closed
+   */
+  public Order get(String customerId, String orderId, boolean includePrice,
+      RequestOptions options) {
+    return pipeline.run(getCall(customerId, orderId, includePrice, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads an order without blocking.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param includePrice true to send {@code include_price=true}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the order, or with the exception {@link #get(String, String,
+   *     boolean, RequestOptions)} would throw; cancelling it stops the call
+   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
+   */
+  public CompletableFuture<Order> getAsync(String customerId, String orderId,
+      boolean includePrice, RequestOptions options) {
+    return pipeline.start(getCall(customerId, orderId, includePrice, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Lists all of a customer's orders: {@code GET /v1/customers/{customer-id}/orders} (Partner
+   * Center page "Get all of a customer's orders"). A new order can take up to 15 minutes to
+   * appear.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @return the orders ({@code items()}) and their count
+   * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
+   * @throws PartnerCenterException on any failure, by status as for {@link #get(String, String,
+   *     boolean, RequestOptions)}
+   */
+  public OrderCollection list(String customerId) {
+    return list(customerId, OrderListParams.none(), RequestOptions.defaults());
+  }
+
+  /**
+   * Lists a customer's orders on the calling thread, optionally of one billing cycle (Partner
+   * Center page "Get a list of orders by customer and billing cycle type").
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param params the billing-cycle filter and whether to include prices
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the orders and their count
+   * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
+   * @throws PartnerCenterException on any failure, by status as for {@link #get(String, String,
+   *     boolean, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public OrderCollection list(String customerId, OrderListParams params,
+      RequestOptions options) {
+    return pipeline.run(listCall(customerId, params, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Lists a customer's orders without blocking.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param params the billing-cycle filter and whether to include prices
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the orders, or with the exception {@link #list(String,
+   *     OrderListParams, RequestOptions)} would throw
+   * @throws IllegalArgumentException if the customer ID is not a GUID (thrown at once)
+   */
+  public CompletableFuture<OrderCollection> listAsync(String customerId, OrderListParams params,
+      RequestOptions options) {
+    return pipeline.start(listCall(customerId, params, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads the provisioning status of each line item of an order: {@code GET
+   * /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus} (Partner Center page "Get
+   * order provisioning status"). Accepts only app+user access tokens: with app-only credentials
+   * Partner Center refuses it, and the 401 or 403 says so; follow the order with {@link
+   * #get(String, String)} instead.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @return the status of each line item ({@code items()})
+   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws PartnerCenterException on any failure; see {@link #getProvisioningStatus(String,
+   *     String, RequestOptions)}
+   */
+  public OrderProvisioningStatusCollection getProvisioningStatus(String customerId,
+      String orderId) {
+    return getProvisioningStatus(customerId, orderId, RequestOptions.defaults());
+  }
+
+  /**
+   * Reads the provisioning status of an order on the calling thread.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the status of each line item
+   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws org.cspkit.partnercenter.exception.AuthenticationException on 401, and {@link
+   *     org.cspkit.partnercenter.exception.ForbiddenException} on 403, whose message says that
+   *     this operation needs an app+user token
+   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (800007, unable to
+   *     retrieve provisioning information)
+   * @throws PartnerCenterException on any other failure, by status as for {@link #get(String,
+   *     String, boolean, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public OrderProvisioningStatusCollection getProvisioningStatus(String customerId,
+      String orderId, RequestOptions options) {
+    return pipeline.run(statusCall(customerId, orderId, options),
+        ProvisioningStatusRules.INSTANCE);
+  }
+
+  /**
+   * Reads the provisioning status of an order without blocking.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the statuses, or with the exception {@link
+   *     #getProvisioningStatus(String, String, RequestOptions)} would throw
+   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
+   */
+  public CompletableFuture<OrderProvisioningStatusCollection> getProvisioningStatusAsync(
+      String customerId, String orderId, RequestOptions options) {
+    return pipeline.start(statusCall(customerId, orderId, options),
+        ProvisioningStatusRules.INSTANCE);
+  }
+
+  /**
+   * Polls an order's provisioning status until no line item is pending ({@link
+   * #isPending(OrderLineItemProvisioningStatus)}) or the wait's timeout has passed, on the calling
+   * thread, which sleeps between polls. Each poll is a {@link #getProvisioningStatus(String,
+   * String, RequestOptions)} with its own retries and a new {@code MS-RequestId}; the correlation
+   * ID and retry options of {@code options} apply to every poll.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param wait the intervals and timeout
+   * @param options the correlation ID and retry options of each poll (a request ID in it is
+   *     ignored: each poll gets a new one)
+   * @return the last statuses read: check {@link #anyPending(OrderProvisioningStatusCollection)}
+   *     to tell a finished order from a timeout
+   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws PartnerCenterException the failure of a poll, which ends the wait (such as the 401 or
+   *     403 of an app-only token); a {@link TransportException} when the thread is interrupted
+   *     between polls, with the interrupt flag kept
+   * @throws IllegalStateException if the client is closed
+   */
+  public OrderProvisioningStatusCollection waitForProvisioning(String customerId, String orderId,
+      ProvisioningWaitOptions wait, RequestOptions options) {
+    RequestOptions perPoll = perPoll(customerId, orderId, options);
+    try {
+      return Failsafe.with(untilProvisioned(wait))
+          .get(() -> getProvisioningStatus(customerId, orderId, perPoll));
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new TransportException("Interrupted while waiting for the provisioning of order "
+            + orderId, ErrorDetails.noResponse(null, perPoll.correlationId().orElseThrow()
+                .toString()), e.getCause());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Polls an order's provisioning status as {@link #waitForProvisioning(String, String,
+   * ProvisioningWaitOptions, RequestOptions)} does, without blocking: polls run on the client's
+   * threads and the waits between them are scheduled. Cancelling the future stops the polling and
+   * the poll in flight.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param wait the intervals and timeout
+   * @param options the correlation ID and retry options of each poll
+   * @return a future completed with the last statuses read, or with the failure of a poll
+   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
+   */
+  public CompletableFuture<OrderProvisioningStatusCollection> waitForProvisioningAsync(
+      String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
+    RequestOptions perPoll = perPoll(customerId, orderId, options);
+    return Failsafe.with(untilProvisioned(wait))
+        .with(pipeline.scheduler())
+        .getStageAsync(() -> getProvisioningStatusAsync(customerId, orderId, perPoll));
+  }
+
+  /**
+   * Whether a line item is still being provisioned: its status, or the status of one of its
+   * quantities, is {@code PrefulfillmentPending} or any other value containing "pending"
+   * (matched without regard to case, so that a value added later is still waited for).
+   * {@code Fulfilled} and {@code Unfulfilled} (cancelled) are final.
+   *
+   * @param status a line item's status
+   * @return true while it is pending
+   */
+  public static boolean isPending(OrderLineItemProvisioningStatus status) {
+    return isPendingText(status.status() == null ? null : status.status().value())
+        || status.quantityProvisioningInformation().stream()
+            .anyMatch(quantity -> isPendingText(
+                quantity.status() == null ? null : quantity.status().value()));
+  }
+
+  /**
+   * Whether any line item of an order is still being provisioned.
+   *
+   * @param statuses the statuses of an order's line items
+   * @return true if one is pending ({@link #isPending(OrderLineItemProvisioningStatus)})
+   */
+  public static boolean anyPending(OrderProvisioningStatusCollection statuses) {
+    return statuses.items().stream().anyMatch(OrdersService::isPending);
+  }
+
+  private static boolean isPendingText(String status) {
+    return status != null && status.toLowerCase(Locale.ROOT).contains("pending");
+  }
+
+  private static RetryPolicy<OrderProvisioningStatusCollection> untilProvisioned(
+      ProvisioningWaitOptions wait) {
+    Objects.requireNonNull(wait, "wait");
+    return RetryPolicy.<OrderProvisioningStatusCollection>builder()
+        .handleResultIf(OrdersService::anyPending)
+        // A poll's failure was already retried by the pipeline: it ends the wait.
+        .abortOn(Throwable.class)
+        .withBackoff(wait.initialInterval(), wait.maxInterval())
+        .withMaxAttempts(-1)
+        .withMaxDuration(wait.timeout())
+        .build();
+  }
+
+  /** Checks the IDs now, and keeps one correlation ID across the polls. */
+  private static RequestOptions perPoll(String customerId, String orderId,
+      RequestOptions options) {
+    Arguments.requireGuid(customerId, "customerId");
+    Arguments.requireId(orderId, "orderId");
+    Objects.requireNonNull(options, "options");
+    return options.newBuilder().requestId(null)
+        .correlationId(options.correlationId().orElseGet(java.util.UUID::randomUUID)).build();
+  }
+
+  private retrofit2.Call<Order> getCall(String customerId, String orderId, boolean includePrice,
+      RequestOptions options) {
+    return api.getOrder(Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireId(orderId, "orderId"), includePrice ? Boolean.TRUE : null,
+        Objects.requireNonNull(options, "options"));
+  }
+
+  private retrofit2.Call<OrderCollection> listCall(String customerId, OrderListParams params,
+      RequestOptions options) {
+    Objects.requireNonNull(params, "params");
+    return api.listOrders(Arguments.requireGuid(customerId, "customerId"),
+        params.billingType().map(type -> type.value()).orElse(null),
+        params.includePrice() ? Boolean.TRUE : null, Objects.requireNonNull(options, "options"));
+  }
+
+  private retrofit2.Call<OrderProvisioningStatusCollection> statusCall(String customerId,
+      String orderId, RequestOptions options) {
+    return api.getOrderProvisioningStatus(Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireId(orderId, "orderId"), Objects.requireNonNull(options, "options"));
   }
 }

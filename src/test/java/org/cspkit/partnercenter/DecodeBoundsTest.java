@@ -212,7 +212,7 @@ class DecodeBoundsTest {
   @Test
   void aRecordBuiltInCodeWithANullElementFailsNamingTheProperty() {
     Order order = new Order("o-1", null, null, null, null, List.of(), null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
     List<Order> withNull = Arrays.asList(order, null);
     Map<String, String> nullValue = new HashMap<>();
     nullValue.put("scope", null);

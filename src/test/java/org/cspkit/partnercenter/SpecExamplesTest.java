@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every response example in the OpenAPI document decodes with the generated model of its schema,
+ * Every response and request-body example in the OpenAPI document decodes with the generated model of its schema,
  * so a new example is tested without new code. Examples are found by walking the document, not
  * listed here.
  */
@@ -46,6 +46,13 @@ class SpecExamplesTest {
           response.getContent().forEach((mediaType, media) -> collect(
               method + " " + path + " " + status + " " + mediaType, media, found));
         })));
+    // Request-body examples decode with their model too: the client sends those models.
+    SPEC.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+      if (operation.getRequestBody() != null) {
+        operation.getRequestBody().getContent().forEach((mediaType, media) -> collect(
+            method + " " + path + " request " + mediaType, media, found));
+      }
+    }));
     return found;
   }
 

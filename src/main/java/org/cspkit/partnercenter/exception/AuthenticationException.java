@@ -9,6 +9,16 @@ public class AuthenticationException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates the exception for a 401 response, with advice after the standard message.
+   *
+   * @param details the status, error body and request IDs
+   * @param advice what the caller can do, without secrets
+   */
+  public AuthenticationException(ErrorDetails details, String advice) {
+    super(describe(details) + ". " + advice, details, null);
+  }
+
+  /**
    * Creates the exception for a 401 response.
    *
    * @param details the status, error body and request IDs

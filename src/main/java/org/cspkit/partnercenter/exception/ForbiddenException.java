@@ -16,4 +16,14 @@ public class ForbiddenException extends PartnerCenterException {
   public ForbiddenException(ErrorDetails details) {
     super(details);
   }
+
+  /**
+   * Creates the exception with advice after the standard message.
+   *
+   * @param details the status, error body and request IDs
+   * @param advice what the caller can do, without secrets
+   */
+  public ForbiddenException(ErrorDetails details, String advice) {
+    super(describe(details) + ". " + advice, details, null);
+  }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -316,6 +317,16 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * The client's scheduler, for work that waits between calls (such as polling). Its one daemon
+   * thread must only hand work over, never block.
+   *
+   * @return the scheduler
+   */
+  public ScheduledExecutorService scheduler() {
+    return deadlines;
+  }
+
+  /**
    * Releases this executor's threads and, if the OkHttp client is its own, that client's threads
    * and idle connections; an {@code OkHttpClient} the caller passed in is left alone. Attempts in
    * flight finish; later retries of asynchronous calls fail with a {@link TransportException}.
@@ -531,10 +542,21 @@ public final class Pipeline implements AutoCloseable {
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
       record(number, attemptStart, status, AttemptClassifier.describe(failure, io, state.secrets()),
           AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
-      PartnerCenterException replaced = prepared.rules().replace(failure, earlierMaybe, ids);
-      if (replaced != null) {
-        return Outcome.last(replaced);
+      Outcome outcome = decide(failure, state, call, token, number);
+      if (!outcome.retryable()) {
+        // The call ends here: the operation may put its own exception in place of this one.
+        PartnerCenterException replaced = prepared.rules().replace(failure, earlierMaybe, ids);
+        if (replaced != null) {
+          return Outcome.last(replaced);
+        }
       }
+      return outcome;
+    }
+
+    /** Whether another attempt follows, and after what wait. */
+    private Outcome decide(PartnerCenterException failure, AttemptState state, Call call,
+        AccessToken token, int number) {
+      int status = failure.statusCode();
       // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
       // first, as an InterruptedIOException: neither is retried, nor is a cancelled call.
       boolean interrupted = onCallingThread && Thread.currentThread().isInterrupted();
