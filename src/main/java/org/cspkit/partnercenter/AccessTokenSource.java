@@ -10,7 +10,7 @@ import java.util.function.Function;
  * within the client's refresh margin of its expiry (5 minutes by default), or after Partner Center
  * rejected it with a 401 (then it calls {@link #invalidate} first). Concurrent callers share one
  * call. {@link #getToken()} is called on the client's own token thread, one call at a time, and a
- * checkout waits for it at most until its deadline; {@link #invalidate} is called on the thread of
+ * call waits for it at most until its deadline; {@link #invalidate} is called on the thread of
  * the attempt that got the 401. Implementations must be thread-safe. Any exception thrown here becomes a {@link
  * org.cspkit.partnercenter.exception.AuthenticationException} and no request is sent; throw {@link
  * org.cspkit.partnercenter.auth.TokenAcquisitionException} to pass on an error code such as an AADSTS

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.cspkit.partnercenter.exception.Attempt;
 
 /**
- * Hears about each attempt of a checkout that did not succeed, as it ends: for progress lines
+ * Hears about each attempt of a call that did not succeed, as it ends: for progress lines
  * ("attempt 2 of 4: 503; retrying in 2 s"), metrics or logs of the caller's own. Set per call with
  * {@link RequestOptions.Builder#attemptListener}.
  *
@@ -21,7 +21,7 @@ public interface AttemptListener {
    *
    * @param attempt the attempt: its number, status, outcome, time and whether it may have
    *     succeeded
-   * @param maxAttempts the most attempts this checkout makes
+   * @param maxAttempts the most attempts this call makes
    * @param retryIn the wait before the next attempt, or empty when none follows
    */
   void attemptFailed(Attempt attempt, int maxAttempts, Optional<Duration> retryIn);

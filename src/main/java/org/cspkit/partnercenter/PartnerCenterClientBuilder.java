@@ -206,7 +206,7 @@ public final class PartnerCenterClientBuilder {
   }
 
   /**
-   * How checkouts are retried. Default {@link RetryOptions#DEFAULT}: 4 attempts within 120
+   * How calls are retried. Default {@link RetryOptions#DEFAULT}: 4 attempts within 120
    * seconds; {@link RetryOptions#NONE} turns retries off. A call can override it with {@link
    * RequestOptions.Builder#retryOptions}.
    *
@@ -237,7 +237,7 @@ public final class PartnerCenterClientBuilder {
   /**
    * The largest success body decoded, counted after any content decoding (gzip). A 200 or 201
    * whose body is larger ends in {@link org.cspkit.partnercenter.exception.UndecodableResponseException}
-   * (the checkout may have succeeded) without reading further. Default {@link
+   * (the call may have succeeded) without reading further. Default {@link
    * PartnerCenterClient#DEFAULT_MAX_RESPONSE_BODY_SIZE} (8 MiB), far above a real result (the
    * documentation's three orders take about 3 KiB). Error bodies are always read up to 64 KiB.
    *
@@ -255,10 +255,10 @@ public final class PartnerCenterClientBuilder {
   }
 
   /**
-   * The most attempts of {@link PartnerCenterClient#checkoutAsync} in flight at once, across the
-   * client: each runs on one of the client's threads and holds one connection. More checkouts
-   * wait in a queue, their deadline running. Blocking {@link PartnerCenterClient#checkout} calls run on
-   * their callers' threads and are not counted. Default {@link
+   * The most attempts of {@code …Async} calls (such as {@link CartsService#checkoutAsync(String,
+   * String)}) in flight at once, across the client: each runs on one of the client's threads and
+   * holds one connection. More calls wait in a queue, their deadline running. Blocking calls run
+   * on their callers' threads and are not counted. Default {@link
    * PartnerCenterClient#DEFAULT_MAX_ASYNC_CONCURRENCY}.
    *
    * @param limit from 1 to 1024

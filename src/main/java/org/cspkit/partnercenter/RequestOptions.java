@@ -62,7 +62,7 @@ public final class RequestOptions {
   }
 
   /**
-   * The {@code MS-RequestId} to send, the idempotency key of this logical checkout.
+   * The {@code MS-RequestId} to send, the idempotency key of this logical call.
    *
    * @return the caller's ID, or empty to have one generated per call
    */
@@ -148,7 +148,7 @@ public final class RequestOptions {
     }
 
     /**
-     * Sends this {@code MS-CorrelationId} instead of a generated one, to tie the checkout to the
+     * Sends this {@code MS-CorrelationId} instead of a generated one, to tie the call to the
      * caller's own trace.
      *
      * @param correlationId the ID, or null to generate one per call

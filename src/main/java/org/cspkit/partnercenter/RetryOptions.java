@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a checkout is retried: at most {@link #maxAttempts()} attempts within {@link #deadline()},
+ * How a call is retried (the same for every operation): at most {@link #maxAttempts()} attempts within {@link #deadline()},
  * waiting {@link #initialDelay()} before the first retry and doubling up to {@link #maxDelay()},
  * each wait varied by up to ±{@link #jitter()} of itself (and still capped). A {@code Retry-After}
  * on any retried status replaces the computed wait, whatever the body, and is never shortened; if
@@ -12,10 +12,11 @@ import java.util.Objects;
  * org.cspkit.partnercenter.exception.ThrottledException}) is thrown at once.
  *
  * <p>Retried: no response (connection failure, reset, timeout), 408, 429, 500, 502, 503, 504, and
- * 409 with 800064 (cart being processed by another request) or 800060 (order in progress). Never
- * retried: any other 4xx. Every attempt of one checkout carries the same {@code MS-RequestId}, the
- * idempotency key Partner Center documents for retries (Partner Center page "Partner Center REST
- * headers").
+ * for checkout also 409 with 800064 (cart being processed by another request) or 800060 (order in
+ * progress). Never retried: any other 4xx. Every attempt of one call carries the same {@code
+ * MS-RequestId}, the idempotency key Partner Center documents for retries (Partner Center page
+ * "Partner Center REST headers"): a GET is safe to repeat, and a POST or PUT repeated with it is
+ * not made twice.
  *
  * <p>A retry whose wait would leave less than a tenth of the deadline (at most one second) for it
  * is not made: the last failure is thrown at once rather than at the deadline. A 401 is answered
@@ -23,7 +24,7 @@ import java.util.Objects;
  * toward {@link #maxAttempts()}.
  *
  * <p>Every setting is checked when it is set, against the range its setter documents, so options
- * that build are options every checkout accepts.
+ * that build are options every call accepts.
  *
  * <p>Immutable and thread-safe; build with {@link #builder()}, derive with {@link #newBuilder()}.
  */
@@ -77,7 +78,7 @@ public final class RetryOptions {
   }
 
   /**
-   * The most attempts one checkout makes, the first included.
+   * The most attempts one call makes, the first included.
    *
    * @return 1 or more
    */
@@ -96,7 +97,7 @@ public final class RetryOptions {
 
   /**
    * The cap on each computed wait (a {@code Retry-After} is not capped: one that would end after
-   * the deadline ends the checkout at once).
+   * the deadline ends the call at once).
    *
    * @return the cap
    */
@@ -114,11 +115,11 @@ public final class RetryOptions {
   }
 
   /**
-   * The limit on the whole checkout, all attempts and waits included; each attempt's HTTP call
+   * The limit on the whole call, all attempts and waits included; each attempt's HTTP call
    * is also cut at the deadline, and no attempt starts with less than a tenth of it (at most one
    * second) left.
    *
-   * @return the deadline, measured from the start of the checkout
+   * @return the deadline, measured from the start of the call
    */
   public Duration deadline() {
     return deadline;
@@ -212,7 +213,7 @@ public final class RetryOptions {
     }
 
     /**
-     * The limit on the whole checkout. Default 120 seconds. It may be shorter than the delays: a
+     * The limit on the whole call. Default 120 seconds. It may be shorter than the delays: a
      * retry that does not fit is simply not made.
      *
      * @param deadline from 1 millisecond to 1 day
