@@ -22,10 +22,15 @@ import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.exception.NotFoundException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.ThrottledException;
+import org.cspkit.partnercenter.model.BillingCycleType;
+import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.CartLineItem;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderError;
 import org.cspkit.partnercenter.model.OrderLineItem;
+import org.cspkit.partnercenter.model.OrderLineItemProvisioningStatus;
+import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import org.cspkit.partnercenter.testing.PrismExtension;
 import org.cspkit.partnercenter.testing.PrismServer;
 import org.cspkit.partnercenter.testing.TestCertificates;
@@ -55,6 +60,36 @@ class ReadmeExamplesTest {
         .build();
     // README: end
     return client;
+  }
+
+  static void purchase(PartnerCenterClient client, String customerId) {
+    // README: purchase
+    Cart cart = client.carts().create(customerId, Cart.builder()
+        .lineItems(List.of(CartLineItem.builder()
+            .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5")
+            .quantity(5)
+            .billingCycle(BillingCycleType.MONTHLY)
+            .termDuration("P1Y")
+            .build()))
+        .build());
+    List<CartLineItem> problems = CartsService.lineItemsWithErrors(cart);
+    if (!problems.isEmpty()) {
+      // The cart was created, but checking it out would fail with 800009: fix these lines.
+      for (CartLineItem line : problems) {
+        System.out.println(line.catalogItemId() + ": " + line.error().errorCode() + " "
+            + line.error().errorDescription());
+      }
+      return;
+    }
+    CartCheckoutResult result = client.carts().checkout(customerId, cart.id());
+    for (Order order : result.orders()) {
+      OrderProvisioningStatusCollection statuses = client.orders().waitForProvisioning(
+          customerId, order.id(), ProvisioningWaitOptions.defaults(), RequestOptions.defaults());
+      for (OrderLineItemProvisioningStatus line : statuses.items()) {
+        System.out.println(order.id() + " line " + line.lineItemNumber() + ": " + line.status());
+      }
+    }
+    // README: end
   }
 
   static void checkout(PartnerCenterClient client, String customerId, String cartId) {
@@ -218,6 +253,27 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void thePurchaseSampleCreatesChecksOutAndFollowsTheOrders(PrismServer prism) {
+    PartnerCenterClient client = buildClient(() -> new MyToken("any",
+        java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
+    PartnerCenterClient lineErrors = client.newBuilder()
+        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
+            chain.request().newBuilder().header("Prefer", "example=cartWithLineItemError")
+                .build())).build())
+        .build();
+
+    String printed = captureStdout(() -> {
+      purchase(client, PrismCheckoutTest.CUSTOMER_ID);
+      purchase(lineErrors, PrismCheckoutTest.CUSTOMER_ID);
+    });
+
+    assertThat(printed)
+        .contains("3c6f2530-1e31-4088-8230-dd1c31a18bce line 0: fulfilled")
+        .contains(": 400039 Availability CFQ7TTC0KF52 referenced by line item 0 does not support"
+            + " term ''");
+  }
+
+  @Test
   void theReadmeShowsExactlyTheseSamples() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     List<String> readmeBlocks = new ArrayList<>();
@@ -233,7 +289,7 @@ class ReadmeExamplesTest {
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).hasSize(7);
+    assertThat(samples).hasSize(8);
     assertThat(readmeBlocks).as("README java blocks, each held by this test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }
