@@ -6,7 +6,7 @@ import okhttp3.Headers;
 
 /**
  * What one attempt's interceptors share with {@link Pipeline}, carried as the request's
- * tag: the bearer token to send, whether the checkout was cancelled, whether the request reached
+ * tag: the bearer token to send, whether the call was cancelled, whether the request reached
  * the wire, and the status and headers of the response that came back. One per attempt; written on
  * the attempt's thread, read by a cancelling thread.
  */

@@ -23,7 +23,7 @@ final class AuthorizationInterceptor implements Interceptor {
   public okhttp3.Response intercept(Chain chain) throws IOException {
     AttemptState state = chain.request().tag(AttemptState.class);
     if (state == null) {
-      throw new IOException("a request without an attempt: only the checkout pipeline sends");
+      throw new IOException("a request without an attempt: only the pipeline sends");
     }
     return chain.proceed(authorize(chain.request(), state.token()));
   }
@@ -31,7 +31,7 @@ final class AuthorizationInterceptor implements Interceptor {
   /**
    * The request with the authorization and user-agent headers set.
    *
-   * @param request the request built by the generated {@code CartsApiRequests}
+   * @param request the request built from the generated Retrofit interface, with the standard headers
    * @param tokenValue the bearer token value (or a mask, for previews)
    * @return the request to send
    */

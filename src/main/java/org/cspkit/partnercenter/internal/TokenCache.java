@@ -92,7 +92,7 @@ public final class TokenCache implements AutoCloseable {
       // Reported below from the fetch itself.
     }
     if (!next.isDone()) {
-      throw new CancellationException("the checkout was cancelled while waiting for a token");
+      throw new CancellationException("the call was cancelled while waiting for a token");
     }
     try {
       return next.join().token();

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *   <li>lets exactly one request through: a second one within the same attempt is a request
  *       OkHttp (a follow-up, a silent retry) or another interceptor decided on, not the retry
  *       policy, and is stopped with {@link UnplannedRequestException} before a byte is written;
- *   <li>stops the request before it is written if the checkout was cancelled;
+ *   <li>stops the request before it is written if the call was cancelled;
  *   <li>marks the attempt as sent, and records the response's status and headers;
  *   <li>at TRACE, logs the request and response headers (credentials masked, known secrets
  *       scrubbed) and the start of the response body as the client reads it, never reading ahead,
@@ -38,7 +38,7 @@ final class WireInterceptor implements Interceptor {
     Request request = chain.request();
     AttemptState state = request.tag(AttemptState.class);
     if (state == null) {
-      throw new IOException("a request without an attempt: only the checkout pipeline sends");
+      throw new IOException("a request without an attempt: only the pipeline sends");
     }
     int earlier = state.beforeWrite();
     if (state.cancelled()) {
