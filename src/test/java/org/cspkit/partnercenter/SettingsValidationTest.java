@@ -21,7 +21,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.cspkit.partnercenter.cli.CheckoutCommand;
 import org.cspkit.partnercenter.cli.ExitCodes;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
@@ -271,7 +270,7 @@ class SettingsValidationTest {
     StringWriter err = new StringWriter();
 
     int exitCode = PartnerCenterCli.newCommandLine(
-            Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), new PrintWriter(out, true),
+            Map.of("PARTNER_CENTER_ACCESS_TOKEN", TOKEN), new PrintWriter(out, true),
             new PrintWriter(err, true))
         .execute("checkout", "--deadline", "1", "--base-url", server.url("/").toString(),
             "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);

@@ -117,7 +117,7 @@ final class Credentials {
   }
 
   static String help() {
-    return help(CheckoutCommand.DEFAULT_TOKEN_VARIABLE);
+    return help(ClientCommand.DEFAULT_TOKEN_VARIABLE);
   }
 
   static String help(String tokenVariable) {

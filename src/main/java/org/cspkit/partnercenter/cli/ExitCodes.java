@@ -1,6 +1,6 @@
 package org.cspkit.partnercenter.cli;
 
-/** The exit codes of {@code pc-checkout checkout}; documented in its help and the README. */
+/** The exit codes of {@code partner-center checkout}; documented in its help and the README. */
 public final class ExitCodes {
   /** The cart was checked out and every order group became an order. */
   public static final int SUCCESS = 0;

@@ -16,16 +16,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code pc-checkout} command line, the Java counterpart of PowerShell's {@code
- * Submit-PartnerCustomerCart}. Run {@code java -jar partner-center-purchase-VERSION-cli.jar
- * checkout --help}.
+ * The {@code partner-center} command line: one subcommand per Partner Center operation of the
+ * purchase flow, each the Java counterpart of a PowerShell cmdlet, and {@code purchase}, the whole
+ * flow. Run {@code java -jar partner-center-purchase-VERSION-cli.jar --help}.
  */
 @Command(
-    name = "pc-checkout",
+    name = "partner-center",
     mixinStandardHelpOptions = true,
     versionProvider = PartnerCenterCli.Version.class,
-    description = "Partner Center cart checkout from the command line.",
-    subcommands = {CheckoutCommand.class, CommandLine.HelpCommand.class,
+    description = "Partner Center's purchase flow from the command line: carts, checkout, orders.",
+    subcommands = {PurchaseCommand.class, CartCommand.class, CheckoutCommand.class,
+        OrderCommand.class, CommandLine.HelpCommand.class,
         AutoComplete.GenerateCompletion.class})
 public final class PartnerCenterCli implements Runnable {
   /** The environment variable that sets the width of tables and help, as shells export it. */
@@ -36,7 +37,8 @@ public final class PartnerCenterCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: checkout");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing subcommand: purchase, cart, checkout or order");
   }
 
   /**
@@ -68,7 +70,7 @@ public final class PartnerCenterCli implements Runnable {
     Terminal terminal = console != null
         ? new Terminal(true, true, prompt -> console.readLine("%s", prompt))
         : Terminal.piped(System.in, Charset.defaultCharset(), err);
-    Thread hook = new Thread(() -> terminal.interrupt(err), "pc-checkout-interrupt");
+    Thread hook = new Thread(() -> terminal.interrupt(err), "partner-center-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     int exitCode = newCommandLine(System.getenv(), out, err, null, terminal).execute(args);
     out.flush();
@@ -111,10 +113,11 @@ public final class PartnerCenterCli implements Runnable {
     CommandLine commandLine = new CommandLine(new PartnerCenterCli(), new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        if (type == CheckoutCommand.class) {
-          return type.cast(new CheckoutCommand(credentials, environment, terminal));
+        K created = CommandLine.defaultFactory().create(type);
+        if (created instanceof ClientCommand command) {
+          command.wire(credentials, environment, terminal);
         }
-        return CommandLine.defaultFactory().create(type);
+        return created;
       }
     });
     commandLine.setOut(out);
@@ -181,7 +184,7 @@ public final class PartnerCenterCli implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "pc-checkout " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+        "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
             + ", " + System.getProperty("java.vm.name") + ")"
       };

@@ -4,13 +4,20 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.CartError;
+import org.cspkit.partnercenter.model.CartLineItem;
 import org.cspkit.partnercenter.model.Order;
+import org.cspkit.partnercenter.model.OrderCollection;
 import org.cspkit.partnercenter.model.OrderError;
 import org.cspkit.partnercenter.model.OrderLineItem;
+import org.cspkit.partnercenter.model.OrderLineItemProvisioningStatus;
+import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 
 /**
- * Prints a checkout result as plain-text tables: each order, its line items, the order errors.
+ * Prints the models as plain-text tables: a checkout result (each order, its line items, the order
+ * errors), a cart, an order, a customer's orders and their provisioning statuses.
  * Control characters from the server are neutralised ({@link TerminalText}), and the tables fit a
  * width, cutting long cells with an ellipsis.
  */
@@ -38,6 +45,24 @@ final class ResultTable {
         + " order error(s)");
     for (Order order : result.orders()) {
       out.println();
+      print(out, order, width);
+    }
+    if (!result.orderErrors().isEmpty()) {
+      out.println();
+      out.println("Order errors:");
+      List<String[]> errors = new ArrayList<>();
+      errors.add(new String[] {"ORDER GROUP", "CODE", "DESCRIPTION"});
+      for (OrderError error : result.orderErrors()) {
+        errors.add(new String[] {text(error.orderGroupId()), text(error.code()),
+            text(error.description())});
+      }
+      printRows(out, "  ", errors, width);
+    }
+  }
+
+  /** Prints one order: its header row, then its line items. */
+  static void print(PrintWriter out, Order order, int width) {
+    {
       List<String[]> header = new ArrayList<>();
       header.add(new String[] {"ORDER ID", "STATUS", "BILLING CYCLE", "CURRENCY", "TOTAL"});
       header.add(new String[] {text(order.id()), text(order.status()), text(order.billingCycle()),
@@ -52,17 +77,56 @@ final class ResultTable {
       }
       printRows(out, "  ", items, width);
     }
-    if (!result.orderErrors().isEmpty()) {
+  }
+
+  /** Prints a customer's orders, one after the other. */
+  static void print(PrintWriter out, OrderCollection orders, int width) {
+    out.println(orders.items().size() + " order(s)");
+    for (Order order : orders.items()) {
       out.println();
-      out.println("Order errors:");
-      List<String[]> errors = new ArrayList<>();
-      errors.add(new String[] {"ORDER GROUP", "CODE", "DESCRIPTION"});
-      for (OrderError error : result.orderErrors()) {
-        errors.add(new String[] {text(error.orderGroupId()), text(error.code()),
-            text(error.description())});
-      }
-      printRows(out, "  ", errors, width);
+      print(out, order, width);
     }
+  }
+
+  /**
+   * Prints a cart: its ID, status and expiry, then its line items with their order groups and
+   * errors (add-on items indented under their base line).
+   */
+  static void print(PrintWriter out, Cart cart, int width) {
+    List<String[]> header = new ArrayList<>();
+    header.add(new String[] {"CART ID", "STATUS", "EXPIRES"});
+    header.add(new String[] {text(cart.id()), text(cart.status()),
+        text(cart.expirationTimestamp())});
+    printRows(out, "", header, width);
+    List<String[]> lines = new ArrayList<>();
+    lines.add(new String[] {"LINE", "CATALOG ITEM ID", "QUANTITY", "BILLING", "TERM",
+        "ORDER GROUP", "ERROR"});
+    addLines(lines, cart.lineItems(), "");
+    printRows(out, "  ", lines, width);
+  }
+
+  private static void addLines(List<String[]> rows, List<CartLineItem> items, String indent) {
+    for (CartLineItem item : items) {
+      CartError error = item.error();
+      rows.add(new String[] {indent + text(item.id()), text(item.catalogItemId()),
+          text(item.quantity()), text(item.billingCycle()), text(item.termDuration()),
+          text(item.orderGroup()), error == null ? NONE
+              : text(error.errorCode() + " " + Objects.toString(error.errorDescription(), ""))});
+      addLines(rows, item.addonItems(), indent + "+");
+    }
+  }
+
+  /** Prints the provisioning status of each line item of an order. */
+  static void print(PrintWriter out, OrderProvisioningStatusCollection statuses, int width) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"LINE", "STATUS", "QUANTITIES"});
+    for (OrderLineItemProvisioningStatus line : statuses.items()) {
+      rows.add(new String[] {text(line.lineItemNumber()), text(line.status()),
+          text(line.quantityProvisioningInformation().stream()
+              .map(quantity -> quantity.quantity() + " " + quantity.status())
+              .collect(java.util.stream.Collectors.joining(", ")))});
+    }
+    printRows(out, "  ", rows, width);
   }
 
   private static String text(Object value) {

@@ -38,7 +38,7 @@ class CheckoutCommandTest {
   }
 
   private int run(String... extra) {
-    return run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), server.url("/").toString(),
+    return run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), server.url("/").toString(),
         extra);
   }
 
@@ -49,7 +49,7 @@ class CheckoutCommandTest {
 
   @Test
   void printsTheThreeDocumentedOrdersAsATable(PrismServer prism) {
-    int exitCode = run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), prism.baseUrl());
+    int exitCode = run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), prism.baseUrl());
 
     assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
     assertThat(out.toString())
@@ -118,7 +118,7 @@ class CheckoutCommandTest {
 
   @Test
   void aNetworkErrorExitsWith6() {
-    assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "http://127.0.0.1:1/",
+    assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "http://127.0.0.1:1/",
         "--max-attempts", "1")).isEqualTo(ExitCodes.NETWORK_ERROR);
     assertThat(err.toString()).doesNotContain("may have succeeded");
   }
@@ -137,11 +137,11 @@ class CheckoutCommandTest {
   void usageErrorsExitWith2AndSendNothing() {
     assertThat(PartnerCenterCli.newCommandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
         .execute("checkout", "--customer-id", CUSTOMER_ID)).isEqualTo(ExitCodes.USAGE);
-    assertThat(PartnerCenterCli.newCommandLine(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+    assertThat(PartnerCenterCli.newCommandLine(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
         new PrintWriter(out), new PrintWriter(err, true)).execute("checkout", "--cloud", "germany",
         "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("retired");
-    assertThat(PartnerCenterCli.newCommandLine(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+    assertThat(PartnerCenterCli.newCommandLine(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
         new PrintWriter(out), new PrintWriter(err, true)).execute("checkout",
         "--base-url", server.url("/").toString(), "--customer-id", "not-a-guid",
         "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);

@@ -43,7 +43,7 @@ class CliErrorsTest {
   }
 
   private int run(String... extra) {
-    return run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), extra);
+    return run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), extra);
   }
 
   private void enqueue(int code, String body) {
@@ -56,7 +56,7 @@ class CliErrorsTest {
     List<String> lines = err.toString().lines().toList();
     assertThat(lines).as(err.toString()).hasSize(2);
     assertThat(lines.get(0)).startsWith("error: ").contains(option);
-    assertThat(lines.get(1)).isEqualTo("Try 'pc-checkout checkout --help' for more information.");
+    assertThat(lines.get(1)).isEqualTo("Try 'partner-center checkout --help' for more information.");
     assertThat(err.toString()).doesNotContain("Usage:").doesNotContain("Exception")
         .doesNotContain("\tat ");
     assertThat(server.getRequestCount()).isZero();
@@ -139,7 +139,7 @@ class CliErrorsTest {
   void aTokenPastedWithBearerAndANewlineIsAccepted() throws Exception {
     enqueue(201, "{\"orders\":[],\"orderErrors\":[]}");
 
-    assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, "  Bearer " + TOKEN + "\r\n")))
+    assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "  Bearer " + TOKEN + "\r\n")))
         .as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
     assertThat(server.takeRequest().getHeaders().get("Authorization"))
         .isEqualTo("Bearer " + TOKEN);
@@ -147,7 +147,7 @@ class CliErrorsTest {
 
   @Test
   void aTokenWithWhitespaceInsideIsACredentialProblemAndNeverEchoed() {
-    assertThat(run(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, "abc-part-one\nabc-part-two")))
+    assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "abc-part-one\nabc-part-two")))
         .isEqualTo(ExitCodes.AUTHENTICATION);
     assertThat(err.toString()).contains("PARTNER_CENTER_ACCESS_TOKEN").contains("whitespace")
         .doesNotContain("abc-part");
@@ -195,7 +195,7 @@ class CliErrorsTest {
 
   @Test
   void aBadBaseUrlNeverEchoesItsPassword() {
-    assertThat(execute(Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "checkout",
+    assertThat(execute(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "checkout",
         "--base-url", "ftp://partner:s3cret-pass@example.com/", "--customer-id", CUSTOMER_ID,
         "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
     assertOneUsageLine("--base-url");
@@ -206,7 +206,7 @@ class CliErrorsTest {
   @Test
   void aDashedOptionNameTypoSuggestsTheRightOne() {
     Map<String, String> environment = new HashMap<>();
-    environment.put(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
+    environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
     assertThat(run(environment, "--dead-line", "5")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--dead-line").contains("--help")
         .doesNotContain("Usage:");

@@ -33,7 +33,7 @@ class CliInteractionTest {
 
   private int run(Map<String, String> extraEnvironment, Terminal terminal, String... extra) {
     Map<String, String> environment = new HashMap<>(extraEnvironment);
-    environment.put(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
+    environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
     List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
         server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
     args.addAll(List.of(extra));
@@ -51,7 +51,7 @@ class CliInteractionTest {
     enqueue(503, "{\"code\":800003,\"description\":\"Busy.\"}");
     enqueue(201, NO_ORDERS);
 
-    assertThat(run(Map.of("PC_CHECKOUT_PROGRESS", "1"), Terminal.none()))
+    assertThat(run(Map.of("PARTNER_CENTER_PROGRESS", "1"), Terminal.none()))
         .isEqualTo(ExitCodes.SUCCESS);
     assertThat(err.toString()).isEqualTo("attempt 1 of 4: 503 (800003); retrying in 1 s\n");
     assertThat(out.toString()).doesNotContain("attempt");
@@ -163,10 +163,10 @@ class CliInteractionTest {
     assertThat(execute("--version")).isZero();
     assertThat(execute("checkout", "--version")).isZero();
     assertThat(out.toString().lines())
-        .containsExactly("pc-checkout " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+        .containsExactly("partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ", " + System.getProperty("java.vm.name") + ")",
-            "pc-checkout " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+            "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ", " + System.getProperty("java.vm.name") + ")");
   }
@@ -174,7 +174,7 @@ class CliInteractionTest {
   @Test
   void helpSubcommandAndRequiredOptionsMarked() {
     assertThat(execute("help", "checkout")).isZero();
-    assertThat(out.toString()).contains("Usage: pc-checkout checkout")
+    assertThat(out.toString()).contains("Usage: partner-center checkout")
         .contains("Options marked * are required.")
         .containsPattern("(?m)^\\*\\s+--cart-id=GUID")
         .containsPattern("(?m)^\\*\\s+--customer-id=GUID")
@@ -184,7 +184,7 @@ class CliInteractionTest {
   @Test
   void generateCompletionPrintsABashAndZshScript() {
     assertThat(execute("generate-completion")).isZero();
-    assertThat(out.toString()).contains("pc-checkout").contains("complete -F")
+    assertThat(out.toString()).contains("partner-center").contains("complete -F")
         .contains("zsh").contains("--customer-id");
   }
 }

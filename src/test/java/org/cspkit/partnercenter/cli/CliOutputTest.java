@@ -33,7 +33,7 @@ class CliOutputTest {
 
   private int run(Map<String, String> extraEnvironment, String... extra) {
     Map<String, String> environment = new HashMap<>(extraEnvironment);
-    environment.put(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
+    environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
     List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
         server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
     args.addAll(List.of(extra));
@@ -60,7 +60,7 @@ class CliOutputTest {
         || name.equals("LANGUAGE") || name.startsWith("JAVA_TOOL_OPTIONS")
         || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
     environment.put("LC_ALL", "C");
-    environment.put(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
+    environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
     byte[] stdout = process.getInputStream().readAllBytes();
@@ -119,7 +119,7 @@ class CliOutputTest {
     enqueueOrder("A friendly name long enough that the line items table is wider than eighty"
         + " columns");
     int exitCode = PartnerCenterCli.newCommandLine(
-        Map.of(CheckoutCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), new PrintWriter(out, true),
+        Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), new PrintWriter(out, true),
         new PrintWriter(err, true), null, new Terminal(true, false, prompt -> null))
         .execute("checkout", "--base-url", server.url("/").toString(),
             "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);

@@ -1,50 +1,71 @@
 package org.cspkit.partnercenter.testing;
 
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The README's main job: starts Prism on the spec, runs the command-line jar's checkout against it
- * with the documentation page's customer and cart IDs, prints what it prints, and stops Prism.
- * Run by {@code mvn -Pdemo -DskipTests verify}.
+ * The README's main job: starts Prism on the spec and runs the command-line jar's {@code
+ * purchase} against it for the documentation's customer, with the documentation's cart (the
+ * spec's first {@code createCart} request example): it creates the cart, checks it out, reads the
+ * orders and their provisioning status, printing each step; then it stops Prism. Run by {@code
+ * mvn -Pdemo -DskipTests verify}.
  */
 public final class PrismDemo {
+  private static final String CART_EXAMPLE = "legacyMixedCartRequest";
+
   private PrismDemo() {}
 
   /**
    * Runs the demo.
    *
-   * @param args the command-line jar, the customer ID and the cart ID
+   * @param args the command-line jar and the customer ID
    * @throws Exception if Prism or the command line cannot be started
    */
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      throw new IllegalArgumentException("usage: PrismDemo CLI_JAR CUSTOMER_ID CART_ID");
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: PrismDemo CLI_JAR CUSTOMER_ID");
     }
+    OpenAPI spec = new OpenAPIV3Parser().read(System.getProperty("openapi.spec"));
+    Path cart = Files.createTempFile("documentation-cart", ".json");
+    Files.writeString(cart, Json.pretty(
+        spec.getComponents().getExamples().get(CART_EXAMPLE).getValue()));
     int exitCode;
     try (PrismServer prism = PrismServer.start()) {
       List<String> command = List.of(
-          Path.java(), "-jar", args[0], "checkout",
+          javaExecutable(), "-jar", args[0], "purchase",
           "--base-url", prism.baseUrl(),
           "--customer-id", args[1],
-          "--cart-id", args[2]);
-      System.out.println("$ pc-checkout checkout --base-url " + prism.baseUrl()
-          + " --customer-id " + args[1] + " --cart-id " + args[2]);
+          "--file", cart.toString());
+      System.out.println("The documentation's cart (" + CART_EXAMPLE + " in the spec), as "
+          + cart.getFileName() + ":");
+      System.out.println(Files.readString(cart));
+      System.out.println();
+      System.out.println("Prism answers each call with the spec's first example for it, whatever"
+          + " the IDs sent: the three orders read in step 3 all show its one getOrder example.");
+      System.out.println();
+      System.out.println("$ partner-center purchase --base-url " + prism.baseUrl()
+          + " --customer-id " + args[1] + " --file " + cart.getFileName());
       ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
       // Prism checks that a bearer token is present, not its value.
       Map<String, String> environment = builder.environment();
       environment.put("PARTNER_CENTER_ACCESS_TOKEN", "prism-accepts-any-token");
       exitCode = builder.start().waitFor();
+    } finally {
+      Files.deleteIfExists(cart);
     }
-    System.out.println("(pc-checkout exit code " + exitCode + "; Prism stopped)");
+    System.out.println();
+    System.out.println("(partner-center exit code " + exitCode + "; Prism stopped)");
     if (exitCode != 0) {
       System.exit(exitCode);
     }
   }
 
-  private static final class Path {
-    static String java() {
-      return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -1,0 +1,202 @@
+package org.cspkit.partnercenter.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.cspkit.partnercenter.OrderListParams;
+import org.cspkit.partnercenter.OrdersService;
+import org.cspkit.partnercenter.PartnerCenterClient;
+import org.cspkit.partnercenter.ProvisioningWaitOptions;
+import org.cspkit.partnercenter.RequestOptions;
+import org.cspkit.partnercenter.internal.Arguments;
+import org.cspkit.partnercenter.model.BillingCycleType;
+import org.cspkit.partnercenter.model.Order;
+import org.cspkit.partnercenter.model.OrderCollection;
+import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code partner-center order get|list|status}: the order operations. */
+@Command(name = "order", description = "Read a customer's orders and their provisioning status.",
+    mixinStandardHelpOptions = true, versionProvider = PartnerCenterCli.Version.class,
+    subcommands = {OrderCommand.Get.class, OrderCommand.ListOrders.class,
+        OrderCommand.Status.class})
+final class OrderCommand implements Runnable {
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Missing subcommand: get, list or status");
+  }
+
+  @Command(name = "get", mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
+      description = {"Reads an order: GET /v1/customers/{customer-id}/orders/{order-id}.",
+          "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId.",
+          "Exit codes as for checkout."})
+  static final class Get extends ClientCommand implements Callable<Integer> {
+    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+        description = "The customer's tenant ID (Microsoft ID).")
+    String customerId;
+
+    @Option(names = "--order-id", required = true, paramLabel = "ID",
+        description = "The order ID (not always a GUID).")
+    String orderId;
+
+    @Option(names = "--include-price", description = "Ask for prices (include_price=true).")
+    boolean includePrice;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      requireGuid("--customer-id", customerId);
+      setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
+      RequestOptions options = requestOptions(err);
+      try (PartnerCenterClient client = client(false, out, err)) {
+        Order order = await(client.orders().getAsync(customerId, orderId, includePrice, options),
+            out, err);
+        if (output == Output.json) {
+          printJson(out, Order.class, order);
+        } else {
+          ResultTable.print(out, order, tableWidth());
+          out.flush();
+        }
+        return ExitCodes.SUCCESS;
+      } catch (Exit e) {
+        return e.code;
+      }
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
+      description = {"Lists a customer's orders: GET /v1/customers/{customer-id}/orders.",
+          "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder. A new order can take up to"
+              + " 15 minutes to appear: read it with 'order get'.",
+          "Exit codes as for checkout."})
+  static final class ListOrders extends ClientCommand implements Callable<Integer> {
+    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+        description = "The customer's tenant ID (Microsoft ID).")
+    String customerId;
+
+    @Option(names = "--billing-cycle", paramLabel = "CYCLE",
+        description = "Only orders of this billing cycle: monthly, annual, triennial, one_time,"
+            + " none.")
+    String billingCycle;
+
+    @Option(names = "--include-price", description = "Ask for prices (include_price=true).")
+    boolean includePrice;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      requireGuid("--customer-id", customerId);
+      OrderListParams params = OrderListParams.none()
+          .withBillingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
+          .withIncludePrice(includePrice);
+      RequestOptions options = requestOptions(err);
+      try (PartnerCenterClient client = client(false, out, err)) {
+        OrderCollection orders = await(client.orders().listAsync(customerId, params, options),
+            out, err);
+        if (output == Output.json) {
+          printJson(out, OrderCollection.class, orders);
+        } else {
+          ResultTable.print(out, orders, tableWidth());
+          out.flush();
+        }
+        return ExitCodes.SUCCESS;
+      } catch (Exit e) {
+        return e.code;
+      }
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
+      description = {"Reads the provisioning status of each line item of an order:",
+          "GET /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus.",
+          "Replaces the PowerShell cmdlet Get-PartnerCustomerOrderProvisioningStatus.",
+          "Needs app+user credentials (a refresh token or an app+user access token).",
+          "Exit code 3 with --wait: a line item was still pending at the timeout.",
+          "Other exit codes as for checkout."})
+  static final class Status extends ClientCommand implements Callable<Integer> {
+    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+        description = "The customer's tenant ID (Microsoft ID).")
+    String customerId;
+
+    @Option(names = "--order-id", required = true, paramLabel = "ID",
+        description = "The order ID (not always a GUID).")
+    String orderId;
+
+    @Option(names = "--wait",
+        description = "Poll until no line item is pending, or the wait timeout passes.")
+    boolean waitForIt;
+
+    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "15",
+        description = "First wait between polls, doubling up to 8 times it. Default:"
+            + " ${DEFAULT-VALUE}.")
+    double pollIntervalSeconds;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "1800",
+        description = "How long --wait polls. Default: ${DEFAULT-VALUE}.")
+    double waitTimeoutSeconds;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      requireGuid("--customer-id", customerId);
+      setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
+      ProvisioningWaitOptions wait = waitOptions(this, pollIntervalSeconds, waitTimeoutSeconds);
+      RequestOptions options = requestOptions(err);
+      try (PartnerCenterClient client = client(false, out, err)) {
+        OrderProvisioningStatusCollection statuses = await(waitForIt
+            ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
+            : client.orders().getProvisioningStatusAsync(customerId, orderId, options), out, err);
+        return printStatuses(this, out, err, orderId, statuses, waitForIt);
+      } catch (Exit e) {
+        return e.code;
+      }
+    }
+  }
+
+  /** The wait options of {@code --poll-interval} and {@code --wait-timeout}. */
+  static ProvisioningWaitOptions waitOptions(ClientCommand command, double intervalSeconds,
+      double timeoutSeconds) {
+    if (!(intervalSeconds > 0 && intervalSeconds <= 3600)) {
+      throw command.usage("--poll-interval must be more than 0 and at most 3600 seconds, got "
+          + intervalSeconds);
+    }
+    if (!(timeoutSeconds > 0 && timeoutSeconds <= 86400)) {
+      throw command.usage("--wait-timeout must be more than 0 and at most 86400 seconds, got "
+          + timeoutSeconds);
+    }
+    Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
+    return ProvisioningWaitOptions.of(interval, interval.multipliedBy(8),
+        Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+  }
+
+  /** Prints the statuses; with {@code waited}, a line still pending makes exit code 3. */
+  static int printStatuses(ClientCommand command, PrintWriter out, PrintWriter err,
+      String orderId, OrderProvisioningStatusCollection statuses, boolean waited) {
+    if (command.output == ClientCommand.Output.json) {
+      ClientCommand.printJson(out, OrderProvisioningStatusCollection.class, statuses);
+    } else {
+      out.println("Order " + TerminalText.safe(orderId) + ": provisioning status");
+      ResultTable.print(out, statuses, command.tableWidth());
+      out.flush();
+    }
+    if (waited && OrdersService.anyPending(statuses)) {
+      err.println("warning: order " + TerminalText.safe(orderId)
+          + " still has line items pending at the wait timeout; run 'order status' again later");
+      err.flush();
+      return ExitCodes.PARTIAL_SUCCESS;
+    }
+    return ExitCodes.SUCCESS;
+  }
+}
