@@ -6,7 +6,10 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import retrofit2.Invocation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +30,9 @@ import org.cspkit.partnercenter.model.CartCheckoutResult;
 
 /**
  * Validates traffic against the OpenAPI document with Atlassian's openapi-request-validator: every
- * request a client sends through it, and every response the client accepts (a 2xx whose body
- * decodes into {@link CartCheckoutResult}, as the client's own decoder decides). Responses the
+ * request a client sends through it (path, headers, query and body), and every response the client
+ * accepts (a 2xx whose body decodes into the model of the operation's generated Retrofit method,
+ * as the client's own decoder decides). Responses the
  * client rejects are the fault tests' business and are not checked.
  *
  * <p>A test that sends what the spec forbids on purpose, to show that the client tolerates it (an
@@ -49,8 +53,7 @@ public final class ContractValidator implements Interceptor {
                   ValidationReport.Level.IGNORE)
               .build())
           .build();
-  private static final JsonAdapter<CartCheckoutResult> RESULT =
-      JsonSupport.newMoshi().adapter(CartCheckoutResult.class);
+  private static final Moshi MOSHI = JsonSupport.newMoshi();
   private static final long MAX_CHECKED_BODY = 1024 * 1024;
   private static final List<String> VIOLATIONS = new CopyOnWriteArrayList<>();
 
@@ -90,6 +93,14 @@ public final class ContractValidator implements Interceptor {
     for (String name : request.headers().names()) {
       checked.withHeader(name, request.headers(name));
     }
+    for (String name : request.url().queryParameterNames()) {
+      checked.withQueryParam(name, request.url().queryParameterValues(name));
+    }
+    if (request.body() != null && request.body().contentLength() > 0) {
+      Buffer sent = new Buffer();
+      request.body().writeTo(sent);
+      checked.withBody(sent.readUtf8());
+    }
     record("request " + request.method() + " " + path, VALIDATOR.validateRequest(checked.build()));
     REQUESTS_CHECKED.incrementAndGet();
 
@@ -98,7 +109,7 @@ public final class ContractValidator implements Interceptor {
       return response; // error bodies stay unread here: some tests count the bytes read
     }
     byte[] body = response.peekBody(MAX_CHECKED_BODY).bytes();
-    if (body.length < MAX_CHECKED_BODY && accepted(body)) {
+    if (body.length < MAX_CHECKED_BODY && accepted(body, resultType(request))) {
       SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.code())
           .withBody(new String(body, java.nio.charset.StandardCharsets.UTF_8));
       for (String name : response.headers().names()) {
@@ -111,9 +122,17 @@ public final class ContractValidator implements Interceptor {
     return response;
   }
 
-  private static boolean accepted(byte[] body) {
+  /** The model a 2xx of this request decodes into: the generated interface method's. */
+  private static Type resultType(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation == null ? CartCheckoutResult.class
+        : ((ParameterizedType) invocation.method().getGenericReturnType())
+            .getActualTypeArguments()[0];
+  }
+
+  private static boolean accepted(byte[] body, Type type) {
     try {
-      BodyDecoder.decode(RESULT, new Buffer().write(body));
+      BodyDecoder.decode(MOSHI.adapter(type), new Buffer().write(body));
       return true;
     } catch (IOException e) {
       return false;
