@@ -46,7 +46,7 @@ public final class StartupBenchmark {
       System.out.println();
       System.out.println("| program (median of " + RUNS + ") | wall time | peak RSS |");
       System.out.println("|---|---|---|");
-      System.out.printf("| pc-checkout checkout (cli jar) | %.3f s | %.0f MB |%n", cli[0], cli[1] / 1024);
+      System.out.printf("| partner-center checkout (cli jar) | %.3f s | %.0f MB |%n", cli[0], cli[1] / 1024);
       System.out.printf("| raw HttpURLConnection program | %.3f s | %.0f MB |%n", raw[0], raw[1] / 1024);
       System.out.printf("| ratio | %.2f | %.2f |%n", cli[0] / raw[0], cli[1] / raw[1]);
     }
