@@ -90,7 +90,7 @@ public class EndToEndBenchmark {
 
   @Benchmark
   public CartCheckoutResult ourClient() {
-    return client.checkout(CUSTOMER_ID, CART_ID);
+    return client.carts().checkout(CUSTOMER_ID, CART_ID);
   }
 
   @Benchmark
