@@ -3,6 +3,9 @@ package org.cspkit.partnercenter.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import okhttp3.Request;
 import org.cspkit.partnercenter.CartsService;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
@@ -39,21 +42,36 @@ final class CartCommand implements Runnable {
   }
 
   /** Prints a cart; line-item errors make exit code 3 (the cart exists, its checkout would fail). */
-  static int printCart(ClientCommand command, PrintWriter out, PrintWriter err, Cart cart) {
-    if (command.output == ClientCommand.Output.json) {
-      ClientCommand.printJson(out, Cart.class, cart);
-    } else {
-      ResultTable.print(out, cart, command.tableWidth());
-      out.flush();
-    }
+  static int printCart(ClientCommand command, Cart cart) {
+    command.show(Cart.class, cart, ResultTable::print);
     int errors = CartsService.lineItemsWithErrors(cart).size();
     if (errors > 0) {
+      PrintWriter err = command.err();
       err.println("warning: " + errors + " line item(s) of cart " + cart.id() + " have errors:"
           + " checking it out would fail (800009); fix them with 'cart update'");
       err.flush();
       return ExitCodes.PARTIAL_SUCCESS;
     }
     return ExitCodes.SUCCESS;
+  }
+
+  /** Sends a cart (create or update), or with {@code --what-if} shows the request. */
+  static int send(ClientCommand command, boolean whatIf, String what,
+      Function<PartnerCenterClient, Request> preview,
+      Function<PartnerCenterClient, CompletableFuture<Cart>> call) {
+    return command.withClient(whatIf, (client, out, err) -> {
+      if (whatIf) {
+        command.printWhatIf(out, what, preview.apply(client), false);
+        return ExitCodes.SUCCESS;
+      }
+      return printCart(command, command.await(call.apply(client), out, err));
+    });
+  }
+
+  /** The cart of {@code --item} or {@code --file}, checked before anything is sent. */
+  static Cart cart(ClientCommand command, Items items) {
+    return command.setting("--item", () -> CartValidation.requireValid(
+        CartItems.cart(items.items, items.file, System.in)));
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -76,23 +94,12 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       requireGuid("--customer-id", customerId);
-      Cart cart = setting("--item", () -> CartValidation.requireValid(
-          CartItems.cart(items.items, items.file, System.in)));
-      RequestOptions options = requestOptions(err);
-      try (PartnerCenterClient client = client(whatIf, out, err)) {
-        if (whatIf) {
-          printWhatIf(out, "creating the cart",
-              client.carts().previewCreate(customerId, cart, options), false);
-          return ExitCodes.SUCCESS;
-        }
-        return printCart(this, out, err,
-            await(client.carts().createAsync(customerId, cart, options), out, err));
-      } catch (Exit e) {
-        return e.code;
-      }
+      Cart cart = cart(this, items);
+      RequestOptions options = requestOptions(err());
+      return send(this, whatIf, "creating the cart",
+          client -> client.carts().previewCreate(customerId, cart, options),
+          client -> client.carts().createAsync(customerId, cart, options));
     }
   }
 
@@ -112,17 +119,11 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       requireGuid("--customer-id", customerId);
       requireGuid("--cart-id", cartId);
-      RequestOptions options = requestOptions(err);
-      try (PartnerCenterClient client = client(false, out, err)) {
-        return printCart(this, out, err,
-            await(client.carts().getAsync(customerId, cartId, options), out, err));
-      } catch (Exit e) {
-        return e.code;
-      }
+      RequestOptions options = requestOptions(err());
+      return withClient(false, (client, out, err) -> printCart(this,
+          await(client.carts().getAsync(customerId, cartId, options), out, err)));
     }
   }
 
@@ -150,24 +151,13 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       requireGuid("--customer-id", customerId);
       requireGuid("--cart-id", cartId);
-      Cart cart = setting("--item", () -> CartValidation.requireValid(
-          CartItems.cart(items.items, items.file, System.in)));
-      RequestOptions options = requestOptions(err);
-      try (PartnerCenterClient client = client(whatIf, out, err)) {
-        if (whatIf) {
-          printWhatIf(out, "replacing the cart",
-              client.carts().previewUpdate(customerId, cartId, cart, options), false);
-          return ExitCodes.SUCCESS;
-        }
-        return printCart(this, out, err,
-            await(client.carts().updateAsync(customerId, cartId, cart, options), out, err));
-      } catch (Exit e) {
-        return e.code;
-      }
+      Cart cart = cart(this, items);
+      RequestOptions options = requestOptions(err());
+      return send(this, whatIf, "replacing the cart",
+          client -> client.carts().previewUpdate(customerId, cartId, cart, options),
+          client -> client.carts().updateAsync(customerId, cartId, cart, options));
     }
   }
 }

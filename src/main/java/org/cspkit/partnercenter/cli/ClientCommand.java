@@ -133,6 +133,58 @@ abstract class ClientCommand {
     this.terminal = terminal;
   }
 
+  /** The work of a command, given its client and output streams; returns the exit code. */
+  @FunctionalInterface
+  interface Body {
+    int run(PartnerCenterClient client, PrintWriter out, PrintWriter err);
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  /**
+   * Runs {@code body} with a client (one that sends nothing with {@code whatIf}) and closes it;
+   * a report already printed ({@link Exit}) ends it with its exit code.
+   */
+  int withClient(boolean whatIf, Body body) {
+    PrintWriter out = out();
+    PrintWriter err = err();
+    try (PartnerCenterClient client = client(whatIf, out, err)) {
+      return body.run(client, out, err);
+    } catch (Exit e) {
+      return e.code;
+    }
+  }
+
+  /**
+   * Prints a result as JSON or with its table printer, and returns success.
+   *
+   * @param type the model's class, for JSON
+   * @param value the model
+   * @param table prints the model as a table
+   */
+  <T> int show(Class<T> type, T value, TablePrinter<T> table) {
+    PrintWriter out = out();
+    if (output == Output.json) {
+      printJson(out, type, value);
+    } else {
+      table.print(out, value, tableWidth());
+      out.flush();
+    }
+    return ExitCodes.SUCCESS;
+  }
+
+  /** One of {@link ResultTable}'s printers. */
+  @FunctionalInterface
+  interface TablePrinter<T> {
+    void print(PrintWriter out, T value, int width);
+  }
+
   /** What to do when the outcome is unknown (exit code 7), for the error report. */
   String outcomeUnknownAdvice() {
     return "the call may have succeeded: read the cart or the customer's orders before sending it"

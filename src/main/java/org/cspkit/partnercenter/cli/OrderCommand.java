@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.cspkit.partnercenter.OrderListParams;
 import org.cspkit.partnercenter.OrdersService;
-import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.internal.Arguments;
@@ -51,24 +50,12 @@ final class OrderCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       requireGuid("--customer-id", customerId);
       setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
-      RequestOptions options = requestOptions(err);
-      try (PartnerCenterClient client = client(false, out, err)) {
-        Order order = await(client.orders().getAsync(customerId, orderId, includePrice, options),
-            out, err);
-        if (output == Output.json) {
-          printJson(out, Order.class, order);
-        } else {
-          ResultTable.print(out, order, tableWidth());
-          out.flush();
-        }
-        return ExitCodes.SUCCESS;
-      } catch (Exit e) {
-        return e.code;
-      }
+      RequestOptions options = requestOptions(err());
+      return withClient(false, (client, out, err) -> show(Order.class,
+          await(client.orders().getAsync(customerId, orderId, includePrice, options), out, err),
+          ResultTable::print));
     }
   }
 
@@ -93,26 +80,14 @@ final class OrderCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       requireGuid("--customer-id", customerId);
       OrderListParams params = OrderListParams.none()
           .withBillingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
           .withIncludePrice(includePrice);
-      RequestOptions options = requestOptions(err);
-      try (PartnerCenterClient client = client(false, out, err)) {
-        OrderCollection orders = await(client.orders().listAsync(customerId, params, options),
-            out, err);
-        if (output == Output.json) {
-          printJson(out, OrderCollection.class, orders);
-        } else {
-          ResultTable.print(out, orders, tableWidth());
-          out.flush();
-        }
-        return ExitCodes.SUCCESS;
-      } catch (Exit e) {
-        return e.code;
-      }
+      RequestOptions options = requestOptions(err());
+      return withClient(false, (client, out, err) -> show(OrderCollection.class,
+          await(client.orders().listAsync(customerId, params, options), out, err),
+          ResultTable::print));
     }
   }
 
@@ -133,9 +108,28 @@ final class OrderCommand implements Runnable {
         description = "The order ID (not always a GUID).")
     String orderId;
 
+    @CommandLine.Mixin
+    Waiting waiting = new Waiting();
+
+    @Override
+    public Integer call() {
+      requireGuid("--customer-id", customerId);
+      setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
+      ProvisioningWaitOptions wait = waiting.options(this);
+      RequestOptions options = requestOptions(err());
+      return withClient(false, (client, out, err) -> printStatuses(this, out, err, orderId,
+          await(waiting.enabled
+              ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
+              : client.orders().getProvisioningStatusAsync(customerId, orderId, options),
+              out, err), waiting.enabled));
+    }
+  }
+
+  /** {@code --wait}, {@code --poll-interval} and {@code --wait-timeout}. */
+  static final class Waiting {
     @Option(names = "--wait",
         description = "Poll until no line item is pending, or the wait timeout passes.")
-    boolean waitForIt;
+    boolean enabled;
 
     @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "15",
         description = "First wait between polls, doubling up to 8 times it. Default:"
@@ -143,25 +137,12 @@ final class OrderCommand implements Runnable {
     double pollIntervalSeconds;
 
     @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "1800",
-        description = "How long --wait polls. Default: ${DEFAULT-VALUE}.")
+        description = "How long --wait polls an order. Default: ${DEFAULT-VALUE}.")
     double waitTimeoutSeconds;
 
-    @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      requireGuid("--customer-id", customerId);
-      setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
-      ProvisioningWaitOptions wait = waitOptions(this, pollIntervalSeconds, waitTimeoutSeconds);
-      RequestOptions options = requestOptions(err);
-      try (PartnerCenterClient client = client(false, out, err)) {
-        OrderProvisioningStatusCollection statuses = await(waitForIt
-            ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
-            : client.orders().getProvisioningStatusAsync(customerId, orderId, options), out, err);
-        return printStatuses(this, out, err, orderId, statuses, waitForIt);
-      } catch (Exit e) {
-        return e.code;
-      }
+    /** The wait options, or a usage error for a value out of range. */
+    ProvisioningWaitOptions options(ClientCommand command) {
+      return waitOptions(command, pollIntervalSeconds, waitTimeoutSeconds);
     }
   }
 

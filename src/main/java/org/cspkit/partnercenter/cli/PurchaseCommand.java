@@ -15,7 +15,6 @@ import org.cspkit.partnercenter.OrdersService;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.internal.CartValidation;
 import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
@@ -48,18 +47,8 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   @CommandLine.ArgGroup(exclusive = false)
   CartCommand.Items items = new CartCommand.Items();
 
-  @Option(names = "--wait",
-      description = "Wait until no line item of an order is pending, or the wait timeout passes.")
-  boolean waitForIt;
-
-  @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "15",
-      description = "First wait between polls, doubling up to 8 times it. Default:"
-          + " ${DEFAULT-VALUE}.")
-  double pollIntervalSeconds;
-
-  @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "1800",
-      description = "How long --wait polls each order. Default: ${DEFAULT-VALUE}.")
-  double waitTimeoutSeconds;
+  @CommandLine.Mixin
+  OrderCommand.Waiting waiting = new OrderCommand.Waiting();
 
   @Option(names = "--what-if",
       description = "Print the cart request that would be sent (token masked) and send nothing.")
@@ -80,10 +69,9 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     requireGuid("--customer-id", customerId);
-    Cart request = setting("--item", () -> CartValidation.requireValid(
-        CartItems.cart(items.items, items.file, System.in)));
-    ProvisioningWaitOptions wait =
-        OrderCommand.waitOptions(this, pollIntervalSeconds, waitTimeoutSeconds);
+    Cart request = CartCommand.cart(this, items);
+    ProvisioningWaitOptions wait = waiting.options(this);
+    boolean waitForIt = waiting.enabled;
     RequestOptions options = requestOptions(err);
     boolean table = output == Output.table;
     try (PartnerCenterClient client = client(whatIf, out, err)) {
