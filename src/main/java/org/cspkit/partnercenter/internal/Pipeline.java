@@ -6,13 +6,6 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
-import okhttp3.ResponseBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -48,15 +40,12 @@ import org.cspkit.partnercenter.internal.TokenCache.TokenUnavailableException;
 import org.cspkit.partnercenter.internal.WireInterceptor.UnplannedRequestException;
 import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.slf4j.Logger;
-import retrofit2.Converter;
-import retrofit2.Invocation;
-import retrofit2.Retrofit;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one pipeline every operation runs through. The facade calls a generated Retrofit interface
  * ({@link #api}), which builds the request (path, query, Moshi-encoded body, and the per-call
- * {@link RequestOptions} as a tag); this class adds the standard headers, then runs the call as a
+ * {@link RequestOptions} as a tag) and {@link Calls} adds the standard headers; this class runs it as a
  * series of attempts, all with the same request and so the same {@code MS-RequestId}, under a
  * Failsafe {@link RetryPolicy} that only counts them and waits: each attempt is classified here by
  * {@link AttemptClassifier} and the operation's {@link OperationRules}, with the whole call in
@@ -72,12 +61,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("org.cspkit.partnercenter");
-  private static final String CONTRACT_VERSION = "v1";
-
-  private final Retrofit retrofit;
-  private final Map<Method, Operation> operations = new ConcurrentHashMap<>();
-  private final String localeTag;
-  private final String applicationName;
+  private final Calls calls;
 
   private final OkHttpClient httpClient;
   private final boolean ownsHttpClient;
@@ -137,16 +121,9 @@ public final class Pipeline implements AutoCloseable {
     this.deadlines =
         new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-pc-deadline"));
     this.deadlines.setRemoveOnCancelPolicy(true);
-    this.localeTag = localeTag;
-    this.applicationName = applicationName;
     // Retrofit only builds requests and provides converters: each attempt is sent below, through
-    // the client built above, so its callFactory's calls are never executed.
-    this.retrofit = new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .callFactory(httpClient)
-        .addConverterFactory(new JsonConverterFactory(moshi))
-        .validateEagerly(false)
-        .build();
+    // the client built above, so the calls Retrofit creates on it are never executed.
+    this.calls = new Calls(baseUrl, httpClient, moshi, localeTag, applicationName);
   }
 
   /**
@@ -158,60 +135,7 @@ public final class Pipeline implements AutoCloseable {
    * @return the implementation
    */
   public <S> S api(Class<S> api) {
-    return retrofit.create(api);
-  }
-
-  /** What the pipeline knows of an interface method: found once, from its annotations. */
-  private record Operation(String id, Converter<ResponseBody, ?> converter, int[] success) {}
-
-  private Operation operation(Invocation invocation) {
-    return operations.computeIfAbsent(invocation.method(), method -> {
-      Type returned = ((ParameterizedType) method.getGenericReturnType())
-          .getActualTypeArguments()[0];
-      SuccessStatuses success = method.getAnnotation(SuccessStatuses.class);
-      return new Operation(method.getName(),
-          retrofit.responseBodyConverter(returned, method.getAnnotations()),
-          success == null ? new int[] {200} : success.value());
-    });
-  }
-
-  /**
-   * The request of a call with the standard headers: {@code MS-RequestId} and {@code
-   * MS-CorrelationId} (from the call's {@link RequestOptions}, new ones otherwise), {@code
-   * X-Locale}, {@code MS-PartnerCenter-Client}, {@code MS-PartnerCenter-Application} when set and
-   * {@code MS-Contract-Version}. The one place they are added.
-   */
-  private static Request withStandardHeaders(Request request, RequestOptions options,
-      String localeTag, String applicationName) {
-    Request.Builder builder = request.newBuilder()
-        .header("MS-RequestId", options.requestId().orElseGet(UUID::randomUUID).toString())
-        .header("MS-CorrelationId", options.correlationId().orElseGet(UUID::randomUUID).toString())
-        .header("X-Locale", localeTag)
-        .header("MS-PartnerCenter-Client", LibraryVersion.CLIENT_HEADER)
-        .header("MS-Contract-Version", CONTRACT_VERSION);
-    if (applicationName != null) {
-      builder.header("MS-PartnerCenter-Application", applicationName);
-    }
-    return builder.build();
-  }
-
-  /** A call ready to run: its request with the standard headers, and what judges its answers. */
-  private record Prepared(Request request, Operation operation, OperationRules rules,
-      RequestOptions options, boolean safe, CallInfo info) {}
-
-  private Prepared prepare(retrofit2.Call<?> call, OperationRules rules) {
-    Request built = call.request();
-    Invocation invocation = Objects.requireNonNull(built.tag(Invocation.class), "invocation");
-    RequestOptions options = Objects.requireNonNullElse(built.tag(RequestOptions.class),
-        RequestOptions.defaults());
-    Request request = withStandardHeaders(built, options, localeTag, applicationName);
-    Operation operation = operation(invocation);
-    List<String> segments = request.url().pathSegments();
-    int customer = segments.indexOf("customers");
-    CallInfo info = new CallInfo(operation.id(), request.method(), request.url().encodedPath(),
-        customer >= 0 && customer + 1 < segments.size() ? segments.get(customer + 1) : null,
-        request.header("MS-RequestId"), request.header("MS-CorrelationId"));
-    return new Prepared(request, operation, rules, options, request.method().equals("GET"), info);
+    return calls.api(api);
   }
 
   /** What one attempt ended in, and the wait before the next one if there is to be one. */
@@ -231,7 +155,7 @@ public final class Pipeline implements AutoCloseable {
    * @return the request with the standard, authorization and user-agent headers
    */
   public Request preview(retrofit2.Call<?> call, String token) {
-    return authorization.authorize(prepare(call, OperationRules.GENERIC).request(), token);
+    return authorization.authorize(calls.prepare(call, OperationRules.GENERIC).request(), token);
   }
 
   /**
@@ -253,7 +177,7 @@ public final class Pipeline implements AutoCloseable {
   @SuppressWarnings("unchecked")
   public <T> T run(retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
-    Prepared prepared = prepare(call, rules);
+    Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
     Execution execution = new Execution(prepared, options, true);
     Outcome outcome;
@@ -291,7 +215,7 @@ public final class Pipeline implements AutoCloseable {
    */
   public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
-    Prepared prepared = prepare(call, rules);
+    Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
     Execution execution = new Execution(prepared, options, false);
     CallFuture<T> future = new CallFuture<>(execution);
@@ -396,7 +320,7 @@ public final class Pipeline implements AutoCloseable {
   /** One call: its request, its attempts so far, its deadline and its cancellation. */
   private final class Execution {
     private final Request request;
-    private final Prepared prepared;
+    private final Calls.Prepared prepared;
     private final CallInfo ids;
     private final RetryOptions options;
     private final AttemptListener listener;
@@ -415,7 +339,7 @@ public final class Pipeline implements AutoCloseable {
     /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
     private boolean replayed401;
 
-    private Execution(Prepared prepared, RetryOptions options, boolean onCallingThread) {
+    private Execution(Calls.Prepared prepared, RetryOptions options, boolean onCallingThread) {
       this.prepared = prepared;
       this.request = prepared.request();
       this.ids = prepared.info();
