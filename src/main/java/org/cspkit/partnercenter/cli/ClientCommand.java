@@ -239,18 +239,48 @@ abstract class ClientCommand {
    * {@link Exit} when it failed or was cancelled.
    */
   <T> T await(CompletableFuture<T> future, PrintWriter out, PrintWriter err) {
-    terminal.started(future);
-    Throwable failure;
-    try {
+    Throwable failure = waitFor(future);
+    if (failure == null) {
       return future.join();
+    }
+    throw report(failure, out, err);
+  }
+
+  /**
+   * Waits for a call whose failure does not end the command: returns its result, or null after
+   * printing a note naming {@code what} and the Partner Center failure. A cancel (Ctrl-C) still
+   * ends the command, as in {@link #await}.
+   */
+  <T> T awaitOrNote(CompletableFuture<T> future, PrintWriter out, PrintWriter err, String what) {
+    Throwable failure = waitFor(future);
+    if (failure == null) {
+      return future.join();
+    }
+    if (failure instanceof PartnerCenterException e) {
+      err.println("note: " + what + " failed: " + TerminalText.safe(e.getMessage()));
+      err.flush();
+      return null;
+    }
+    throw report(failure, out, err);
+  }
+
+  /** Waits for a call, Ctrl-C cancelling it; returns null on success, else its failure. */
+  private Throwable waitFor(CompletableFuture<?> future) {
+    terminal.started(future);
+    try {
+      future.join();
+      return null;
     } catch (CompletionException | CancellationException e) {
-      failure = future.handle((value, thrown) -> thrown).join();
-      if (failure instanceof CompletionException && failure.getCause() != null) {
-        failure = failure.getCause();
-      }
+      Throwable failure = future.handle((value, thrown) -> thrown).join();
+      return failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
     } finally {
       terminal.finished();
     }
+  }
+
+  /** Prints the report of a failed or cancelled call; returns the {@link Exit} to throw. */
+  private Exit report(Throwable failure, PrintWriter out, PrintWriter err) {
     if (failure instanceof CallCancelledException cancelled) {
       if (!terminal.interrupted()) {
         Terminal.printCancelled(err, cancelled);
@@ -258,43 +288,15 @@ abstract class ClientCommand {
           ErrorReport.print(out, ExitCodes.INTERRUPTED, cancelled.getMessage(), cancelled);
         }
       }
-      throw new Exit(ExitCodes.INTERRUPTED);
+      return new Exit(ExitCodes.INTERRUPTED);
     }
     if (failure instanceof PartnerCenterException e) {
-      throw new Exit(fail(out, err, exitCode(e), e.getMessage(), e));
+      return new Exit(fail(out, err, exitCode(e), e.getMessage(), e));
     }
     if (failure instanceof RuntimeException e) {
       throw e;
     }
     throw new IllegalStateException(failure);
-  }
-
-  /**
-   * Waits for a call whose failure does not end the command: returns its result, or null after
-   * printing a note naming {@code what} and the failure. A cancel (Ctrl-C) still ends the command.
-   */
-  <T> T awaitOrNote(CompletableFuture<T> future, PrintWriter out, PrintWriter err, String what) {
-    try {
-      Output requested = output;
-      output = Output.table;
-      try {
-        return await(future, out, new PrintWriter(java.io.Writer.nullWriter()));
-      } finally {
-        output = requested;
-      }
-    } catch (Exit e) {
-      if (e.code == ExitCodes.INTERRUPTED) {
-        throw e;
-      }
-      Throwable failure = future.handle((value, thrown) -> thrown).join();
-      if (failure instanceof CompletionException && failure.getCause() != null) {
-        failure = failure.getCause();
-      }
-      err.println("note: " + what + " failed: " + TerminalText.safe(String.valueOf(
-          failure == null ? "exit code " + e.code : failure.getMessage())));
-      err.flush();
-      return null;
-    }
   }
 
   /**
