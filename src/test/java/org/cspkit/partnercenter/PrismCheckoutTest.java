@@ -7,14 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
 import org.cspkit.partnercenter.exception.ConflictException;
@@ -29,6 +24,7 @@ import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderLineItem;
 import org.cspkit.partnercenter.model.OrderStatus;
 import org.cspkit.partnercenter.model.OrderTransactionType;
+import org.cspkit.partnercenter.testing.PreferClients;
 import org.cspkit.partnercenter.testing.PrismExtension;
 import org.cspkit.partnercenter.testing.PrismServer;
 import org.junit.jupiter.api.AfterEach;
@@ -48,35 +44,16 @@ class PrismCheckoutTest {
   static final String CUSTOMER_ID = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
   static final String CART_ID = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605";
 
-  private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final PreferClients clients = new PreferClients();
 
   @AfterEach
   void requestsMatchedTheSpec() {
-    assertThat(violations).as("Prism's sl-violations for our requests").isEmpty();
+    clients.assertNone();
   }
 
   /** A client whose requests carry {@code Prefer}, Prism's way to pick a response. */
   private PartnerCenterClient client(PrismServer prism, String prefer) {
-    OkHttpClient http = ContractValidator.install(new OkHttpClient.Builder())
-        .addInterceptor(chain -> {
-          Request request = chain.request();
-          if (prefer != null) {
-            request = request.newBuilder().header("Prefer", prefer).build();
-          }
-          Response response = chain.proceed(request);
-          String violation = response.header("sl-violations");
-          if (violation != null) {
-            violations.add(violation);
-          }
-          return response;
-        })
-        .build();
-    return ContractValidator.client()
-        .baseUrl(prism.baseUrl())
-        .accessToken("prism-checks-presence-only")
-        .httpClient(http)
-        .retryOptions(RetryOptions.NONE)
-        .build();
+    return clients.client(prism, prefer);
   }
 
   @Test

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
 import org.cspkit.partnercenter.exception.ForbiddenException;
@@ -25,7 +22,7 @@ import org.cspkit.partnercenter.model.OrderCollection;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import org.cspkit.partnercenter.model.OrderStatus;
 import org.cspkit.partnercenter.model.ProvisioningStatus;
-import org.cspkit.partnercenter.testing.ContractValidator;
+import org.cspkit.partnercenter.testing.PreferClients;
 import org.cspkit.partnercenter.testing.PrismExtension;
 import org.cspkit.partnercenter.testing.PrismServer;
 import org.junit.jupiter.api.AfterEach;
@@ -44,35 +41,16 @@ class PrismOperationsTest {
   static final String CART_ID = "3655b1a0-b1c9-4268-9824-577fdbc4d0be";
   static final String ORDER_ID = "3c6f2530-1e31-4088-8230-dd1c31a18bce";
 
-  private final List<String> violations = new CopyOnWriteArrayList<>();
+  private final PreferClients clients = new PreferClients();
 
   @AfterEach
   void requestsMatchedTheSpec() {
-    assertThat(violations).as("Prism's sl-violations for our requests").isEmpty();
+    clients.assertNone();
   }
 
   /** A client whose requests carry {@code Prefer}, Prism's way to pick a response. */
   private PartnerCenterClient client(PrismServer prism, String prefer) {
-    OkHttpClient http = ContractValidator.install(new OkHttpClient.Builder())
-        .addInterceptor(chain -> {
-          Request request = chain.request();
-          if (prefer != null) {
-            request = request.newBuilder().header("Prefer", prefer).build();
-          }
-          Response response = chain.proceed(request);
-          String violation = response.header("sl-violations");
-          if (violation != null) {
-            violations.add(violation);
-          }
-          return response;
-        })
-        .build();
-    return PartnerCenterClient.builder()
-        .baseUrl(prism.baseUrl())
-        .accessToken("prism-checks-presence-only")
-        .httpClient(http)
-        .retryOptions(RetryOptions.NONE)
-        .build();
+    return clients.client(prism, prefer);
   }
 
   static Cart oneLine() {
