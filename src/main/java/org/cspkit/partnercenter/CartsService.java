@@ -23,6 +23,10 @@ import org.cspkit.partnercenter.model.CartLineItem;
  * threads, and for those that change something a {@code preview…} form for dry runs. Thread-safe; every method runs
  * through the client's one pipeline (token cache, standard headers, retries, error mapping), and
  * checks its arguments before anything is sent ({@link IllegalArgumentException}).
+ *
+ * <p>Each operation also has a {@code …WithResponse} form, blocking and {@code …Async}, that
+ * returns the result as a {@link PartnerCenterResponse}: with the status, the headers, the request
+ * IDs, the {@code MS-CV} and every attempt. The plain form returns its {@code value()}.
  */
 public final class CartsService {
   private static final String MASKED_TOKEN = "****";
@@ -82,7 +86,7 @@ public final class CartsService {
    * @throws IllegalStateException if the client is closed
    */
   public Cart create(String customerId, Cart cart, RequestOptions options) {
-    return pipeline.run(createCall(customerId, cart, options), OperationRules.GENERIC);
+    return createWithResponse(customerId, cart, options).value();
   }
 
   /**
@@ -100,6 +104,45 @@ public final class CartsService {
   public CompletableFuture<Cart> createAsync(String customerId, Cart cart,
       RequestOptions options) {
     return pipeline.start(createCall(customerId, cart, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Creates a cart as {@link #create(String, Cart, RequestOptions)} does, on the calling thread,
+   * and returns it with its response: the status (201), the headers, the {@code MS-RequestId}
+   * and {@code MS-CorrelationId} sent, the {@code MS-CV} and every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cart the line items to buy
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the created cart and its response
+   * @throws IllegalArgumentException as for {@link #create(String, Cart, RequestOptions)};
+   *     nothing is sent
+   * @throws PartnerCenterException as for {@link #create(String, Cart, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<Cart> createWithResponse(String customerId, Cart cart,
+      RequestOptions options) {
+    return pipeline.runWithResponse(createCall(customerId, cart, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Creates a cart without blocking, as {@link #createAsync(String, Cart, RequestOptions)} does,
+   * and completes with the cart and its response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cart the line items to buy
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the cart and its response, or with the exception {@link
+   *     #create(String, Cart, RequestOptions)} would throw; cancelling it stops the call
+   * @throws IllegalArgumentException if the customer ID or the cart is invalid (thrown at once;
+   *     nothing is sent)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<Cart>> createWithResponseAsync(
+      String customerId, Cart cart, RequestOptions options) {
+    return pipeline.startWithResponse(createCall(customerId, cart, options),
+        OperationRules.GENERIC);
   }
 
   /**
@@ -147,7 +190,7 @@ public final class CartsService {
    * @throws IllegalStateException if the client is closed
    */
   public Cart get(String customerId, String cartId, RequestOptions options) {
-    return pipeline.run(getCall(customerId, cartId, options), OperationRules.GENERIC);
+    return getWithResponse(customerId, cartId, options).value();
   }
 
   /**
@@ -163,6 +206,43 @@ public final class CartsService {
   public CompletableFuture<Cart> getAsync(String customerId, String cartId,
       RequestOptions options) {
     return pipeline.start(getCall(customerId, cartId, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads a cart as {@link #get(String, String, RequestOptions)} does, on the calling thread, and
+   * returns it with its response: the status (200), the headers, the {@code MS-RequestId} and
+   * {@code MS-CorrelationId} sent, the {@code MS-CV} and every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the cart and its response
+   * @throws IllegalArgumentException if an ID is not a GUID; nothing is sent
+   * @throws PartnerCenterException as for {@link #get(String, String, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<Cart> getWithResponse(String customerId, String cartId,
+      RequestOptions options) {
+    return pipeline.runWithResponse(getCall(customerId, cartId, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads a cart without blocking, as {@link #getAsync(String, String, RequestOptions)} does, and
+   * completes with the cart and its response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the cart and its response, or with the exception {@link
+   *     #get(String, String, RequestOptions)} would throw; cancelling it stops the call
+   * @throws IllegalArgumentException if an ID is not a GUID (thrown at once)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<Cart>> getWithResponseAsync(String customerId,
+      String cartId, RequestOptions options) {
+    return pipeline.startWithResponse(getCall(customerId, cartId, options),
+        OperationRules.GENERIC);
   }
 
   /**
@@ -203,7 +283,7 @@ public final class CartsService {
    * @throws IllegalStateException if the client is closed
    */
   public Cart update(String customerId, String cartId, Cart cart, RequestOptions options) {
-    return pipeline.run(updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+    return updateWithResponse(customerId, cartId, cart, options).value();
   }
 
   /**
@@ -220,6 +300,47 @@ public final class CartsService {
   public CompletableFuture<Cart> updateAsync(String customerId, String cartId, Cart cart,
       RequestOptions options) {
     return pipeline.start(updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Replaces a cart's line items as {@link #update(String, String, Cart, RequestOptions)} does, on
+   * the calling thread, and returns the cart with its response: the status (201, or 200), the
+   * headers, the {@code MS-RequestId} and {@code MS-CorrelationId} sent, the {@code MS-CV} and
+   * every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param cart the cart's new line items
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the updated cart and its response
+   * @throws IllegalArgumentException if an ID is not a GUID or the cart fails a check; nothing is
+   *     sent
+   * @throws PartnerCenterException as for {@link #update(String, String, Cart, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<Cart> updateWithResponse(String customerId, String cartId,
+      Cart cart, RequestOptions options) {
+    return pipeline.runWithResponse(updateCall(customerId, cartId, cart, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Replaces a cart's line items without blocking, as {@link #updateAsync(String, String, Cart,
+   * RequestOptions)} does, and completes with the cart and its response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param cart the cart's new line items
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the cart and its response, or with the exception {@link
+   *     #update(String, String, Cart, RequestOptions)} would throw; cancelling it stops the call
+   * @throws IllegalArgumentException if an ID or the cart is invalid (thrown at once)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<Cart>> updateWithResponseAsync(
+      String customerId, String cartId, Cart cart, RequestOptions options) {
+    return pipeline.startWithResponse(updateCall(customerId, cartId, cart, options),
+        OperationRules.GENERIC);
   }
 
   /**
@@ -336,7 +457,7 @@ public final class CartsService {
    */
   public CartCheckoutResult checkout(String customerId, String cartId, CheckoutParams params,
       RequestOptions options) {
-    return pipeline.run(checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
+    return checkoutWithResponse(customerId, cartId, params, options).value();
   }
 
   /**
@@ -390,6 +511,48 @@ public final class CartsService {
   public CompletableFuture<CartCheckoutResult> checkoutAsync(String customerId, String cartId,
       CheckoutParams params, RequestOptions options) {
     return pipeline.start(checkoutCall(customerId, cartId, params, options),
+        CheckoutRules.INSTANCE);
+  }
+
+  /**
+   * Checks out a cart as {@link #checkout(String, String, CheckoutParams, RequestOptions)} does,
+   * on the calling thread, and returns the result with its response: the status (201, or 200),
+   * the headers, the {@code MS-RequestId} and {@code MS-CorrelationId} sent, the {@code MS-CV}
+   * and every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param params the customer user to assign the licenses to, or {@link CheckoutParams#none()}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the checkout result (which may list failed order groups) and its response
+   * @throws IllegalArgumentException if an ID is not a GUID; nothing is sent
+   * @throws PartnerCenterException as for {@link #checkout(String, String, CheckoutParams,
+   *     RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<CartCheckoutResult> checkoutWithResponse(String customerId,
+      String cartId, CheckoutParams params, RequestOptions options) {
+    return pipeline.runWithResponse(checkoutCall(customerId, cartId, params, options),
+        CheckoutRules.INSTANCE);
+  }
+
+  /**
+   * Checks out a cart without blocking, as {@link #checkoutAsync(String, String, CheckoutParams,
+   * RequestOptions)} does, and completes with the result and its response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param cartId the cart ID, a GUID
+   * @param params the customer user to assign the licenses to, or {@link CheckoutParams#none()}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the result and its response, or with the exception {@link
+   *     #checkout(String, String, CheckoutParams, RequestOptions)} would throw; cancelling it
+   *     stops the call
+   * @throws IllegalArgumentException if an ID is not a GUID (thrown at once; nothing is sent)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<CartCheckoutResult>> checkoutWithResponseAsync(
+      String customerId, String cartId, CheckoutParams params, RequestOptions options) {
+    return pipeline.startWithResponse(checkoutCall(customerId, cartId, params, options),
         CheckoutRules.INSTANCE);
   }
 

@@ -26,6 +26,10 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
  * within the retry deadline ({@link RetryOptions}). Thread-safe; arguments are checked before
  * anything is sent ({@link IllegalArgumentException}). Order IDs are opaque strings, not always
  * GUIDs.
+ *
+ * <p>Each operation also has a {@code …WithResponse} form, blocking and {@code …Async}, that
+ * returns the result as a {@link PartnerCenterResponse}: with the status, the headers, the request
+ * IDs, the {@code MS-CV} and every attempt. The plain form returns its {@code value()}.
  */
 public final class OrdersService {
   private final Pipeline pipeline;
@@ -79,8 +83,7 @@ public final class OrdersService {
    */
   public Order get(String customerId, String orderId, boolean includePrice,
       RequestOptions options) {
-    return pipeline.run(getCall(customerId, orderId, includePrice, options),
-        OperationRules.GENERIC);
+    return getWithResponse(customerId, orderId, includePrice, options).value();
   }
 
   /**
@@ -97,6 +100,45 @@ public final class OrdersService {
   public CompletableFuture<Order> getAsync(String customerId, String orderId,
       boolean includePrice, RequestOptions options) {
     return pipeline.start(getCall(customerId, orderId, includePrice, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads an order as {@link #get(String, String, boolean, RequestOptions)} does, on the calling
+   * thread, and returns it with its response: the status (200), the headers, the {@code
+   * MS-RequestId} and {@code MS-CorrelationId} sent, the {@code MS-CV} and every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param includePrice true to send {@code include_price=true}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the order and its response
+   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws PartnerCenterException as for {@link #get(String, String, boolean, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<Order> getWithResponse(String customerId, String orderId,
+      boolean includePrice, RequestOptions options) {
+    return pipeline.runWithResponse(getCall(customerId, orderId, includePrice, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Reads an order without blocking, as {@link #getAsync(String, String, boolean,
+   * RequestOptions)} does, and completes with the order and its response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param includePrice true to send {@code include_price=true}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the order and its response, or with the exception {@link
+   *     #get(String, String, boolean, RequestOptions)} would throw; cancelling it stops the call
+   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<Order>> getWithResponseAsync(String customerId,
+      String orderId, boolean includePrice, RequestOptions options) {
+    return pipeline.startWithResponse(getCall(customerId, orderId, includePrice, options),
         OperationRules.GENERIC);
   }
 
@@ -130,7 +172,7 @@ public final class OrdersService {
    */
   public OrderCollection list(String customerId, OrderListParams params,
       RequestOptions options) {
-    return pipeline.run(listCall(customerId, params, options), OperationRules.GENERIC);
+    return listWithResponse(customerId, params, options).value();
   }
 
   /**
@@ -146,6 +188,43 @@ public final class OrdersService {
   public CompletableFuture<OrderCollection> listAsync(String customerId, OrderListParams params,
       RequestOptions options) {
     return pipeline.start(listCall(customerId, params, options), OperationRules.GENERIC);
+  }
+
+  /**
+   * Lists a customer's orders as {@link #list(String, OrderListParams, RequestOptions)} does, on
+   * the calling thread, and returns them with their response: the status (200), the headers, the
+   * {@code MS-RequestId} and {@code MS-CorrelationId} sent, the {@code MS-CV} and every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param params the billing-cycle filter and whether to include prices
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the orders and their response
+   * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
+   * @throws PartnerCenterException as for {@link #list(String, OrderListParams, RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<OrderCollection> listWithResponse(String customerId,
+      OrderListParams params, RequestOptions options) {
+    return pipeline.runWithResponse(listCall(customerId, params, options),
+        OperationRules.GENERIC);
+  }
+
+  /**
+   * Lists a customer's orders without blocking, as {@link #listAsync(String, OrderListParams,
+   * RequestOptions)} does, and completes with the orders and their response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param params the billing-cycle filter and whether to include prices
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the orders and their response, or with the exception {@link
+   *     #list(String, OrderListParams, RequestOptions)} would throw; cancelling it stops the call
+   * @throws IllegalArgumentException if the customer ID is not a GUID (thrown at once)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<OrderCollection>> listWithResponseAsync(
+      String customerId, OrderListParams params, RequestOptions options) {
+    return pipeline.startWithResponse(listCall(customerId, params, options),
+        OperationRules.GENERIC);
   }
 
   /**
@@ -186,8 +265,7 @@ public final class OrdersService {
    */
   public OrderProvisioningStatusCollection getProvisioningStatus(String customerId,
       String orderId, RequestOptions options) {
-    return pipeline.run(statusCall(customerId, orderId, options),
-        ProvisioningStatusRules.INSTANCE);
+    return getProvisioningStatusWithResponse(customerId, orderId, options).value();
   }
 
   /**
@@ -203,6 +281,49 @@ public final class OrdersService {
   public CompletableFuture<OrderProvisioningStatusCollection> getProvisioningStatusAsync(
       String customerId, String orderId, RequestOptions options) {
     return pipeline.start(statusCall(customerId, orderId, options),
+        ProvisioningStatusRules.INSTANCE);
+  }
+
+  /**
+   * Reads the provisioning status of an order as {@link #getProvisioningStatus(String, String,
+   * RequestOptions)} does, on the calling thread, and returns it with its response: the status
+   * (200), the headers, the {@code MS-RequestId} and {@code MS-CorrelationId} sent, the {@code
+   * MS-CV} and every attempt.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the status of each line item and their response
+   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws PartnerCenterException as for {@link #getProvisioningStatus(String, String,
+   *     RequestOptions)}
+   * @throws IllegalStateException if the client is closed
+   */
+  public PartnerCenterResponse<OrderProvisioningStatusCollection>
+      getProvisioningStatusWithResponse(String customerId, String orderId,
+          RequestOptions options) {
+    return pipeline.runWithResponse(statusCall(customerId, orderId, options),
+        ProvisioningStatusRules.INSTANCE);
+  }
+
+  /**
+   * Reads the provisioning status of an order without blocking, as {@link
+   * #getProvisioningStatusAsync(String, String, RequestOptions)} does, and completes with the
+   * statuses and their response.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return a future completed with the statuses and their response, or with the exception
+   *     {@link #getProvisioningStatus(String, String, RequestOptions)} would throw; cancelling it
+   *     stops the call
+   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
+   * @throws IllegalStateException if the client is closed
+   */
+  public CompletableFuture<PartnerCenterResponse<OrderProvisioningStatusCollection>>
+      getProvisioningStatusWithResponseAsync(String customerId, String orderId,
+          RequestOptions options) {
+    return pipeline.startWithResponse(statusCall(customerId, orderId, options),
         ProvisioningStatusRules.INSTANCE);
   }
 

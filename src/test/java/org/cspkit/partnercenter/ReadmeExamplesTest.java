@@ -119,6 +119,17 @@ class ReadmeExamplesTest {
     // README: end
   }
 
+  static void withResponse(PartnerCenterClient client, String customerId, String cartId) {
+    // README: with-response
+    PartnerCenterResponse<CartCheckoutResult> response = client.carts().checkoutWithResponse(
+        customerId, cartId, CheckoutParams.none(), RequestOptions.defaults());
+    CartCheckoutResult result = response.value();
+    System.out.println(result.orders().size() + " orders: " + response.statusCode()
+        + " MS-RequestId=" + response.requestId() + " MS-CV=" + response.correlationVector()
+        + " after " + response.attempts().size() + " attempt(s)");
+    // README: end
+  }
+
   /** Stands in for wherever an application keeps its secrets. */
   interface SecretStore {
     String read(String name);
@@ -253,6 +264,18 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void theWithResponseSamplePrintsTheStatusAndTheIds(PrismServer prism) {
+    PartnerCenterClient client = buildClient(() -> new MyToken("any",
+        java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
+
+    String printed = captureStdout(() ->
+        withResponse(client, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID));
+
+    assertThat(printed).matches("3 orders: 200 MS-RequestId=[0-9a-f-]{36}"
+        + " MS-CV=sF/wRa2ih0CzbABc\\.0 after 1 attempt\\(s\\)\\R");
+  }
+
+  @Test
   void thePurchaseSampleCreatesChecksOutAndFollowsTheOrders(PrismServer prism) {
     PartnerCenterClient client = buildClient(() -> new MyToken("any",
         java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
@@ -289,7 +312,7 @@ class ReadmeExamplesTest {
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).hasSize(8);
+    assertThat(samples).hasSize(9);
     assertThat(readmeBlocks).as("README java blocks, each held by this test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }

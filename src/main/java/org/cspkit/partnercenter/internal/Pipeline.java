@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -29,6 +30,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.AttemptListener;
+import org.cspkit.partnercenter.PartnerCenterResponse;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.RetryOptions;
 import org.cspkit.partnercenter.exception.Attempt;
@@ -127,8 +129,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * The generated Retrofit interface of a group of operations, whose calls {@link #run} and
-   * {@link #start} take.
+   * The generated Retrofit interface of a group of operations, whose calls {@link
+   * #runWithResponse} and {@link #start} take.
    *
    * @param api the interface, such as {@code CartsApi.class}
    * @param <S> its type
@@ -139,7 +141,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** What one attempt ended in, and the wait before the next one if there is to be one. */
-  private record Outcome(Object result, PartnerCenterException failure,
+  private record Outcome(PartnerCenterResponse<?> result, PartnerCenterException failure,
       boolean retryable, Duration delay) {
     static Outcome last(PartnerCenterException failure) {
       return new Outcome(null, failure, false, null);
@@ -159,7 +161,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Runs a call on the calling thread and returns its result: each attempt is a blocking
+   * Runs a call on the calling thread and returns its result with the final response's status and
+   * headers, the request IDs and every attempt: each attempt is a blocking
    * {@link Call#execute()} here, with no thread hand-off, and Failsafe waits between attempts with
    * {@code Thread.sleep}. An interrupt cancels the call in flight (through {@link
    * InterruptWatchdog}), ends a wait for a token or between attempts, and stops every retry.
@@ -168,14 +171,15 @@ public final class Pipeline implements AutoCloseable {
    *     and so its {@code MS-RequestId}
    * @param rules the operation's rules
    * @param <T> the result type
-   * @return the decoded result
+   * @return the decoded result and its response
    * @throws PartnerCenterException the last failure, with every attempt; a {@link
    *     TransportException} caused by an {@link InterruptedException} when interrupted, with the
    *     thread's interrupt flag kept
    * @throws IllegalStateException if the executor is closed
    */
   @SuppressWarnings("unchecked")
-  public <T> T run(retrofit2.Call<T> call, OperationRules rules) {
+  public <T> PartnerCenterResponse<T> runWithResponse(retrofit2.Call<T> call,
+      OperationRules rules) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
@@ -197,7 +201,7 @@ public final class Pipeline implements AutoCloseable {
       throw execution.interrupted(
           new InterruptedException("interrupted while the call was in flight"));
     }
-    return (T) execution.resultOf(outcome);
+    return (PartnerCenterResponse<T>) execution.resultOf(outcome);
   }
 
   /**
@@ -208,17 +212,40 @@ public final class Pipeline implements AutoCloseable {
    * @param call the call, from an interface of {@link #api}; every attempt repeats its request
    * @param rules the operation's rules
    * @param <T> the result type
-   * @return the result, or the exception {@link #run} would throw; cancelling it stops the
-   *     call: no attempt starts and no request byte is written after {@code cancel} returns,
-   *     and it is completed with a {@link CallCancelledException}
+   * @return the result, or the exception {@link #runWithResponse} would throw; cancelling it
+   *     stops the call: no attempt starts and no request byte is written after {@code cancel}
+   *     returns, and it is completed with a {@link CallCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
   public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
+    return start(call, rules, PartnerCenterResponse::value);
+  }
+
+  /**
+   * Starts a call as {@link #start} does; its future holds the result with its response, as
+   * {@link #runWithResponse} returns it.
+   *
+   * @param call the call, from an interface of {@link #api}; every attempt repeats its request
+   * @param rules the operation's rules
+   * @param <T> the result type
+   * @return the result and its response, or the exception {@link #runWithResponse} would
+   *     throw; cancelling it stops the call as for {@link #start}
+   * @throws IllegalStateException if the executor is closed
+   */
+  public <T> CompletableFuture<PartnerCenterResponse<T>> startWithResponse(
+      retrofit2.Call<T> call, OperationRules rules) {
+    return start(call, rules, response -> response);
+  }
+
+  /** Starts a call whose future completes with {@code shape} applied to the response. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <T, R> CompletableFuture<R> start(retrofit2.Call<T> call, OperationRules rules,
+      Function<PartnerCenterResponse<T>, R> shape) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
     Execution execution = new Execution(prepared, options, false);
-    CallFuture<T> future = new CallFuture<>(execution);
+    CallFuture<R> future = new CallFuture<>(execution, (Function) shape);
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
         .with(asyncAttempts)
         .getAsync(execution::attempt);
@@ -280,10 +307,17 @@ public final class Pipeline implements AutoCloseable {
   /** The future of an asynchronous call; cancelling it stops the call. */
   private static final class CallFuture<T> extends CompletableFuture<T> {
     private final Execution execution;
+    /** What the future holds of a success: the response, or its value. */
+    private final Function<PartnerCenterResponse<?>, T> shape;
     private volatile CompletableFuture<Outcome> retries;
 
-    private CallFuture(Execution execution) {
+    private CallFuture(Execution execution, Function<PartnerCenterResponse<?>, T> shape) {
       this.execution = execution;
+      this.shape = shape;
+    }
+
+    private void succeed(PartnerCenterResponse<?> response) {
+      complete(shape.apply(response));
     }
 
     /**
@@ -299,12 +333,10 @@ public final class Pipeline implements AutoCloseable {
       // Completed before the token wait and the call in flight are interrupted; from the flag on,
       // the attempt's own ending ("Socket closed", "cancelled") no longer completes the future.
       CallCancelledException cancelled = execution.cancel();
-      Object succeeded = execution.succeeded;
+      PartnerCenterResponse<?> succeeded = execution.succeeded;
       if (succeeded != null) {
         // The call had already succeeded: that is its outcome, not a cancellation.
-        @SuppressWarnings("unchecked")
-        T result = (T) succeeded;
-        complete(result);
+        succeed(succeeded);
         return isCancelled();
       }
       boolean done = completeExceptionally(cancelled);
@@ -335,7 +367,7 @@ public final class Pipeline implements AutoCloseable {
     private volatile AttemptState currentState;
     private volatile boolean finished;
     /** The result, once an attempt has decoded one; read by a cancel after it set the flag. */
-    private volatile Object succeeded;
+    private volatile PartnerCenterResponse<?> succeeded;
     /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
     private boolean replayed401;
 
@@ -412,9 +444,12 @@ public final class Pipeline implements AutoCloseable {
         Object result = responses.handle(response, prepared.operation().converter(),
             prepared.operation().success(), prepared.safe(), prepared.rules(), ids,
             state.secrets());
-        succeeded = result;
         record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
-        return new Outcome(result, null, false, null);
+        PartnerCenterResponse<Object> done = new PartnerCenterResponse<>(result, response.code(),
+            Redaction.scrub(response.headers(), state.secrets()), ids.requestId(),
+            ids.correlationId(), attempts);
+        succeeded = done;
+        return new Outcome(done, null, false, null);
       } catch (PartnerCenterException e) {
         return failed(e, null, state, call, token, number, attemptStart);
       } catch (UnplannedRequestException e) {
@@ -604,7 +639,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** The result of the last attempt, or its failure with every attempt attached. */
-    private Object resultOf(Outcome outcome) {
+    private PartnerCenterResponse<?> resultOf(Outcome outcome) {
       finished = true;
       if (outcome.result() != null) {
         return outcome.result();
@@ -613,8 +648,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Completes {@code future} from what Failsafe ended with. */
-    @SuppressWarnings("unchecked")
-    private void complete(CompletableFuture<?> future, Outcome outcome, Throwable error) {
+    private void complete(CallFuture<?> future, Outcome outcome, Throwable error) {
       finished = true;
       if (cancelled.get()) {
         // Cancelled: the canceller completes the future, with the result if there was one.
@@ -622,7 +656,7 @@ public final class Pipeline implements AutoCloseable {
       }
       if (error == null) {
         try {
-          ((CompletableFuture<Object>) future).complete(resultOf(outcome));
+          future.succeed(resultOf(outcome));
         } catch (PartnerCenterException failure) {
           future.completeExceptionally(failure);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
 /**
@@ -98,6 +99,45 @@ public final class Redaction {
       return name + ": " + (space > 0 && space < 16 ? value.substring(0, space + 1) : "") + MASK;
     }
     return name + ": " + scrub(value, secrets);
+  }
+
+  /**
+   * Headers with every known secret masked in their values, names and order kept; {@code
+   * headers} itself when no value holds one.
+   *
+   * @param headers the headers
+   * @param secrets the secret values
+   * @return the headers, safe to hand to a caller
+   */
+  public static Headers scrub(Headers headers, Collection<String> secrets) {
+    // Every spelling of a secret is at least as long as the secret: a real bearer token is far
+    // longer than the values of a success response, so the pattern is rarely compiled.
+    int shortest = secrets.stream().filter(secret -> secret != null)
+        .mapToInt(String::length).filter(length -> length >= MIN_SECRET_LENGTH).min()
+        .orElse(Integer.MAX_VALUE);
+    boolean longEnough = false;
+    for (int i = 0; i < headers.size() && !longEnough; i++) {
+      longEnough = headers.value(i).length() >= shortest;
+    }
+    Pattern pattern = longEnough ? pattern(secrets) : null;
+    if (pattern == null) {
+      return headers;
+    }
+    Headers.Builder scrubbed = null;
+    for (int i = 0; i < headers.size(); i++) {
+      String value = headers.value(i);
+      String masked = pattern.matcher(value).replaceAll(MASK);
+      if (scrubbed == null && !masked.equals(value)) {
+        scrubbed = new Headers.Builder();
+        for (int j = 0; j < i; j++) {
+          scrubbed.addUnsafeNonAscii(headers.name(j), headers.value(j));
+        }
+      }
+      if (scrubbed != null) {
+        scrubbed.addUnsafeNonAscii(headers.name(i), masked);
+      }
+    }
+    return scrubbed == null ? headers : scrubbed.build();
   }
 
   /**
