@@ -112,8 +112,9 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
    * Sends the token requests to Entra ID with this OkHttp client: pass the {@link OkHttpClient}
    * given to {@link org.cspkit.partnercenter.PartnerCenterClientBuilder#httpClient} so that one
    * proxy (and proxy authenticator), TLS setting ({@code sslSocketFactory}, trust, certificate
-   * pinning, hostname verifier), DNS, connection pool and timeouts cover both. The client is not
-   * modified: token requests go through a client derived from it once, when the source is built,
+   * pinning, hostname verifier), DNS and connection pool cover both. Token requests keep this
+   * client's own connect, read, write and call timeouts (those of {@code
+   * PartnerCenterClientBuilder} apply to Partner Center calls only). The client is not modified: token requests go through a client derived from it once, when the source is built,
    * which runs none of its interceptors (they would see the client secret or refresh token in
    * the request and the tokens in the response), keeps no cookies, uses no cache, runs no {@link
    * okhttp3.Authenticator} on a 401 and follows no redirect. Whether a request is re-sent after a

@@ -103,11 +103,6 @@ final class OkHttpMsalClient implements IHttpClient {
     return Default.INSTANCE;
   }
 
-  /** The OkHttp client token requests are sent with; for tests in this package. */
-  OkHttpClient httpClient() {
-    return httpClient;
-  }
-
   @Override
   public IHttpResponse send(HttpRequest request) throws IOException {
     Headers.Builder headers = new Headers.Builder();
