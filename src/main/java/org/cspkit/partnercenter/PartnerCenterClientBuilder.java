@@ -281,7 +281,10 @@ public final class PartnerCenterClientBuilder {
    * it does not follow redirects, retry on connection failure or run an {@link
    * okhttp3.Authenticator}, whatever the shared client's settings, and an interceptor that sends a
    * request twice is stopped at the second. {@link PartnerCenterClient#close()} leaves the shared
-   * client's threads and connections alone.
+   * client's threads and connections alone. Token requests to Entra ID are not sent with it: give
+   * the same client to the token source too ({@link
+   * org.cspkit.partnercenter.auth.ConfidentialClientBuilder#httpClient(OkHttpClient)}), so that
+   * one proxy, TLS and timeout setting covers both.
    *
    * @param httpClient the client to share, or null for a private one
    * @return this builder

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.OkHttpClient;
 import org.cspkit.partnercenter.PartnerCenterCloud;
 
 /**
@@ -24,6 +25,7 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
   String clientId;
   Msal.Credential credential;
   IHttpClient httpClient;
+  OkHttpClient okHttpClient;
 
   ConfidentialClientBuilder() {}
 
@@ -107,15 +109,46 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
   }
 
   /**
-   * The HTTP client MSAL4J uses to reach Entra ID, for proxies and tests. Default: MSAL4J's own.
-   * The source masks its secrets in Entra ID's error responses before MSAL4J reads them, so that
-   * an authority echoing the posted form does not put them in MSAL4J's log.
+   * Sends the token requests to Entra ID with this OkHttp client: pass the {@link OkHttpClient}
+   * given to {@link org.cspkit.partnercenter.PartnerCenterClientBuilder#httpClient} so that one
+   * proxy (and proxy authenticator), TLS setting ({@code sslSocketFactory}, trust, certificate
+   * pinning, hostname verifier), DNS and connection pool cover both. Token requests keep this
+   * client's own connect, read, write and call timeouts (those of {@code
+   * PartnerCenterClientBuilder} apply to Partner Center calls only). The client is not modified: token requests go through a client derived from it once, when the source is built,
+   * which runs none of its interceptors (they would see the client secret or refresh token in
+   * the request and the tokens in the response), keeps no cookies, uses no cache, runs no {@link
+   * okhttp3.Authenticator} on a 401 and follows no redirect. Whether a request is re-sent after a
+   * connection failure follows the client's {@code retryOnConnectionFailure} (on by default; a
+   * token request is safe to repeat); MSAL4J itself retries a 5xx once. A failure to reach Entra
+   * ID, the proxy's included, throws {@link TokenAcquisitionException} with code {@code
+   * network_error}. Replaces {@link #msalHttpClient}.
    *
-   * @param httpClient the client, or null for MSAL4J's default
+   * <p>Default: one OkHttp client with OkHttp's defaults (the JVM's proxy selector, so the {@code
+   * https.proxyHost} system properties, the JVM's trust store, 10-second connect, read and write
+   * timeouts), shared by all sources that were given none.
+   *
+   * @param httpClient the application's client, or null for the default
+   * @return this builder
+   */
+  public B httpClient(OkHttpClient httpClient) {
+    this.okHttpClient = httpClient;
+    this.httpClient = null;
+    return self();
+  }
+
+  /**
+   * The HTTP client MSAL4J uses to reach Entra ID, for tests or another HTTP stack; {@link
+   * #httpClient(OkHttpClient)} is the usual way to set a proxy. The source masks its secrets in
+   * Entra ID's error responses before MSAL4J reads them, so that an authority echoing the posted
+   * form does not put them in MSAL4J's log. Replaces {@link #httpClient(OkHttpClient)}.
+   *
+   * @param httpClient the client, or null for the default (see {@link
+   *     #httpClient(OkHttpClient)})
    * @return this builder
    */
   public B msalHttpClient(IHttpClient httpClient) {
     this.httpClient = httpClient;
+    this.okHttpClient = null;
     return self();
   }
 
@@ -142,7 +175,10 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
     if (credential == null) {
       throw new IllegalArgumentException("a client secret or a certificate is required");
     }
-    return Msal.application(cloud, tenantId, clientId, credential, httpClient, secrets);
+    IHttpClient msalClient = httpClient != null ? httpClient
+        : okHttpClient != null ? new OkHttpMsalClient(okHttpClient)
+        : OkHttpMsalClient.defaultClient();
+    return Msal.application(cloud, tenantId, clientId, credential, msalClient, secrets);
   }
 
   /** The settings without secrets, for {@code toString()}. */

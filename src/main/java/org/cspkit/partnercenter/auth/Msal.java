@@ -102,9 +102,10 @@ final class Msal {
   }
 
   /**
-   * The confidential client. A given HTTP client is wrapped so that MSAL4J reads Entra ID's error
+   * The confidential client. The HTTP client is wrapped so that MSAL4J reads Entra ID's error
    * responses with the known secrets masked: MSAL4J logs an error's description at WARN whatever
-   * {@code logPii} says. Its own default client cannot be wrapped (it is not public).
+   * {@code logPii} says. MSAL4J's own default client is never used: it cannot be wrapped (it is
+   * not public).
    */
   static ConfidentialClientApplication application(PartnerCenterCloud cloud, String tenantId,
       String clientId, Credential credential, IHttpClient httpClient, KnownSecrets secrets) {
@@ -116,9 +117,8 @@ final class Msal {
           ConfidentialClientApplication.builder(clientId, credential.msal())
               .authority(cloud.authority(tenantId))
               .logPii(false);
-      if (httpClient != null) {
-        builder.httpClient(new ScrubbingHttpClient(httpClient, secrets));
-      }
+      builder.httpClient(new ScrubbingHttpClient(
+          Objects.requireNonNull(httpClient, "httpClient"), secrets));
       return builder.build();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid tenantId '" + tenantId + "' for the authority "

@@ -99,7 +99,7 @@ public final class PartnerCenterCli implements Runnable {
    * @param environment where the credentials are read from
    * @param out standard output
    * @param err standard error
-   * @param msalHttpClient MSAL4J's HTTP client, or null for MSAL4J's own
+   * @param msalHttpClient MSAL4J's HTTP client, or null for the token sources' default
    * @return the command line
    */
   public static CommandLine newCommandLine(Map<String, String> environment, PrintWriter out,
