@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +204,25 @@ class ReadmeExamplesTest {
     return tokens;
   }
 
+  static PartnerCenterClient oneProxy(String tenantId, String clientId, String clientSecret) {
+    // README: one-proxy
+    Proxy proxy = new Proxy(Proxy.Type.HTTP,
+        InetSocketAddress.createUnresolved("proxy.contoso.com", 3128));
+    OkHttpClient http = new OkHttpClient.Builder().proxy(proxy).build();
+    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
+        .tenantId(tenantId)
+        .clientId(clientId)
+        .clientSecret(clientSecret)
+        .httpClient(http)
+        .build();
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .accessTokenSource(tokens)
+        .httpClient(http)
+        .build();
+    // README: end
+    return client;
+  }
+
   @Test
   void theCredentialSamplesBuildWithoutNetworkAccess(@TempDir Path dir) throws Exception {
     Path pfx = TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("partner-center.pfx"),
@@ -226,6 +247,8 @@ class ReadmeExamplesTest {
         .contains("certificate file partner-center.pfx");
     assertThat(appPlusUser("contoso.onmicrosoft.com", "c", secretStore).toString())
         .contains("RefreshTokenSource");
+    assertThat(oneProxy("contoso.onmicrosoft.com", "c", "s").baseUrl())
+        .hasToString("https://api.partnercenter.microsoft.com/");
     assertThat(otherLibrary(scope -> AccessToken.of("t-" + scope.length())).getToken().value())
         .isEqualTo("t-48");
     if (System.getenv("PARTNER_CENTER_ACCESS_TOKEN") == null) {
@@ -312,7 +335,7 @@ class ReadmeExamplesTest {
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).hasSize(9);
+    assertThat(samples).hasSize(10);
     assertThat(readmeBlocks).as("README java blocks, each held by this test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }
