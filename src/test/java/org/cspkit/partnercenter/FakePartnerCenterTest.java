@@ -138,6 +138,28 @@ class FakePartnerCenterTest {
     });
   }
 
+  /** The README's sample ("Testing your code against a fake Partner Center"), as it is there. */
+  @Test
+  void theReadmeSampleRuns() {
+    // README: testing-fake
+    try (FakePartnerCenter fake = FakePartnerCenter.start();
+        PartnerCenterClient client = PartnerCenterClient.builder()
+            .baseUrl(fake.baseUrl())
+            .accessToken("any-token")
+            .build()) {
+      fake.enqueueFault(Fault.throttled(Duration.ZERO).on(Operation.CHECKOUT_CART));
+
+      Cart cart = client.carts().create(TestData.CUSTOMER_ID, TestData.newCart());
+      CartCheckoutResult result = client.carts().checkout(TestData.CUSTOMER_ID, cart.id());
+
+      assertThat(fake.ordersOf(cart.id())).extracting(Order::id)
+          .containsExactlyElementsOf(result.orders().stream().map(Order::id).toList());
+      assertThat(fake.requests(Operation.CHECKOUT_CART))
+          .extracting(ReceivedRequest::status).containsExactly(429, 201);
+    }
+    // README: end
+  }
+
   @Test
   void createCartIsIdempotentPerRequestId() {
     RequestOptions once = RequestOptions.builder().requestId(UUID.randomUUID()).build();
