@@ -265,9 +265,10 @@ public final class FakePartnerCenter implements AutoCloseable {
   }
 
   /**
-   * Scripts a fault: the next request it {@link Fault#appliesTo applies to} gets it. Faults are
-   * used in the order they were enqueued, each once; a request takes the first one that applies
-   * to its operation.
+   * Scripts a fault: the next request it applies to (any, or that of its {@link
+   * Fault#operation() operation}) gets it. Faults are used in the order they were enqueued, each
+   * once; a request takes the first one that applies to its operation. Requests refused before
+   * (401 without a token, 400 for a customer ID that is not a GUID) take none.
    *
    * @param fault the fault
    * @return this fake
