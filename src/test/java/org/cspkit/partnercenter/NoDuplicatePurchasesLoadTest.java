@@ -12,33 +12,34 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.cspkit.partnercenter.testing.ContractValidator;
+import java.util.stream.Collectors;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.model.CartLineItem;
 import org.cspkit.partnercenter.model.Order;
-import org.cspkit.partnercenter.testing.FakePartnerCenter;
+import org.cspkit.partnercenter.test.FakePartnerCenter;
+import org.cspkit.partnercenter.test.Fault;
+import org.cspkit.partnercenter.test.Operation;
+import org.cspkit.partnercenter.test.ReceivedRequest;
+import org.cspkit.partnercenter.testing.ContractValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * 32 threads × 100 whole purchases (create a cart, check it out, read the order) through one
- * client, against a stateful fake Partner Center that drops connections after committing and
- * throttles: every purchase ends in a result or a typed exception; no purchase creates two carts
- * and no cart is ordered twice; every reported success has its cart and orders; a reported failure
- * has no cart (or no orders) unless its exception says the call may have succeeded.
+ * client, against the shipped stateful {@link FakePartnerCenter} with seeded random faults (5%
+ * each of dropped connections after committing, 429 and 503 on create and checkout): every
+ * purchase ends in a result or a typed exception; no purchase creates two carts and no cart is
+ * checked out again under a new request ID (which the fake answers with 800065); every reported
+ * success has its cart and orders; a reported failure has no cart (or no orders) unless its
+ * exception says the call may have succeeded.
  */
 class NoDuplicatePurchasesLoadTest {
   static final int THREADS = 32;
   static final int PURCHASES_PER_THREAD = 100;
   static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
-
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
 
   /** How one purchase ended, as the caller saw it, and where it stopped. */
   private record Reported(String cartId, CartCheckoutResult result, Order order,
@@ -47,9 +48,14 @@ class NoDuplicatePurchasesLoadTest {
   @Test
   @Timeout(300)
   void noPurchaseCreatesTwoCartsOrOrdersTwiceAndNoOutcomeIsMisreported() throws Exception {
-    FakePartnerCenter partnerCenter = new FakePartnerCenter(20261123L);
-    server.setDispatcher(partnerCenter);
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
+    try (FakePartnerCenter partnerCenter =
+        FakePartnerCenter.builder().randomFaults(20261123L, 0.05).start()) {
+      run(partnerCenter);
+    }
+  }
+
+  private static void run(FakePartnerCenter partnerCenter) throws Exception {
+    PartnerCenterClient client = ContractValidator.client().baseUrl(partnerCenter.baseUrl())
         .accessToken("load-test-token")
         .retryOptions(RetryOptions.builder().maxAttempts(8).initialDelay(Duration.ofMillis(5))
             .maxDelay(Duration.ofMillis(50)).deadline(Duration.ofSeconds(60)).build())
@@ -70,27 +76,37 @@ class NoDuplicatePurchasesLoadTest {
     }
     pool.shutdown();
 
+    List<ReceivedRequest> requests = partnerCenter.requests();
+    long drops = faults(requests, Fault.Kind.DROP_AFTER_COMMIT);
+    long throttled = faults(requests, Fault.Kind.THROTTLED);
+    long unavailable = faults(requests, Fault.Kind.SERVICE_UNAVAILABLE);
+    long requestIds = requests.stream().map(ReceivedRequest::requestId).distinct().count();
+    Map<String, List<Cart>> cartsByPurchase = partnerCenter.carts().stream()
+        .collect(Collectors.groupingBy(cart -> cart.lineItems().get(0).friendlyName()));
+    long duplicateCarts = cartsByPurchase.values().stream().filter(c -> c.size() > 1).count();
+    long checkoutsAgain = partnerCenter.requests(Operation.CHECKOUT_CART).stream()
+        .filter(r -> r.status() == 400).count();
     long successes = reported.values().stream().filter(r -> r.order() != null).count();
     long failures = reported.values().stream().filter(r -> r.failure() != null).count();
     long flaggedMaybe = reported.values().stream()
         .filter(r -> r.failure() != null && r.failure().mayHaveSucceeded()).count();
     System.out.printf("load test: %d purchases, %d attempts (%d MS-RequestIds), faults injected:"
             + " %d connection drops after commit, %d 429s, %d 503s; %d successes, %d failures"
-            + " (%d flagged may-have-succeeded); duplicate carts: %d, duplicate orders: %d%n",
-        reported.size(), partnerCenter.requests(), partnerCenter.distinctRequestIds(),
-        partnerCenter.dropsAfterCommit(), partnerCenter.throttled(), partnerCenter.unavailable(),
-        successes, failures, flaggedMaybe, partnerCenter.duplicateCarts(),
-        partnerCenter.duplicates());
+            + " (%d flagged may-have-succeeded); duplicate carts: %d, checkouts of an ordered"
+            + " cart: %d%n",
+        reported.size(), requests.size(), requestIds, drops, throttled, unavailable, successes,
+        failures, flaggedMaybe, duplicateCarts, checkoutsAgain);
 
     assertThat(reported).hasSize(THREADS * PURCHASES_PER_THREAD);
     assertThat(reported.values()).allSatisfy(r -> assertThat(r.untyped()).isNull());
-    assertThat(partnerCenter.duplicateCarts()).isZero();
-    assertThat(partnerCenter.duplicates()).isZero();
-    assertThat(partnerCenter.dropsAfterCommit()).isPositive();
-    assertThat(partnerCenter.throttled()).isPositive();
-    assertThat(partnerCenter.unavailable()).isPositive();
+    assertThat(duplicateCarts).isZero();
+    assertThat(checkoutsAgain).isZero();
+    assertThat(drops).isPositive();
+    assertThat(throttled).isPositive();
+    assertThat(unavailable).isPositive();
     reported.forEach((purchase, outcome) -> {
-      String cartId = partnerCenter.cartOf(purchase);
+      List<Cart> carts = cartsByPurchase.getOrDefault(purchase, List.of());
+      String cartId = carts.isEmpty() ? null : carts.get(0).id();
       if (outcome.cartId() != null) {
         assertThat(cartId).as("cart of %s", purchase).isEqualTo(outcome.cartId());
       } else {
@@ -101,22 +117,25 @@ class NoDuplicatePurchasesLoadTest {
         }
         return;
       }
-      FakePartnerCenter.OrderSet orders = partnerCenter.orders(cartId);
+      List<Order> orders = partnerCenter.ordersOf(cartId);
       if (outcome.result() != null) {
-        assertThat(orders).as("orders of cart %s", cartId).isNotNull();
-        assertThat(partnerCenter.orderSetsCreated(cartId)).isEqualTo(1);
+        assertThat(orders).as("orders of cart %s", cartId).hasSize(1);
         assertThat(outcome.result().orders()).extracting(Order::id)
-            .containsExactly(orders.orderId());
+            .containsExactly(orders.get(0).id());
         if (outcome.order() != null) {
-          assertThat(outcome.order().id()).isEqualTo(orders.orderId());
+          assertThat(outcome.order().id()).isEqualTo(orders.get(0).id());
         } else {
           assertThat(outcome.failedStep()).isEqualTo("getOrder");
         }
       } else if (!outcome.failure().mayHaveSucceeded()) {
         assertThat(orders).as("orders of failed checkout of cart %s (%s)", cartId,
-            outcome.failure().getMessage()).isNull();
+            outcome.failure().getMessage()).isEmpty();
       }
     });
+  }
+
+  private static long faults(List<ReceivedRequest> requests, Fault.Kind kind) {
+    return requests.stream().filter(r -> r.fault() == kind).count();
   }
 
   /** One purchase: create the cart, check it out, read the order; stops at the first failure. */

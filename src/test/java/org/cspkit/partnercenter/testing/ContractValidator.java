@@ -77,6 +77,25 @@ public final class ContractValidator implements Interceptor {
     return PartnerCenterClient.builder().httpClient(okHttp());
   }
 
+  /**
+   * A client builder whose requests and every response, errors included, are validated: for a
+   * server whose answers are the test's subject (the shipped fake Partner Center).
+   */
+  public static PartnerCenterClientBuilder clientCheckingAllResponses() {
+    return PartnerCenterClient.builder().httpClient(
+        new OkHttpClient.Builder().addNetworkInterceptor(new ContractValidator(true)).build());
+  }
+
+  private final boolean allResponses;
+
+  private ContractValidator() {
+    this(false);
+  }
+
+  private ContractValidator(boolean allResponses) {
+    this.allResponses = allResponses;
+  }
+
   /** The violations recorded since the last call, which clears them. */
   public static List<String> drainViolations() {
     List<String> drained = new ArrayList<>(VIOLATIONS);
@@ -105,11 +124,12 @@ public final class ContractValidator implements Interceptor {
     REQUESTS_CHECKED.incrementAndGet();
 
     Response response = chain.proceed(request);
-    if (!response.isSuccessful()) {
+    if (!response.isSuccessful() && !allResponses) {
       return response; // error bodies stay unread here: some tests count the bytes read
     }
     byte[] body = response.peekBody(MAX_CHECKED_BODY).bytes();
-    if (body.length < MAX_CHECKED_BODY && accepted(body, resultType(request))) {
+    if (body.length < MAX_CHECKED_BODY
+        && (!response.isSuccessful() || accepted(body, resultType(request)))) {
       SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.code())
           .withBody(new String(body, java.nio.charset.StandardCharsets.UTF_8));
       for (String name : response.headers().names()) {

@@ -1,0 +1,28 @@
+package org.cspkit.partnercenter.test;
+
+import java.util.Optional;
+
+/**
+ * One request the fake received, and how it answered. Immutable.
+ *
+ * @param method the HTTP method, such as {@code POST}
+ * @param path the encoded path, such as {@code /v1/customers/…/carts}
+ * @param operation the operation the path and method name, or {@code null} when they name none
+ * @param requestId the request's {@code MS-RequestId}, or {@code null} when it had none
+ * @param correlationId the request's {@code MS-CorrelationId}, or {@code null} when it had none
+ * @param status the HTTP status of the answer (for a dropped connection, the status the answer
+ *     would have had: after {@link Fault#dropAfterCommit()} that of the committed operation)
+ * @param fault the kind of fault injected into this request, or {@code null} when none was
+ */
+public record ReceivedRequest(String method, String path, Operation operation, String requestId,
+    String correlationId, int status, Fault.Kind fault) {
+
+  /**
+   * The fault injected into this request, if any.
+   *
+   * @return the kind of fault, or empty
+   */
+  public Optional<Fault.Kind> injectedFault() {
+    return Optional.ofNullable(fault);
+  }
+}
