@@ -41,8 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Holds the README's Java samples: each block between "README: name" markers here must appear,
- * word for word, as a java block of README.md, and the samples run against Prism.
+ * Holds the README's Java samples: each block between "README: name" markers here (and in
+ * {@link FakePartnerCenterTest}, for the test support artifact) must appear, word for word, as a
+ * java block of README.md, and the samples run against Prism (that one against the fake).
  */
 @ExtendWith(PrismExtension.class)
 class ReadmeExamplesTest {
@@ -327,15 +328,18 @@ class ReadmeExamplesTest {
     while (block.find()) {
       readmeBlocks.add(normalize(block.group(1)));
     }
+    // FakePartnerCenterTest holds the sample of the test support artifact (no Prism there).
     String source = Files.readString(
-        Path.of("src/test/java/org/cspkit/partnercenter/ReadmeExamplesTest.java"));
+        Path.of("src/test/java/org/cspkit/partnercenter/ReadmeExamplesTest.java"))
+        + Files.readString(
+            Path.of("src/test/java/org/cspkit/partnercenter/FakePartnerCenterTest.java"));
     Matcher sample = Pattern.compile("// README: (?!end)([\\w-]+)\\n(.*?)// README: end", Pattern.DOTALL)
         .matcher(source);
     List<String> samples = new ArrayList<>();
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).hasSize(10);
+    assertThat(samples).hasSize(11);
     assertThat(readmeBlocks).as("README java blocks, each held by this test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }
