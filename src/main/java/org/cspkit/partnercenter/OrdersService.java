@@ -10,6 +10,7 @@ import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.internal.Arguments;
+import org.cspkit.partnercenter.internal.CallerContext;
 import org.cspkit.partnercenter.internal.OperationRules;
 import org.cspkit.partnercenter.internal.Pipeline;
 import org.cspkit.partnercenter.internal.ProvisioningStatusRules;
@@ -381,7 +382,8 @@ public final class OrdersService {
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     return Failsafe.with(untilProvisioned(wait))
-        .with(pipeline.scheduler())
+        // Each poll starts on the scheduler's thread: with the caller's context and MDC.
+        .with(CallerContext.current().scheduler(pipeline.scheduler()))
         .getStageAsync(() -> getProvisioningStatusAsync(customerId, orderId, perPoll));
   }
 

@@ -11,6 +11,7 @@ import org.cspkit.partnercenter.internal.LibraryVersion;
 import org.cspkit.partnercenter.internal.Pipeline;
 import org.cspkit.partnercenter.internal.Redaction;
 import org.cspkit.partnercenter.internal.ResponseHandler;
+import org.cspkit.partnercenter.internal.Telemetry;
 import org.cspkit.partnercenter.internal.TokenCache;
 
 /**
@@ -99,7 +100,7 @@ public final class PartnerCenterClient implements AutoCloseable {
         new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, builder.clock),
         new ResponseHandler(moshi, builder.maxResponseBodySize),
         builder.callTimeout, builder.retryOptions, builder.maxAsyncConcurrency, builder.baseUrl,
-        moshi, localeTag, builder.applicationName);
+        moshi, localeTag, builder.applicationName, new Telemetry(builder.openTelemetry()));
     this.carts = new CartsService(pipeline);
     this.orders = new OrdersService(pipeline);
   }

@@ -1,5 +1,7 @@
 package org.cspkit.partnercenter;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,6 +27,8 @@ public final class PartnerCenterClientBuilder {
   RetryOptions retryOptions = RetryOptions.DEFAULT;
   long maxResponseBodySize = PartnerCenterClient.DEFAULT_MAX_RESPONSE_BODY_SIZE;
   int maxAsyncConcurrency = PartnerCenterClient.DEFAULT_MAX_ASYNC_CONCURRENCY;
+  /** The application's OpenTelemetry, or null for the global one at {@link #build()}. */
+  OpenTelemetry openTelemetry;
   /** The clock token expiries are compared with; tests in this package replace it. */
   Clock clock = Clock.systemUTC();
 
@@ -48,6 +52,7 @@ public final class PartnerCenterClientBuilder {
     copy.retryOptions = retryOptions;
     copy.maxResponseBodySize = maxResponseBodySize;
     copy.maxAsyncConcurrency = maxAsyncConcurrency;
+    copy.openTelemetry = openTelemetry;
     copy.clock = clock;
     return copy;
   }
@@ -292,6 +297,37 @@ public final class PartnerCenterClientBuilder {
   public PartnerCenterClientBuilder httpClient(OkHttpClient httpClient) {
     this.httpClient = httpClient;
     return this;
+  }
+
+  /**
+   * Where the client's traces and metrics go. Each call is a span {@code PartnerCenter
+   * <operationId>} (such as {@code PartnerCenter checkoutCart}), a child of the span current on
+   * the calling thread, and each HTTP attempt a CLIENT span named by its method, a child of the
+   * call's span, whose trace context is sent in the request's headers ({@code traceparent}) by
+   * {@code openTelemetry}'s propagators. The metrics are {@code partner_center.operation.duration}
+   * (seconds), {@code partner_center.attempts} and {@code http.client.request.duration}
+   * (seconds), by operation and outcome. Scope {@code org.cspkit.partnercenter}, with the
+   * library's version. No token appears in any attribute.
+   *
+   * <p>Not set, the client uses the OpenTelemetry registered globally when {@link #build()} runs
+   * ({@link GlobalOpenTelemetry#getOrNoop()}): the Java agent's, or an SDK registered with {@code
+   * buildAndRegisterGlobal()} before the client is built; with neither, nothing is recorded and
+   * nothing is sent. Unlike {@code GlobalOpenTelemetry.get()}, this never sets the global
+   * instance, so an application may still register its SDK later (a client built before then
+   * records nothing).
+   *
+   * @param openTelemetry the OpenTelemetry to use, such as an {@code OpenTelemetrySdk} or
+   *     {@link OpenTelemetry#noop()} to record nothing; null to go back to the global one
+   * @return this builder
+   */
+  public PartnerCenterClientBuilder openTelemetry(OpenTelemetry openTelemetry) {
+    this.openTelemetry = openTelemetry;
+    return this;
+  }
+
+  /** The configured OpenTelemetry, or the global one now. */
+  OpenTelemetry openTelemetry() {
+    return openTelemetry != null ? openTelemetry : GlobalOpenTelemetry.getOrNoop();
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import com.squareup.moshi.Moshi;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
   private final ThreadPoolExecutor asyncAttempts;
   /** Ends asynchronous calls still waiting for a thread at their deadline. */
   private final ScheduledThreadPoolExecutor deadlines;
+  private final Telemetry telemetry;
   private volatile boolean closed;
 
   /**
@@ -94,11 +96,13 @@ public final class Pipeline implements AutoCloseable {
    * @param moshi the Moshi instance of request and response bodies
    * @param localeTag the {@code X-Locale} to send
    * @param applicationName the {@code MS-PartnerCenter-Application} to send, or null
+   * @param telemetry the spans and metrics of calls and attempts
    */
   public Pipeline(OkHttpClient.Builder http, boolean ownsHttpClient, String userAgent,
       TokenCache tokens, ResponseHandler responses, Duration callTimeout,
       RetryOptions defaultOptions, int maxAsyncConcurrency, HttpUrl baseUrl, Moshi moshi,
-      String localeTag, String applicationName) {
+      String localeTag, String applicationName, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.authorization = new AuthorizationInterceptor(userAgent);
     this.httpClient = http
         // Every request is an attempt the retry policy decided on: no silent re-send after a
@@ -177,13 +181,18 @@ public final class Pipeline implements AutoCloseable {
    *     thread's interrupt flag kept
    * @throws IllegalStateException if the executor is closed
    */
-  @SuppressWarnings("unchecked")
   public <T> PartnerCenterResponse<T> runWithResponse(retrofit2.Call<T> call,
       OperationRules rules) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
     Execution execution = new Execution(prepared, options, true);
+    return execution.operation.run(() -> runHere(execution, options));
+  }
+
+  /** The attempts of {@link #runWithResponse}, on the calling thread, in the call's span. */
+  @SuppressWarnings("unchecked")
+  private <T> PartnerCenterResponse<T> runHere(Execution execution, RetryOptions options) {
     Outcome outcome;
     try {
       outcome = Failsafe.with(policy(options)).get(execution::attempt);
@@ -246,15 +255,20 @@ public final class Pipeline implements AutoCloseable {
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
     Execution execution = new Execution(prepared, options, false);
     CallFuture<R> future = new CallFuture<>(execution, (Function) shape);
+    // The attempts and the deadline run with the caller's OpenTelemetry context and MDC.
+    CallerContext caller = execution.operation.carried();
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
-        .with(asyncAttempts)
+        .with(caller.executor(asyncAttempts))
         .getAsync(execution::attempt);
     future.retries = retries;
     retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
     // An attempt in flight is cut at the deadline by its call timeout; one still waiting for a
     // free thread (maxAsyncConcurrency) is not, so the deadline also ends the call here.
-    ScheduledFuture<?> deadline = deadlines.schedule(() -> execution.deadlinePassed(future),
-        options.deadline().toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> deadline = deadlines.schedule(
+        caller.wrap(() -> execution.deadlinePassed(future)), options.deadline().toNanos(),
+        TimeUnit.NANOSECONDS);
+    // The future ends the call's span as it completes; this catches any other completion.
+    future.whenComplete(execution.operation::end);
     // Completed by anyone else (a timeout, completeExceptionally): stop the call as well.
     future.whenComplete((result, error) -> {
       deadline.cancel(false);
@@ -320,6 +334,20 @@ public final class Pipeline implements AutoCloseable {
       complete(shape.apply(response));
     }
 
+    /** Ends the call's span first, so that it is recorded when the caller sees the result. */
+    @Override
+    public boolean complete(T value) {
+      execution.operation.end(value, null);
+      return super.complete(value);
+    }
+
+    /** Ends the call's span first, so that it is recorded when the caller sees the failure. */
+    @Override
+    public boolean completeExceptionally(Throwable failure) {
+      execution.operation.end(null, failure);
+      return super.completeExceptionally(failure);
+    }
+
     /**
      * Stops the call before completing: once this returns, no attempt starts and no request
      * byte is written. Completes with a {@link CallCancelledException}, a {@link
@@ -370,6 +398,10 @@ public final class Pipeline implements AutoCloseable {
     private volatile PartnerCenterResponse<?> succeeded;
     /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
     private boolean replayed401;
+    /** The call's span, metrics and the context its attempts run in. */
+    private final Telemetry.Operation operation;
+    /** The span of the attempt in flight, until it ends; read and written by attempts only. */
+    private Telemetry.AttemptSpan attemptSpan;
 
     private Execution(Calls.Prepared prepared, RetryOptions options, boolean onCallingThread) {
       this.prepared = prepared;
@@ -379,6 +411,7 @@ public final class Pipeline implements AutoCloseable {
       this.listener = prepared.options().attemptListener().orElse(null);
       this.onCallingThread = onCallingThread;
       this.cancelSignal = onCallingThread ? null : new CompletableFuture<>();
+      this.operation = telemetry.start(ids);
     }
 
     private long leftNanos() {
@@ -423,7 +456,9 @@ public final class Pipeline implements AutoCloseable {
         return Outcome.last(failure);
       }
       AttemptState state = new AttemptState(token.value(), cancelled);
-      Call call = httpClient.newCall(request.newBuilder().tag(AttemptState.class, state).build());
+      attemptSpan = operation.attempt(request, number);
+      Call call = httpClient.newCall(
+          attemptSpan.inject(request.newBuilder()).tag(AttemptState.class, state).build());
       long timeoutNanos = leftNanos();
       if (!callTimeout.isZero()) {
         timeoutNanos = Math.min(timeoutNanos, callTimeout.toNanos());
@@ -435,12 +470,14 @@ public final class Pipeline implements AutoCloseable {
       // either this sees the cancel, or the cancel sees this call and cancels it.
       if (cancelled.get()) {
         currentCall = null;
-        return Outcome.last(stopped("the call was cancelled", null));
+        TransportException stopped = stopped("the call was cancelled", null);
+        endAttempt(null, state, stopped);
+        return Outcome.last(stopped);
       }
       if (onCallingThread) {
         InterruptWatchdog.INSTANCE.watch(call);
       }
-      try (Response response = call.execute()) {
+      try (Scope traced = attemptSpan.makeCurrent(); Response response = call.execute()) {
         Object result = responses.handle(response, prepared.operation().converter(),
             prepared.operation().success(), prepared.safe(), prepared.rules(), ids,
             state.secrets());
@@ -449,6 +486,7 @@ public final class Pipeline implements AutoCloseable {
             Redaction.scrub(response.headers(), state.secrets()), ids.requestId(),
             ids.correlationId(), attempts);
         succeeded = done;
+        endAttempt(attempts.get(attempts.size() - 1), state, null);
         return new Outcome(done, null, false, null);
       } catch (PartnerCenterException e) {
         return failed(e, null, state, call, token, number, attemptStart);
@@ -482,6 +520,7 @@ public final class Pipeline implements AutoCloseable {
     private Outcome failed(PartnerCenterException failure, IOException io, AttemptState state,
         Call call, AccessToken token, int number, long attemptStart) {
       Outcome outcome = classify(failure, io, state, call, token, number, attemptStart);
+      endAttempt(attempts.get(attempts.size() - 1), state, failure);
       if (listener != null && !attempts.isEmpty()) {
         try {
           listener.attemptFailed(attempts.get(attempts.size() - 1), options.maxAttempts(),
@@ -492,6 +531,16 @@ public final class Pipeline implements AutoCloseable {
         }
       }
       return outcome;
+    }
+
+    /** Ends the span of the attempt in flight with what the attempt recorded. */
+    private void endAttempt(Attempt recorded, AttemptState state,
+        PartnerCenterException failure) {
+      Telemetry.AttemptSpan span = attemptSpan;
+      attemptSpan = null;
+      if (span != null) {
+        span.end(recorded, state.headers(), failure, state.secrets());
+      }
     }
 
     /** Records the failed attempt and decides whether another follows, and after what wait. */
