@@ -3,6 +3,16 @@ package org.cspkit.partnercenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -19,6 +29,7 @@ import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
 import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.exception.NotFoundException;
@@ -39,6 +50,7 @@ import org.cspkit.partnercenter.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 
 /**
  * Holds the README's Java samples: each block between "README: name" markers here (and in
@@ -118,6 +130,23 @@ class ReadmeExamplesTest {
       System.out.println(e.statusCode() + " " + e.errorCodeText().orElse("-") + " "
           + e.errorDescription() + " MS-RequestId=" + e.requestId()
           + " MS-CorrelationId=" + e.correlationId());
+    }
+    // README: end
+  }
+
+  static void traced(PartnerCenterClient client, OpenTelemetry openTelemetry, String customerId,
+      String cartId) {
+    // README: tracing
+    Span span = openTelemetry.getTracer("contoso.billing").spanBuilder("monthly renewal").startSpan();
+    try (Scope scope = span.makeCurrent()) {
+      MDC.put("tenant", customerId);
+      // Traced as "PartnerCenter checkoutCart" under "monthly renewal", with a POST span per
+      // attempt; the attempts run on the client's threads with this span and MDC.
+      CartCheckoutResult result = client.carts().checkoutAsync(customerId, cartId).join();
+      System.out.println(result.orders().size() + " orders");
+    } finally {
+      MDC.remove("tenant");
+      span.end();
     }
     // README: end
   }
@@ -288,6 +317,37 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void theTracingSampleRecordsTheCheckoutUnderTheCallersSpan(PrismServer prism) {
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+        .build();
+    List<String> tenants = new CopyOnWriteArrayList<>();
+    PartnerCenterClient client = PartnerCenterClient.builder().baseUrl(prism.baseUrl())
+        .accessToken("any").openTelemetry(openTelemetry)
+        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
+          tenants.add(MDC.get("tenant"));
+          return chain.proceed(chain.request());
+        }).build())
+        .build();
+
+    String printed = captureStdout(() -> traced(client, openTelemetry,
+        PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID));
+
+    assertThat(printed).isEqualTo("3 orders" + System.lineSeparator());
+    Map<String, SpanData> spans = new HashMap<>();
+    exporter.getFinishedSpanItems().forEach(span -> spans.put(span.getName(), span));
+    assertThat(spans).containsOnlyKeys("monthly renewal", "PartnerCenter checkoutCart", "POST");
+    assertThat(spans.get("PartnerCenter checkoutCart").getParentSpanId())
+        .isEqualTo(spans.get("monthly renewal").getSpanId());
+    assertThat(spans.get("POST").getParentSpanId())
+        .isEqualTo(spans.get("PartnerCenter checkoutCart").getSpanId());
+    assertThat(tenants).containsExactly(PrismCheckoutTest.CUSTOMER_ID);
+  }
+
+  @Test
   void theWithResponseSamplePrintsTheStatusAndTheIds(PrismServer prism) {
     PartnerCenterClient client = buildClient(() -> new MyToken("any",
         java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
@@ -339,7 +399,7 @@ class ReadmeExamplesTest {
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).hasSize(11);
+    assertThat(samples).hasSize(12);
     assertThat(readmeBlocks).as("README java blocks, each held by this test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }
