@@ -180,6 +180,7 @@ class SecretLeakTest {
         token -> new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
             .setHeader("Authorization", "Bearer " + token).setHeader("X-Echo", token)
             .setHeader("Set-Cookie", "session=" + token)
+            .setHeader("MS-CV", "cv." + token)
             .body("{\"code\":2000,\"description\":\"Bad.\",\"data\":[\"" + token
                 + "\"],\"source\":\"" + token + "\"}").build(),
         token -> new MockResponse.Builder().status("HTTP/1.1 2O1 " + token).build(),
@@ -204,6 +205,7 @@ class SecretLeakTest {
         texts.add(String.valueOf(e.errorData()));
         texts.add(String.valueOf(e.attempts()));
         texts.add(String.valueOf(e.details()));
+        texts.add(String.valueOf(e.correlationVector()));
         if (e instanceof org.cspkit.partnercenter.exception.UndecodableResponseException undecodable) {
           texts.add(undecodable.bodyExcerpt());
         }

@@ -92,7 +92,7 @@ public final class ResponseHandler {
     }
     if (!safe && IntStream.of(successStatuses).noneMatch(documented -> documented == status)) {
       throw new OutcomeUnknownException(ids.operationId(), ids.customerId(), ids.path(),
-          details(response, null, ids), "Partner Center answered " + status
+          details(response, null, ids, secrets), "Partner Center answered " + status
               + ", a success status the spec does not document for " + ids.operationId()
               + ", so the client cannot confirm the outcome", rules.unknownOutcomeAdvice(ids));
     }
@@ -169,7 +169,7 @@ public final class ResponseHandler {
     } catch (IOException notAnErrorBody) {
       fault = null;
     }
-    ErrorDetails details = details(response, scrub(fault, secrets), ids);
+    ErrorDetails details = details(response, scrub(fault, secrets), ids, secrets);
     switch (response.code()) {
       case 400:
         return new BadRequestException(details);
@@ -212,9 +212,11 @@ public final class ResponseHandler {
     return error(response, response.body(), ids, secrets);
   }
 
-  private static ErrorDetails details(Response response, ApiFault fault, CallInfo ids) {
+  private static ErrorDetails details(Response response, ApiFault fault, CallInfo ids,
+      List<String> secrets) {
+    // A peer may echo the token in any header: MS-CV is scrubbed like the body.
     return new ErrorDetails(response.code(), fault, ids.requestId(), ids.correlationId(),
-        response.header("MS-CV"));
+        Redaction.scrub(response.header("MS-CV"), secrets));
   }
 
   private static ApiFault scrub(ApiFault fault, List<String> secrets) {
@@ -232,7 +234,7 @@ public final class ResponseHandler {
 
   private static UndecodableResponseException undecodable(Response response, Buffer body,
       CallInfo ids, List<String> secrets, Throwable cause) {
-    ErrorDetails details = details(response, null, ids);
+    ErrorDetails details = details(response, null, ids, secrets);
     return new UndecodableResponseException(details,
         Redaction.scrub(response.header("Content-Type"), secrets),
         Redaction.scrub(excerpt(body), secrets), Redaction.scrub(cause, secrets));
