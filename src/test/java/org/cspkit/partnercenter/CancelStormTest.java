@@ -110,7 +110,7 @@ class CancelStormTest {
               CART_ID, RequestOptions.builder().requestId(requestId).build());
           futures.add(future);
           CompletableFuture<Boolean> cancel = new CompletableFuture<>();
-          cancellers.schedule(() -> {
+          var unused = cancellers.schedule(() -> {
             boolean done = future.cancel(true);
             cancelReturned.put(requestId.toString(), true);
             cancel.complete(done);

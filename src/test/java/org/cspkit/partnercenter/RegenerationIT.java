@@ -104,6 +104,7 @@ class RegenerationIT {
 
   private void copyProject() throws IOException {
     Files.copy(PROJECT.resolve("pom.xml"), copy.resolve("pom.xml"));
+    copyTree(PROJECT.resolve(".mvn"), copy.resolve(".mvn"));
     copyTree(PROJECT.resolve("generator-templates"), copy.resolve("generator-templates"));
     copyTree(PROJECT.resolve("src/main"), copy.resolve("src/main"));
     Files.createDirectories(copy.resolve("openapi"));

@@ -213,6 +213,7 @@ public final class Pipeline implements AutoCloseable {
    *     and it is completed with a {@link CallCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // the whenComplete stages are callbacks only
   public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
