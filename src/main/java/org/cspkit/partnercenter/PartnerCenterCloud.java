@@ -125,25 +125,15 @@ public enum PartnerCenterCloud {
    */
   public static PartnerCenterCloud fromName(String name) {
     String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-    switch (key) {
-      case "global":
-      case "public":
-        return GLOBAL;
-      case "us-government":
-      case "usgov":
-        return US_GOVERNMENT;
-      case "china":
-      case "china-21vianet":
-      case "21vianet":
-        return CHINA_21VIANET;
-      case "germany":
-      case "german":
-        throw new IllegalArgumentException(
-            "Microsoft Cloud Germany was retired and Partner Center no longer serves it;"
-                + " customers moved to the global cloud: use 'global'");
-      default:
-        throw new IllegalArgumentException(
-            "unknown Partner Center cloud '" + name + "'; expected global, us-government or china");
-    }
+    return switch (key) {
+      case "global", "public" -> GLOBAL;
+      case "us-government", "usgov" -> US_GOVERNMENT;
+      case "china", "china-21vianet", "21vianet" -> CHINA_21VIANET;
+      case "germany", "german" -> throw new IllegalArgumentException(
+          "Microsoft Cloud Germany was retired and Partner Center no longer serves it;"
+              + " customers moved to the global cloud: use 'global'");
+      default -> throw new IllegalArgumentException(
+          "unknown Partner Center cloud '" + name + "'; expected global, us-government or china");
+    };
   }
 }

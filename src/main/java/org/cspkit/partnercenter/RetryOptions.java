@@ -152,7 +152,7 @@ public final class RetryOptions {
     private Duration initialDelay = Duration.ofSeconds(1);
     private Duration maxDelay = Duration.ofSeconds(30);
     private double jitter = 0.2;
-    private Duration deadline = Duration.ofSeconds(120);
+    private Duration deadline = Duration.ofMinutes(2);
 
     private Builder() {}
 

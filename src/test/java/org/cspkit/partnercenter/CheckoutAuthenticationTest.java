@@ -1,6 +1,7 @@
 package org.cspkit.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -283,8 +284,8 @@ class CheckoutAuthenticationTest {
       }
     };
 
-    catchThrowableOfType(AuthenticationException.class,
-        () -> client(fixed).carts().checkout(CUSTOMER_ID, CART_ID));
+    assertThatExceptionOfType(AuthenticationException.class)
+        .isThrownBy(() -> client(fixed).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(invalidations).hasValue(1);

@@ -1,6 +1,7 @@
 package org.cspkit.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -408,7 +409,7 @@ class FaultMatrixTest {
 
     serve(json(400, "{\"code\":2000,\"description\":\"Bad.\"}"));
     heard.clear();
-    catchThrowableOfType(BadRequestException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID,
+    assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> client().carts().checkout(CUSTOMER_ID, CART_ID,
         RequestOptions.builder().attemptListener(listener).build()));
     assertThat(heard).containsExactly("1/4 400 false");
   }

@@ -71,7 +71,7 @@ public final class StartupBenchmark {
       if (run == 0) {
         continue;
       }
-      String[] fields = Files.readString(report).trim().split("\\s+");
+      String[] fields = Files.readString(report).trim().split("\\s+", -1);
       walls.add(Double.parseDouble(fields[fields.length - 2]));
       rss.add(Double.parseDouble(fields[fields.length - 1]));
     }

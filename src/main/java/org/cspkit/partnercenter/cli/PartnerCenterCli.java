@@ -64,7 +64,7 @@ public final class PartnerCenterCli implements Runnable {
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    Console console = System.console();
+    Console console = Consoles.terminal();
     // System.console() is there when standard input and output are a terminal; standard error
     // usually goes to the same one.
     Terminal terminal = console != null

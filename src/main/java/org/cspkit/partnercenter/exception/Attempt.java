@@ -16,6 +16,7 @@ import java.time.Duration;
  *     2xx body could not be decoded
  * @serial exclude
  */
+@SuppressWarnings("InvalidBlockTag") // javadoc accepts @serial exclude on a type: no serialized-form page
 public record Attempt(int number, int statusCode, String outcome, Duration elapsed,
     boolean mayHaveSucceeded) implements Serializable {
 

@@ -72,10 +72,10 @@ final class AttemptClassifier {
 
   /** The wait before the attempt after {@code number}: doubling, with jitter, capped. */
   static Duration backoff(RetryOptions options, int number) {
-    double base = Math.min(options.maxDelay().toNanos(),
+    double base = Math.min((double) options.maxDelay().toNanos(),
         options.initialDelay().toNanos() * Math.pow(2, number - 1));
     double jittered =
         base * (1 + options.jitter() * ThreadLocalRandom.current().nextDouble(-1, 1));
-    return Duration.ofNanos((long) Math.min(options.maxDelay().toNanos(), jittered));
+    return Duration.ofNanos((long) Math.min((double) options.maxDelay().toNanos(), jittered));
   }
 }

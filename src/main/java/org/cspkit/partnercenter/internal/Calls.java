@@ -36,6 +36,7 @@ final class Calls {
   private final Headers clientHeaders;
 
   /** What the pipeline knows of an interface method: found once, from its annotations. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared, hashed or printed
   record Operation(String id, Converter<ResponseBody, ?> converter, int[] success) {}
 
   /** A call ready to run: its request with the standard headers, and what judges its answers. */

@@ -37,7 +37,7 @@ public final class CheckoutRules extends OperationRules {
 
   /** The cart ID in {@code /v1/customers/{customer-id}/carts/{cart-id}/checkout}. */
   private static String cartId(String path) {
-    String[] segments = path.split("/");
+    String[] segments = path.split("/", -1);
     return segments.length >= 2 ? segments[segments.length - 2] : path;
   }
 

@@ -226,6 +226,7 @@ public final class Pipeline implements AutoCloseable {
    *     returns, and it is completed with a {@link CallCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // the whenComplete stages are callbacks only
   public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
     return start(call, rules, PartnerCenterResponse::value);
   }

@@ -247,6 +247,7 @@ public final class Redaction {
     }
 
     /** The original class name and scrubbed message, without this class's name. */
+    @SuppressWarnings("OverrideThrowableToString") // the message already starts with the class name
     @Override
     public String toString() {
       return getMessage();

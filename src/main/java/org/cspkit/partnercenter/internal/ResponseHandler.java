@@ -170,23 +170,16 @@ public final class ResponseHandler {
       fault = null;
     }
     ErrorDetails details = details(response, scrub(fault, secrets), ids, secrets);
-    switch (response.code()) {
-      case 400:
-        return new BadRequestException(details);
-      case 401:
-        return new AuthenticationException(details);
-      case 403:
-        return new ForbiddenException(details);
-      case 404:
-        return new NotFoundException(details);
-      case 409:
-        return new ConflictException(details);
-      case 429:
-        return new ThrottledException(details, retryAfter(response.headers()));
-      default:
-        return response.code() >= 500 ? new ServerErrorException(details)
-            : new PartnerCenterException(details);
-    }
+    return switch (response.code()) {
+      case 400 -> new BadRequestException(details);
+      case 401 -> new AuthenticationException(details);
+      case 403 -> new ForbiddenException(details);
+      case 404 -> new NotFoundException(details);
+      case 409 -> new ConflictException(details);
+      case 429 -> new ThrottledException(details, retryAfter(response.headers()));
+      default -> response.code() >= 500 ? new ServerErrorException(details)
+          : new PartnerCenterException(details);
+    };
   }
 
   /**

@@ -104,6 +104,7 @@ public final class TokenCache implements AutoCloseable {
   }
 
   /** The fetch in progress, or a new one unless {@code seen} has already been replaced. */
+  @SuppressWarnings("ReferenceEquality") // identity on purpose: has the entry been replaced
   private CompletableFuture<Cached> startFetch(Cached seen) {
     synchronized (lock) {
       if (fetch != null) {

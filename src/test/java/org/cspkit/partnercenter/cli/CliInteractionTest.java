@@ -65,8 +65,10 @@ class CliInteractionTest {
 
     assertThat(run(Map.of(), terminal, "--max-attempts", "2"))
         .isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(err.toString()).contains("attempt 1 of 2: 503 (800003); retrying in 1 s\n"
-        + "attempt 2 of 2: 503 (800003)\n");
+    assertThat(err.toString()).contains("""
+        attempt 1 of 2: 503 (800003); retrying in 1 s
+        attempt 2 of 2: 503 (800003)
+        """);
 
     err.getBuffer().setLength(0);
     enqueue(503, "{\"code\":800003,\"description\":\"Busy.\"}");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CliOutputTest {
   private static final String ONE_ORDER = "{\"orders\":[{\"id\":\"o-1\",\"status\":\"pending\","
       + "\"lineItems\":[{\"lineItemNumber\":0,\"offerId\":\"CFQ7TTC0LH18:0001\","
-      + "\"friendlyName\":\"%s\",\"quantity\":1}]}],\"orderErrors\":[]}";
+      + "\"friendlyName\":\"NAME\",\"quantity\":1}]}],\"orderErrors\":[]}";
 
   @StartStop
   public final MockWebServer server = new MockWebServer();
@@ -44,7 +44,7 @@ class CliOutputTest {
   private void enqueueOrder(String friendlyNameJson) {
     server.enqueue(new MockResponse.Builder().code(201)
         .setHeader("Content-Type", "application/json")
-        .body(String.format(ONE_ORDER, friendlyNameJson)).build());
+        .body(ONE_ORDER.replace("NAME", friendlyNameJson)).build());
   }
 
   @Test

@@ -25,7 +25,7 @@ public final class AllLogs implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
+    root.setLevel(Level.TRACE);
     appender.start();
     root.addAppender(appender);
   }

@@ -97,7 +97,7 @@ public final class FakeEntraId implements IHttpClient {
   /** The form fields of a token request. */
   public static Map<String, String> form(HttpRequest request) {
     Map<String, String> fields = new LinkedHashMap<>();
-    for (String pair : request.body().split("&")) {
+    for (String pair : request.body().split("&", -1)) {
       String[] keyValue = pair.split("=", 2);
       fields.put(URLDecoder.decode(keyValue[0], StandardCharsets.UTF_8),
           keyValue.length > 1 ? URLDecoder.decode(keyValue[1], StandardCharsets.UTF_8) : "");

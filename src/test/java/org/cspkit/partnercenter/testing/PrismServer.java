@@ -2,6 +2,7 @@ package org.cspkit.partnercenter.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -98,7 +99,7 @@ public final class PrismServer implements AutoCloseable {
         throw new IOException("Prism exited with " + process.exitValue() + "; see " + log);
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         return;
       } catch (IOException notYet) {
         try {

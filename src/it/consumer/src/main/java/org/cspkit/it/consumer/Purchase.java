@@ -61,5 +61,6 @@ public final class Purchase {
         System.out.println("consumer IT: " + cliOnly + " is not on the classpath");
       }
     }
+    client.close();
   }
 }
