@@ -106,7 +106,11 @@ class ResponseMetadataTest {
 
     final int status;
     final String body;
+    // The forms are stateless lambdas.
+    @SuppressWarnings("ImmutableEnumChecker")
     final Form<PartnerCenterResponse<?>> blocking;
+
+    @SuppressWarnings("ImmutableEnumChecker")
     final Form<CompletableFuture<? extends PartnerCenterResponse<?>>> async;
 
     Operation(int status, String body, Form<PartnerCenterResponse<?>> blocking,

@@ -226,7 +226,6 @@ public final class Pipeline implements AutoCloseable {
    *     returns, and it is completed with a {@link CallCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
-  @SuppressWarnings("FutureReturnValueIgnored") // the whenComplete stages are callbacks only
   public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
     return start(call, rules, PartnerCenterResponse::value);
   }
@@ -248,7 +247,8 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Starts a call whose future completes with {@code shape} applied to the response. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  // FutureReturnValueIgnored: the whenComplete stages are callbacks only.
+  @SuppressWarnings({"unchecked", "rawtypes", "FutureReturnValueIgnored"})
   private <T, R> CompletableFuture<R> start(retrofit2.Call<T> call, OperationRules rules,
       Function<PartnerCenterResponse<T>, R> shape) {
     requireOpen();

@@ -271,6 +271,8 @@ public final class Telemetry {
     }
 
     /** Makes this span current while the request is sent, for the HTTP client's interceptors. */
+    // The one caller closes the scope in a try-with-resources.
+    @SuppressWarnings("MustBeClosedChecker")
     Scope makeCurrent() {
       return context.makeCurrent();
     }

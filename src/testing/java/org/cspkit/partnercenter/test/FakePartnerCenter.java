@@ -481,59 +481,53 @@ public final class FakePartnerCenter implements AutoCloseable {
   }
 
   private MockResponse faultResponse(Fault fault) {
-    switch (fault.kind()) {
-      case THROTTLED: {
+    return switch (fault.kind()) {
+      case THROTTLED -> {
         long seconds = fault.retryAfterSeconds();
-        return json(429, write(writer -> writer.beginObject().name("statusCode").value(429)
+        yield json(429, write(writer -> writer.beginObject().name("statusCode").value(429)
             .name("message").value("Rate limit is exceeded. Try again in " + seconds
                 + " seconds.").endObject()))
             .newBuilder().setHeader("Retry-After", seconds).build();
       }
-      case SERVICE_UNAVAILABLE:
-        return json(503, write(writer -> writer.beginObject().name("code")
-            .value("ServiceUnavailable").name("description")
-            .value("The service is temporarily unavailable. Try again later.")
-            .name("data").beginArray().endArray().name("source").value("PartnerFD")
-            .endObject()));
-      case ERROR:
-        return apiFault(fault.status(), fault.code(), fault.description());
-      default: // DROP_BEFORE_COMMIT: the connection closes before this is sent
-        return apiFault(503, 800003, "Unexpected service error.");
-    }
+      case SERVICE_UNAVAILABLE -> json(503, write(writer -> writer.beginObject().name("code")
+          .value("ServiceUnavailable").name("description")
+          .value("The service is temporarily unavailable. Try again later.")
+          .name("data").beginArray().endArray().name("source").value("PartnerFD")
+          .endObject()));
+      case ERROR -> apiFault(fault.status(), fault.code(), fault.description());
+      // DROP_BEFORE_COMMIT: the connection closes before this is sent
+      default -> apiFault(503, 800003, "Unexpected service error.");
+    };
   }
 
   private MockResponse run(Operation operation, String customerId, String id,
       RecordedRequest request, String requestId) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    switch (operation) {
-      case CREATE_CART:
-        return createCart(customerId, request, requestId, now);
-      case GET_CART: {
+    return switch (operation) {
+      case CREATE_CART -> createCart(customerId, request, requestId, now);
+      case GET_CART -> {
         StoredCart stored = cartOf(customerId, id);
-        return stored == null ? cartNotFound(id) : json(200, cartJson.toJson(stored.cart));
+        yield stored == null ? cartNotFound(id) : json(200, cartJson.toJson(stored.cart));
       }
-      case UPDATE_CART:
-        return updateCart(customerId, id, request, now);
-      case CHECKOUT_CART:
-        return checkout(customerId, id, requestId, now);
-      case GET_ORDER: {
+      case UPDATE_CART -> updateCart(customerId, id, request, now);
+      case CHECKOUT_CART -> checkout(customerId, id, requestId, now);
+      case GET_ORDER -> {
         StoredOrder stored = orderOf(customerId, id);
-        return stored == null ? apiFault(404, 20000, "Order ID not found.")
+        yield stored == null ? apiFault(404, 20000, "Order ID not found.")
             : json(200, orderJson.toJson(read(stored)));
       }
-      case LIST_ORDERS:
-        return listOrders(customerId, request.getUrl().queryParameter("billingType"));
-      default: {
+      case LIST_ORDERS -> listOrders(customerId, request.getUrl().queryParameter("billingType"));
+      default -> {
         StoredOrder stored = orderOf(customerId, id);
         if (stored == null) {
-          return apiFault(404, 800007, "Unable to retrieve provisioning information.");
+          yield apiFault(404, 800007, "Unable to retrieve provisioning information.");
         }
         Order order = read(stored);
-        return json(200, provisioningJson.toJson(TestData.provisioningStatus(order,
+        yield json(200, provisioningJson.toJson(TestData.provisioningStatus(order,
             OrderStatus.COMPLETED.equals(order.status()) ? ProvisioningStatus.FULFILLED
                 : ProvisioningStatus.PREFULFILLMENT_PENDING)));
       }
-    }
+    };
   }
 
   private MockResponse createCart(String customerId, RecordedRequest request, String requestId,
