@@ -5,16 +5,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Cold start: wall time and peak RSS (GNU time's %e and %M) of a command-line checkout against a
- * local server, compared with {@link RawHttpCheckout}, each run 10 times after one warm-up run.
- * Prints a Markdown table with the medians and their ratio.
+ * Cold start of one checkout against a local MockWebServer stub: wall time, CPU time (user +
+ * system) and peak RSS (GNU time's %e, %U + %S and %M) of
+ *
+ * <ul>
+ *   <li>the command line as {@code java -jar …-cli.jar checkout …};
+ *   <li>the same command through the distribution's {@code bin/partner-center} launcher, with a
+ *       fresh class-data-sharing cache: its first run (which records the archive) is reported on
+ *       its own, then the runs that map the archive;
+ *   <li>{@link RawHttpCheckout}, the same call with {@code HttpURLConnection}.
+ * </ul>
+ *
+ * <p>The three are run in turn, {@link #RUNS} times each after one warm-up round, so that a change
+ * in the machine's load hits them alike. Prints one Markdown table per Java with the medians and
+ * the ratios. Arguments: the -cli jar, the launcher, then the Java homes to measure on (default:
+ * this JVM's).
  */
 public final class StartupBenchmark {
   private static final int RUNS = 10;
@@ -23,7 +37,10 @@ public final class StartupBenchmark {
 
   public static void main(String[] args) throws Exception {
     String cliJar = args[0];
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String launcher = args[1];
+    List<String> javaHomes = args.length > 2
+        ? List.of(args).subList(2, args.length)
+        : List.of(System.getProperty("java.home"));
     String body = new String(Bodies.documentation(), StandardCharsets.UTF_8);
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(new Dispatcher() {
@@ -39,44 +56,112 @@ public final class StartupBenchmark {
           + EndToEndBenchmark.CART_ID + "/checkout").toString();
       String classes = new File(RawHttpCheckout.class.getProtectionDomain().getCodeSource()
           .getLocation().toURI()).getPath();
-      double[] cli = measure(List.of(java, "-jar", cliJar, "checkout", "--base-url", base,
-          "--customer-id", EndToEndBenchmark.CUSTOMER_ID, "--cart-id", EndToEndBenchmark.CART_ID));
-      double[] raw = measure(List.of(java, "-cp", classes,
-          "org.cspkit.partnercenter.bench.RawHttpCheckout", url));
-      System.out.println();
-      System.out.println("| program (median of " + RUNS + ") | wall time | peak RSS |");
-      System.out.println("|---|---|---|");
-      System.out.printf("| partner-center checkout (cli jar) | %.3f s | %.0f MB |%n", cli[0], cli[1] / 1024);
-      System.out.printf("| raw HttpURLConnection program | %.3f s | %.0f MB |%n", raw[0], raw[1] / 1024);
-      System.out.printf("| ratio | %.2f | %.2f |%n", cli[0] / raw[0], cli[1] / raw[1]);
+      List<String> checkout = List.of("checkout", "--base-url", base,
+          "--customer-id", EndToEndBenchmark.CUSTOMER_ID, "--cart-id", EndToEndBenchmark.CART_ID);
+      for (String javaHome : javaHomes) {
+        if (!javaHome.equals(javaHomes.get(0)) && !Files.isExecutable(
+            Path.of(javaHome, "bin", "java"))) {
+          System.out.println("(no Java at " + javaHome + ": skipped)");
+          continue;
+        }
+        measureOn(javaHome, cliJar, launcher, classes, url, checkout);
+      }
     }
   }
 
-  /** Median wall seconds and median peak RSS in KB over {@link #RUNS} runs. */
-  private static double[] measure(List<String> command) throws Exception {
-    List<Double> walls = new ArrayList<>();
-    List<Double> rss = new ArrayList<>();
-    Path report = Files.createTempFile("time", ".txt");
+  private static void measureOn(String javaHome, String cliJar, String launcher, String classes,
+      String url, List<String> checkout) throws Exception {
+    String java = Path.of(javaHome, "bin", "java").toString();
+    Path cache = Files.createTempDirectory("startup-cds");
+    Map<String, String> environment = Map.of("JAVA_HOME", javaHome,
+        "XDG_CACHE_HOME", cache.toString());
+
+    List<String> plain = new ArrayList<>(List.of(java, "-jar", cliJar));
+    plain.addAll(checkout);
+    List<String> launched = new ArrayList<>(List.of(launcher));
+    launched.addAll(checkout);
+    List<String> raw = List.of(java, "-cp", classes,
+        "org.cspkit.partnercenter.bench.RawHttpCheckout", url);
+
+    double[] launcherFirst = time(launched, environment);
+    Map<String, List<double[]>> samples = new LinkedHashMap<>();
+    samples.put("java -jar", new ArrayList<>());
+    samples.put("launcher", new ArrayList<>());
+    samples.put("raw", new ArrayList<>());
     for (int run = 0; run <= RUNS; run++) {
-      List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o",
-          report.toString()));
-      timed.addAll(command);
-      ProcessBuilder builder = new ProcessBuilder(timed).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      builder.environment().put("PARTNER_CENTER_ACCESS_TOKEN", "startup-token");
-      int exit = builder.start().waitFor();
-      if (exit != 0) {
-        throw new IllegalStateException(command + " exited with " + exit);
+      double[] p = time(plain, environment);
+      double[] l = time(launched, environment);
+      double[] r = time(raw, environment);
+      if (run > 0) {
+        samples.get("java -jar").add(p);
+        samples.get("launcher").add(l);
+        samples.get("raw").add(r);
       }
-      if (run == 0) {
-        continue;
-      }
-      String[] fields = Files.readString(report).trim().split("\\s+", -1);
-      walls.add(Double.parseDouble(fields[fields.length - 2]));
-      rss.add(Double.parseDouble(fields[fields.length - 1]));
     }
-    walls.sort(null);
-    rss.sort(null);
-    return new double[] {walls.get(RUNS / 2), rss.get(RUNS / 2)};
+    double[] jar = medians(samples.get("java -jar"));
+    double[] cds = medians(samples.get("launcher"));
+    double[] plainRaw = medians(samples.get("raw"));
+    String version = System.getProperty("java.version");
+    try {
+      version = Files.readAllLines(Path.of(javaHome, "release")).stream()
+          .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst()
+          .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
+          .orElse(javaHome);
+    } catch (java.io.IOException e) {
+      version = javaHome;
+    }
+    System.out.println();
+    System.out.println("Java " + version + " (" + javaHome + "), median of " + RUNS + " runs:");
+    System.out.println();
+    System.out.println("| program | wall time | CPU time | peak RSS |");
+    System.out.println("|---|---|---|---|");
+    row("`java -jar …-cli.jar checkout …`", jar);
+    row("`bin/partner-center checkout …`, first run (records the archive)", launcherFirst);
+    row("`bin/partner-center checkout …`, later runs (map the archive)", cds);
+    row("raw HttpURLConnection program", plainRaw);
+    System.out.printf("| launcher / java -jar | %.2f | %.2f | %.2f |%n",
+        cds[0] / jar[0], cds[1] / jar[1], cds[2] / jar[2]);
+    System.out.printf("| java -jar / raw | %.2f | %.2f | %.2f |%n",
+        jar[0] / plainRaw[0], jar[1] / plainRaw[1], jar[2] / plainRaw[2]);
+    System.out.printf("| launcher / raw | %.2f | %.2f | %.2f |%n",
+        cds[0] / plainRaw[0], cds[1] / plainRaw[1], cds[2] / plainRaw[2]);
+  }
+
+  private static void row(String program, double[] figures) {
+    System.out.printf("| %s | %.3f s | %.3f s | %.0f MB |%n", program, figures[0], figures[1],
+        figures[2] / 1024);
+  }
+
+  /** Wall seconds, CPU seconds and peak RSS in KB of one run. */
+  private static double[] time(List<String> command, Map<String, String> environment)
+      throws Exception {
+    Path report = Files.createTempFile("time", ".txt");
+    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o",
+        report.toString()));
+    timed.addAll(command);
+    ProcessBuilder builder = new ProcessBuilder(timed).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("PARTNER_CENTER_ACCESS_TOKEN", "startup-token");
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().putAll(environment);
+    int exit = builder.start().waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException(command + " exited with " + exit);
+    }
+    String[] fields = Files.readString(report).trim().split("\\s+", -1);
+    int n = fields.length;
+    Files.delete(report);
+    return new double[] {Double.parseDouble(fields[n - 4]),
+        Double.parseDouble(fields[n - 3]) + Double.parseDouble(fields[n - 2]),
+        Double.parseDouble(fields[n - 1])};
+  }
+
+  private static double[] medians(List<double[]> runs) {
+    double[] medians = new double[3];
+    for (int i = 0; i < 3; i++) {
+      int column = i;
+      medians[i] = runs.stream().mapToDouble(run -> run[column]).sorted().toArray()[runs.size() / 2];
+    }
+    return medians;
   }
 }

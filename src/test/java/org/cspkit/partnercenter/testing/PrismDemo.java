@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The README's main job: starts Prism on the spec and runs the command-line jar's {@code
- * purchase} against it for the documentation's customer, with the documentation's cart (the
+ * The README's main job: starts Prism on the spec and runs the installed command line's {@code
+ * purchase} (the distribution's {@code bin/partner-center} launcher) against it for the
+ * documentation's customer, with the documentation's cart (the
  * spec's first {@code createCart} request example): it creates the cart, checks it out, reads the
  * orders and their provisioning status, printing each step; then it stops Prism. Run by {@code
  * mvn -Pdemo -DskipTests verify}.
@@ -23,12 +24,12 @@ public final class PrismDemo {
   /**
    * Runs the demo.
    *
-   * @param args the command-line jar and the customer ID
+   * @param args the {@code bin/partner-center} launcher and the customer ID
    * @throws Exception if Prism or the command line cannot be started
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: PrismDemo CLI_JAR CUSTOMER_ID");
+      throw new IllegalArgumentException("usage: PrismDemo LAUNCHER CUSTOMER_ID");
     }
     OpenAPI spec = new OpenAPIV3Parser().read(System.getProperty("openapi.spec"));
     Path cart = Files.createTempFile("documentation-cart", ".json");
@@ -37,7 +38,7 @@ public final class PrismDemo {
     int exitCode;
     try (PrismServer prism = PrismServer.start()) {
       List<String> command = List.of(
-          javaExecutable(), "-jar", args[0], "purchase",
+          args[0], "purchase",
           "--base-url", prism.baseUrl(),
           "--customer-id", args[1],
           "--file", cart.toString());
@@ -54,6 +55,10 @@ public final class PrismDemo {
       // Prism checks that a bearer token is present, not its value.
       Map<String, String> environment = builder.environment();
       environment.put("PARTNER_CENTER_ACCESS_TOKEN", "prism-accepts-any-token");
+      // The launcher runs on JAVA_HOME's Java: the one running this demo. Its class-data-sharing
+      // archive goes under target/, not the user's cache.
+      environment.put("JAVA_HOME", System.getProperty("java.home"));
+      environment.put("XDG_CACHE_HOME", System.getProperty("demo.cache"));
       exitCode = builder.start().waitFor();
     } finally {
       Files.deleteIfExists(cart);
@@ -63,9 +68,5 @@ public final class PrismDemo {
     if (exitCode != 0) {
       System.exit(exitCode);
     }
-  }
-
-  private static String javaExecutable() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }
