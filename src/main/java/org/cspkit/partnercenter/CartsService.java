@@ -101,8 +101,7 @@ public final class CartsService {
    * @throws IllegalArgumentException if the customer ID or the cart is invalid (thrown at once;
    *     nothing is sent)
    */
-  public CompletableFuture<Cart> createAsync(String customerId, Cart cart,
-      RequestOptions options) {
+  public CompletableFuture<Cart> createAsync(String customerId, Cart cart, RequestOptions options) {
     return pipeline.start(createCall(customerId, cart, options), OperationRules.GENERIC);
   }
 
@@ -120,10 +119,9 @@ public final class CartsService {
    * @throws PartnerCenterException as for {@link #create(String, Cart, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<Cart> createWithResponse(String customerId, Cart cart,
-      RequestOptions options) {
-    return pipeline.runWithResponse(createCall(customerId, cart, options),
-        OperationRules.GENERIC);
+  public PartnerCenterResponse<Cart> createWithResponse(
+      String customerId, Cart cart, RequestOptions options) {
+    return pipeline.runWithResponse(createCall(customerId, cart, options), OperationRules.GENERIC);
   }
 
   /**
@@ -141,8 +139,8 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<Cart>> createWithResponseAsync(
       String customerId, Cart cart, RequestOptions options) {
-    return pipeline.startWithResponse(createCall(customerId, cart, options),
-        OperationRules.GENERIC);
+    return pipeline.startWithResponse(
+        createCall(customerId, cart, options), OperationRules.GENERIC);
   }
 
   /**
@@ -203,8 +201,8 @@ public final class CartsService {
    *     RequestOptions)} would throw
    * @throws IllegalArgumentException if an ID is not a GUID (thrown at once)
    */
-  public CompletableFuture<Cart> getAsync(String customerId, String cartId,
-      RequestOptions options) {
+  public CompletableFuture<Cart> getAsync(
+      String customerId, String cartId, RequestOptions options) {
     return pipeline.start(getCall(customerId, cartId, options), OperationRules.GENERIC);
   }
 
@@ -221,10 +219,9 @@ public final class CartsService {
    * @throws PartnerCenterException as for {@link #get(String, String, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<Cart> getWithResponse(String customerId, String cartId,
-      RequestOptions options) {
-    return pipeline.runWithResponse(getCall(customerId, cartId, options),
-        OperationRules.GENERIC);
+  public PartnerCenterResponse<Cart> getWithResponse(
+      String customerId, String cartId, RequestOptions options) {
+    return pipeline.runWithResponse(getCall(customerId, cartId, options), OperationRules.GENERIC);
   }
 
   /**
@@ -239,10 +236,9 @@ public final class CartsService {
    * @throws IllegalArgumentException if an ID is not a GUID (thrown at once)
    * @throws IllegalStateException if the client is closed
    */
-  public CompletableFuture<PartnerCenterResponse<Cart>> getWithResponseAsync(String customerId,
-      String cartId, RequestOptions options) {
-    return pipeline.startWithResponse(getCall(customerId, cartId, options),
-        OperationRules.GENERIC);
+  public CompletableFuture<PartnerCenterResponse<Cart>> getWithResponseAsync(
+      String customerId, String cartId, RequestOptions options) {
+    return pipeline.startWithResponse(getCall(customerId, cartId, options), OperationRules.GENERIC);
   }
 
   /**
@@ -297,8 +293,8 @@ public final class CartsService {
    *     Cart, RequestOptions)} would throw
    * @throws IllegalArgumentException if an ID or the cart is invalid (thrown at once)
    */
-  public CompletableFuture<Cart> updateAsync(String customerId, String cartId, Cart cart,
-      RequestOptions options) {
+  public CompletableFuture<Cart> updateAsync(
+      String customerId, String cartId, Cart cart, RequestOptions options) {
     return pipeline.start(updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
   }
 
@@ -318,10 +314,10 @@ public final class CartsService {
    * @throws PartnerCenterException as for {@link #update(String, String, Cart, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<Cart> updateWithResponse(String customerId, String cartId,
-      Cart cart, RequestOptions options) {
-    return pipeline.runWithResponse(updateCall(customerId, cartId, cart, options),
-        OperationRules.GENERIC);
+  public PartnerCenterResponse<Cart> updateWithResponse(
+      String customerId, String cartId, Cart cart, RequestOptions options) {
+    return pipeline.runWithResponse(
+        updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
   }
 
   /**
@@ -339,8 +335,8 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<Cart>> updateWithResponseAsync(
       String customerId, String cartId, Cart cart, RequestOptions options) {
-    return pipeline.startWithResponse(updateCall(customerId, cartId, cart, options),
-        OperationRules.GENERIC);
+    return pipeline.startWithResponse(
+        updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
   }
 
   /**
@@ -354,8 +350,8 @@ public final class CartsService {
    * @return the request
    * @throws IllegalArgumentException if an ID or the cart is invalid
    */
-  public Request previewUpdate(String customerId, String cartId, Cart cart,
-      RequestOptions options) {
+  public Request previewUpdate(
+      String customerId, String cartId, Cart cart, RequestOptions options) {
     return preview(updateCall(customerId, cartId, cart, options));
   }
 
@@ -455,8 +451,8 @@ public final class CartsService {
    *     followed)
    * @throws IllegalStateException if the client is closed
    */
-  public CartCheckoutResult checkout(String customerId, String cartId, CheckoutParams params,
-      RequestOptions options) {
+  public CartCheckoutResult checkout(
+      String customerId, String cartId, CheckoutParams params, RequestOptions options) {
     return checkoutWithResponse(customerId, cartId, params, options).value();
   }
 
@@ -483,8 +479,8 @@ public final class CartsService {
    *     RequestOptions)}
    * @throws IllegalArgumentException if an ID is not a GUID; nothing is sent
    */
-  public CompletableFuture<CartCheckoutResult> checkoutAsync(String customerId, String cartId,
-      RequestOptions options) {
+  public CompletableFuture<CartCheckoutResult> checkoutAsync(
+      String customerId, String cartId, RequestOptions options) {
     return checkoutAsync(customerId, cartId, CheckoutParams.none(), options);
   }
 
@@ -508,10 +504,10 @@ public final class CartsService {
    * @throws IllegalArgumentException if an ID is not a GUID (thrown at once; nothing is sent)
    * @throws IllegalStateException if the client is closed
    */
-  public CompletableFuture<CartCheckoutResult> checkoutAsync(String customerId, String cartId,
-      CheckoutParams params, RequestOptions options) {
-    return pipeline.start(checkoutCall(customerId, cartId, params, options),
-        CheckoutRules.INSTANCE);
+  public CompletableFuture<CartCheckoutResult> checkoutAsync(
+      String customerId, String cartId, CheckoutParams params, RequestOptions options) {
+    return pipeline.start(
+        checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
   }
 
   /**
@@ -530,10 +526,10 @@ public final class CartsService {
    *     RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<CartCheckoutResult> checkoutWithResponse(String customerId,
-      String cartId, CheckoutParams params, RequestOptions options) {
-    return pipeline.runWithResponse(checkoutCall(customerId, cartId, params, options),
-        CheckoutRules.INSTANCE);
+  public PartnerCenterResponse<CartCheckoutResult> checkoutWithResponse(
+      String customerId, String cartId, CheckoutParams params, RequestOptions options) {
+    return pipeline.runWithResponse(
+        checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
   }
 
   /**
@@ -552,8 +548,8 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<CartCheckoutResult>> checkoutWithResponseAsync(
       String customerId, String cartId, CheckoutParams params, RequestOptions options) {
-    return pipeline.startWithResponse(checkoutCall(customerId, cartId, params, options),
-        CheckoutRules.INSTANCE);
+    return pipeline.startWithResponse(
+        checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
   }
 
   /**
@@ -568,32 +564,38 @@ public final class CartsService {
    * @return the request, with the same headers a real call would have
    * @throws IllegalArgumentException if an ID is not a GUID
    */
-  public Request previewCheckout(String customerId, String cartId, CheckoutParams params,
-      RequestOptions options) {
+  public Request previewCheckout(
+      String customerId, String cartId, CheckoutParams params, RequestOptions options) {
     return preview(checkoutCall(customerId, cartId, params, options));
   }
 
-  private retrofit2.Call<Cart> createCall(String customerId, Cart cart,
-      RequestOptions options) {
-    return api.createCart(Arguments.requireGuid(customerId, "customerId"),
-        CartValidation.requireValid(cart), Objects.requireNonNull(options, "options"));
-  }
-
-  private retrofit2.Call<Cart> getCall(String customerId, String cartId, RequestOptions options) {
-    return api.getCart(Arguments.requireGuid(customerId, "customerId"),
-        Arguments.requireGuid(cartId, "cartId"), Objects.requireNonNull(options, "options"));
-  }
-
-  private retrofit2.Call<Cart> updateCall(String customerId, String cartId, Cart cart,
-      RequestOptions options) {
-    return api.updateCart(Arguments.requireGuid(customerId, "customerId"),
-        Arguments.requireGuid(cartId, "cartId"), CartValidation.requireValid(cart),
+  private retrofit2.Call<Cart> createCall(String customerId, Cart cart, RequestOptions options) {
+    return api.createCart(
+        Arguments.requireGuid(customerId, "customerId"),
+        CartValidation.requireValid(cart),
         Objects.requireNonNull(options, "options"));
   }
 
-  private retrofit2.Call<CartCheckoutResult> checkoutCall(String customerId, String cartId,
-      CheckoutParams params, RequestOptions options) {
-    return api.checkoutCart(Arguments.requireGuid(customerId, "customerId"),
+  private retrofit2.Call<Cart> getCall(String customerId, String cartId, RequestOptions options) {
+    return api.getCart(
+        Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireGuid(cartId, "cartId"),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  private retrofit2.Call<Cart> updateCall(
+      String customerId, String cartId, Cart cart, RequestOptions options) {
+    return api.updateCart(
+        Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireGuid(cartId, "cartId"),
+        CartValidation.requireValid(cart),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  private retrofit2.Call<CartCheckoutResult> checkoutCall(
+      String customerId, String cartId, CheckoutParams params, RequestOptions options) {
+    return api.checkoutCart(
+        Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireGuid(cartId, "cartId"),
         Objects.requireNonNull(params, "params").customerUserUpn().orElse(null),
         Objects.requireNonNull(options, "options"));
@@ -603,7 +605,11 @@ public final class CartsService {
   private Request preview(retrofit2.Call<?> call) {
     Request request = pipeline.preview(call, MASKED_TOKEN);
     HttpUrl url = request.url();
-    return url.password().isEmpty() ? request
-        : request.newBuilder().url(url.newBuilder().password(MASKED_TOKEN).build()).build();
+    return url.password().isEmpty()
+        ? request
+        : request
+            .newBuilder()
+            .url(url.newBuilder().password(MASKED_TOKEN).build())
+            .build();
   }
 }

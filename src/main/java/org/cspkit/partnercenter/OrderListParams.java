@@ -71,7 +71,8 @@ public final class OrderListParams {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof OrderListParams that && includePrice == that.includePrice
+    return other instanceof OrderListParams that
+        && includePrice == that.includePrice
         && Objects.equals(billingType, that.billingType);
   }
 

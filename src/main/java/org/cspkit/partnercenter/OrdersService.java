@@ -82,8 +82,8 @@ public final class OrdersService {
    *     arrives
    * @throws IllegalStateException if the client is closed
    */
-  public Order get(String customerId, String orderId, boolean includePrice,
-      RequestOptions options) {
+  public Order get(
+      String customerId, String orderId, boolean includePrice, RequestOptions options) {
     return getWithResponse(customerId, orderId, includePrice, options).value();
   }
 
@@ -98,10 +98,10 @@ public final class OrdersService {
    *     boolean, RequestOptions)} would throw; cancelling it stops the call
    * @throws IllegalArgumentException if an ID is invalid (thrown at once)
    */
-  public CompletableFuture<Order> getAsync(String customerId, String orderId,
-      boolean includePrice, RequestOptions options) {
-    return pipeline.start(getCall(customerId, orderId, includePrice, options),
-        OperationRules.GENERIC);
+  public CompletableFuture<Order> getAsync(
+      String customerId, String orderId, boolean includePrice, RequestOptions options) {
+    return pipeline.start(
+        getCall(customerId, orderId, includePrice, options), OperationRules.GENERIC);
   }
 
   /**
@@ -118,10 +118,10 @@ public final class OrdersService {
    * @throws PartnerCenterException as for {@link #get(String, String, boolean, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<Order> getWithResponse(String customerId, String orderId,
-      boolean includePrice, RequestOptions options) {
-    return pipeline.runWithResponse(getCall(customerId, orderId, includePrice, options),
-        OperationRules.GENERIC);
+  public PartnerCenterResponse<Order> getWithResponse(
+      String customerId, String orderId, boolean includePrice, RequestOptions options) {
+    return pipeline.runWithResponse(
+        getCall(customerId, orderId, includePrice, options), OperationRules.GENERIC);
   }
 
   /**
@@ -137,10 +137,10 @@ public final class OrdersService {
    * @throws IllegalArgumentException if an ID is invalid (thrown at once)
    * @throws IllegalStateException if the client is closed
    */
-  public CompletableFuture<PartnerCenterResponse<Order>> getWithResponseAsync(String customerId,
-      String orderId, boolean includePrice, RequestOptions options) {
-    return pipeline.startWithResponse(getCall(customerId, orderId, includePrice, options),
-        OperationRules.GENERIC);
+  public CompletableFuture<PartnerCenterResponse<Order>> getWithResponseAsync(
+      String customerId, String orderId, boolean includePrice, RequestOptions options) {
+    return pipeline.startWithResponse(
+        getCall(customerId, orderId, includePrice, options), OperationRules.GENERIC);
   }
 
   /**
@@ -171,8 +171,7 @@ public final class OrdersService {
    *     boolean, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public OrderCollection list(String customerId, OrderListParams params,
-      RequestOptions options) {
+  public OrderCollection list(String customerId, OrderListParams params, RequestOptions options) {
     return listWithResponse(customerId, params, options).value();
   }
 
@@ -186,8 +185,8 @@ public final class OrdersService {
    *     OrderListParams, RequestOptions)} would throw
    * @throws IllegalArgumentException if the customer ID is not a GUID (thrown at once)
    */
-  public CompletableFuture<OrderCollection> listAsync(String customerId, OrderListParams params,
-      RequestOptions options) {
+  public CompletableFuture<OrderCollection> listAsync(
+      String customerId, OrderListParams params, RequestOptions options) {
     return pipeline.start(listCall(customerId, params, options), OperationRules.GENERIC);
   }
 
@@ -204,10 +203,9 @@ public final class OrdersService {
    * @throws PartnerCenterException as for {@link #list(String, OrderListParams, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<OrderCollection> listWithResponse(String customerId,
-      OrderListParams params, RequestOptions options) {
-    return pipeline.runWithResponse(listCall(customerId, params, options),
-        OperationRules.GENERIC);
+  public PartnerCenterResponse<OrderCollection> listWithResponse(
+      String customerId, OrderListParams params, RequestOptions options) {
+    return pipeline.runWithResponse(listCall(customerId, params, options), OperationRules.GENERIC);
   }
 
   /**
@@ -224,8 +222,8 @@ public final class OrdersService {
    */
   public CompletableFuture<PartnerCenterResponse<OrderCollection>> listWithResponseAsync(
       String customerId, OrderListParams params, RequestOptions options) {
-    return pipeline.startWithResponse(listCall(customerId, params, options),
-        OperationRules.GENERIC);
+    return pipeline.startWithResponse(
+        listCall(customerId, params, options), OperationRules.GENERIC);
   }
 
   /**
@@ -242,8 +240,8 @@ public final class OrdersService {
    * @throws PartnerCenterException on any failure; see {@link #getProvisioningStatus(String,
    *     String, RequestOptions)}
    */
-  public OrderProvisioningStatusCollection getProvisioningStatus(String customerId,
-      String orderId) {
+  public OrderProvisioningStatusCollection getProvisioningStatus(
+      String customerId, String orderId) {
     return getProvisioningStatus(customerId, orderId, RequestOptions.defaults());
   }
 
@@ -264,8 +262,8 @@ public final class OrdersService {
    *     String, boolean, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public OrderProvisioningStatusCollection getProvisioningStatus(String customerId,
-      String orderId, RequestOptions options) {
+  public OrderProvisioningStatusCollection getProvisioningStatus(
+      String customerId, String orderId, RequestOptions options) {
     return getProvisioningStatusWithResponse(customerId, orderId, options).value();
   }
 
@@ -281,8 +279,8 @@ public final class OrdersService {
    */
   public CompletableFuture<OrderProvisioningStatusCollection> getProvisioningStatusAsync(
       String customerId, String orderId, RequestOptions options) {
-    return pipeline.start(statusCall(customerId, orderId, options),
-        ProvisioningStatusRules.INSTANCE);
+    return pipeline.start(
+        statusCall(customerId, orderId, options), ProvisioningStatusRules.INSTANCE);
   }
 
   /**
@@ -300,11 +298,10 @@ public final class OrdersService {
    *     RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
-  public PartnerCenterResponse<OrderProvisioningStatusCollection>
-      getProvisioningStatusWithResponse(String customerId, String orderId,
-          RequestOptions options) {
-    return pipeline.runWithResponse(statusCall(customerId, orderId, options),
-        ProvisioningStatusRules.INSTANCE);
+  public PartnerCenterResponse<OrderProvisioningStatusCollection> getProvisioningStatusWithResponse(
+      String customerId, String orderId, RequestOptions options) {
+    return pipeline.runWithResponse(
+        statusCall(customerId, orderId, options), ProvisioningStatusRules.INSTANCE);
   }
 
   /**
@@ -322,10 +319,10 @@ public final class OrdersService {
    * @throws IllegalStateException if the client is closed
    */
   public CompletableFuture<PartnerCenterResponse<OrderProvisioningStatusCollection>>
-      getProvisioningStatusWithResponseAsync(String customerId, String orderId,
-          RequestOptions options) {
-    return pipeline.startWithResponse(statusCall(customerId, orderId, options),
-        ProvisioningStatusRules.INSTANCE);
+      getProvisioningStatusWithResponseAsync(
+          String customerId, String orderId, RequestOptions options) {
+    return pipeline.startWithResponse(
+        statusCall(customerId, orderId, options), ProvisioningStatusRules.INSTANCE);
   }
 
   /**
@@ -348,8 +345,8 @@ public final class OrdersService {
    *     between polls, with the interrupt flag kept
    * @throws IllegalStateException if the client is closed
    */
-  public OrderProvisioningStatusCollection waitForProvisioning(String customerId, String orderId,
-      ProvisioningWaitOptions wait, RequestOptions options) {
+  public OrderProvisioningStatusCollection waitForProvisioning(
+      String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     try {
       return Failsafe.with(untilProvisioned(wait))
@@ -357,9 +354,10 @@ public final class OrdersService {
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException) {
         Thread.currentThread().interrupt();
-        throw new TransportException("Interrupted while waiting for the provisioning of order "
-            + orderId, ErrorDetails.noResponse(null, perPoll.correlationId().orElseThrow()
-                .toString()), e.getCause());
+        throw new TransportException(
+            "Interrupted while waiting for the provisioning of order " + orderId,
+            ErrorDetails.noResponse(null, perPoll.correlationId().orElseThrow().toString()),
+            e.getCause());
       }
       throw e;
     }
@@ -431,33 +429,41 @@ public final class OrdersService {
   }
 
   /** Checks the IDs now, and keeps one correlation ID across the polls. */
-  private static RequestOptions perPoll(String customerId, String orderId,
-      RequestOptions options) {
+  private static RequestOptions perPoll(String customerId, String orderId, RequestOptions options) {
     Arguments.requireGuid(customerId, "customerId");
     Arguments.requireId(orderId, "orderId");
     Objects.requireNonNull(options, "options");
-    return options.newBuilder().requestId(null)
-        .correlationId(options.correlationId().orElseGet(java.util.UUID::randomUUID)).build();
+    return options
+        .newBuilder()
+        .requestId(null)
+        .correlationId(options.correlationId().orElseGet(java.util.UUID::randomUUID))
+        .build();
   }
 
-  private retrofit2.Call<Order> getCall(String customerId, String orderId, boolean includePrice,
-      RequestOptions options) {
-    return api.getOrder(Arguments.requireGuid(customerId, "customerId"),
-        Arguments.requireId(orderId, "orderId"), includePrice ? Boolean.TRUE : null,
+  private retrofit2.Call<Order> getCall(
+      String customerId, String orderId, boolean includePrice, RequestOptions options) {
+    return api.getOrder(
+        Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireId(orderId, "orderId"),
+        includePrice ? Boolean.TRUE : null,
         Objects.requireNonNull(options, "options"));
   }
 
-  private retrofit2.Call<OrderCollection> listCall(String customerId, OrderListParams params,
-      RequestOptions options) {
+  private retrofit2.Call<OrderCollection> listCall(
+      String customerId, OrderListParams params, RequestOptions options) {
     Objects.requireNonNull(params, "params");
-    return api.listOrders(Arguments.requireGuid(customerId, "customerId"),
+    return api.listOrders(
+        Arguments.requireGuid(customerId, "customerId"),
         params.billingType().map(type -> type.value()).orElse(null),
-        params.includePrice() ? Boolean.TRUE : null, Objects.requireNonNull(options, "options"));
+        params.includePrice() ? Boolean.TRUE : null,
+        Objects.requireNonNull(options, "options"));
   }
 
-  private retrofit2.Call<OrderProvisioningStatusCollection> statusCall(String customerId,
-      String orderId, RequestOptions options) {
-    return api.getOrderProvisioningStatus(Arguments.requireGuid(customerId, "customerId"),
-        Arguments.requireId(orderId, "orderId"), Objects.requireNonNull(options, "options"));
+  private retrofit2.Call<OrderProvisioningStatusCollection> statusCall(
+      String customerId, String orderId, RequestOptions options) {
+    return api.getOrderProvisioningStatus(
+        Arguments.requireGuid(customerId, "customerId"),
+        Arguments.requireId(orderId, "orderId"),
+        Objects.requireNonNull(options, "options"));
   }
 }

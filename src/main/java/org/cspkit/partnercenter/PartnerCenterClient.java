@@ -78,7 +78,6 @@ public final class PartnerCenterClient implements AutoCloseable {
   /** The default {@code X-Locale}: {@code en-US}. */
   public static final Locale DEFAULT_LOCALE = Locale.US;
 
-
   private final PartnerCenterClientBuilder settings;
   private final String localeTag;
   private final Pipeline pipeline;
@@ -96,11 +95,20 @@ public final class PartnerCenterClient implements AutoCloseable {
         .writeTimeout(builder.writeTimeout)
         .callTimeout(builder.callTimeout);
     Moshi moshi = JsonSupport.newMoshi();
-    this.pipeline = new Pipeline(http, ownsHttpClient, userAgent(),
+    this.pipeline = new Pipeline(
+        http,
+        ownsHttpClient,
+        userAgent(),
         new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, builder.clock),
         new ResponseHandler(moshi, builder.maxResponseBodySize),
-        builder.callTimeout, builder.retryOptions, builder.maxAsyncConcurrency, builder.baseUrl,
-        moshi, localeTag, builder.applicationName, new Telemetry(builder.openTelemetry()));
+        builder.callTimeout,
+        builder.retryOptions,
+        builder.maxAsyncConcurrency,
+        builder.baseUrl,
+        moshi,
+        localeTag,
+        builder.applicationName,
+        new Telemetry(builder.openTelemetry()));
     this.carts = new CartsService(pipeline);
     this.orders = new OrdersService(pipeline);
   }
@@ -167,8 +175,8 @@ public final class PartnerCenterClient implements AutoCloseable {
   /** Shows the base URL (password masked), locale and application name; never a token. */
   @Override
   public String toString() {
-    return "PartnerCenterClient{baseUrl=" + Redaction.url(settings.baseUrl) + ", locale=" + localeTag
-        + ", applicationName=" + settings.applicationName + "}";
+    return "PartnerCenterClient{baseUrl=" + Redaction.url(settings.baseUrl) + ", locale="
+        + localeTag + ", applicationName=" + settings.applicationName + "}";
   }
 
   private static String userAgent() {

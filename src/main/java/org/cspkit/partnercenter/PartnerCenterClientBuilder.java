@@ -80,7 +80,8 @@ public final class PartnerCenterClientBuilder {
   public PartnerCenterClientBuilder baseUrl(String baseUrl) {
     HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
     if (url == null) {
-      throw new IllegalArgumentException("baseUrl must be an http or https URL, got '" + baseUrl + "'");
+      throw new IllegalArgumentException(
+          "baseUrl must be an http or https URL, got '" + baseUrl + "'");
     }
     if (url.pathSegments().contains("v1")) {
       throw new IllegalArgumentException(
@@ -272,7 +273,8 @@ public final class PartnerCenterClientBuilder {
    */
   public PartnerCenterClientBuilder maxAsyncConcurrency(int limit) {
     if (limit < 1 || limit > 1024) {
-      throw new IllegalArgumentException("maxAsyncConcurrency must be from 1 to 1024, got " + limit);
+      throw new IllegalArgumentException(
+          "maxAsyncConcurrency must be from 1 to 1024, got " + limit);
     }
     this.maxAsyncConcurrency = limit;
     return this;
@@ -346,8 +348,8 @@ public final class PartnerCenterClientBuilder {
 
   private static Duration requireTimeout(Duration timeout, String name) {
     Objects.requireNonNull(timeout, name);
-    if (!timeout.isZero() && (timeout.compareTo(Duration.ofMillis(1)) < 0
-        || timeout.compareTo(MAX_TIMEOUT) > 0)) {
+    if (!timeout.isZero()
+        && (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0)) {
       throw new IllegalArgumentException(
           name + " must be zero or from 1 millisecond to 1 day, got " + timeout);
     }

@@ -129,11 +129,13 @@ public enum PartnerCenterCloud {
       case "global", "public" -> GLOBAL;
       case "us-government", "usgov" -> US_GOVERNMENT;
       case "china", "china-21vianet", "21vianet" -> CHINA_21VIANET;
-      case "germany", "german" -> throw new IllegalArgumentException(
-          "Microsoft Cloud Germany was retired and Partner Center no longer serves it;"
-              + " customers moved to the global cloud: use 'global'");
-      default -> throw new IllegalArgumentException(
-          "unknown Partner Center cloud '" + name + "'; expected global, us-government or china");
+      case "germany", "german" ->
+        throw new IllegalArgumentException(
+            "Microsoft Cloud Germany was retired and Partner Center no longer serves it;"
+                + " customers moved to the global cloud: use 'global'");
+      default ->
+        throw new IllegalArgumentException(
+            "unknown Partner Center cloud '" + name + "'; expected global, us-government or china");
     };
   }
 }

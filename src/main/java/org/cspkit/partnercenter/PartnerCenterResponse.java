@@ -38,8 +38,13 @@ public final class PartnerCenterResponse<T> {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the status is not 2xx or there is no attempt
    */
-  public PartnerCenterResponse(T value, int statusCode, Headers headers, String requestId,
-      String correlationId, List<Attempt> attempts) {
+  public PartnerCenterResponse(
+      T value,
+      int statusCode,
+      Headers headers,
+      String requestId,
+      String correlationId,
+      List<Attempt> attempts) {
     this.value = Objects.requireNonNull(value, "value");
     if (statusCode < 200 || statusCode > 299) {
       throw new IllegalArgumentException("statusCode must be from 200 to 299: " + statusCode);

@@ -19,8 +19,8 @@ public final class ProvisioningWaitOptions {
   private final Duration maxInterval;
   private final Duration timeout;
 
-  private ProvisioningWaitOptions(Duration initialInterval, Duration maxInterval,
-      Duration timeout) {
+  private ProvisioningWaitOptions(
+      Duration initialInterval, Duration maxInterval, Duration timeout) {
     this.initialInterval = initialInterval;
     this.maxInterval = maxInterval;
     this.timeout = timeout;
@@ -45,14 +45,14 @@ public final class ProvisioningWaitOptions {
    * @return the options
    * @throws IllegalArgumentException if a duration is out of range
    */
-  public static ProvisioningWaitOptions of(Duration initialInterval, Duration maxInterval,
-      Duration timeout) {
+  public static ProvisioningWaitOptions of(
+      Duration initialInterval, Duration maxInterval, Duration timeout) {
     Objects.requireNonNull(initialInterval, "initialInterval");
     Objects.requireNonNull(maxInterval, "maxInterval");
     Objects.requireNonNull(timeout, "timeout");
     if (initialInterval.isNegative() || initialInterval.isZero()) {
-      throw new IllegalArgumentException("initialInterval must be more than zero, got "
-          + initialInterval);
+      throw new IllegalArgumentException(
+          "initialInterval must be more than zero, got " + initialInterval);
     }
     if (maxInterval.compareTo(initialInterval) < 0) {
       throw new IllegalArgumentException("maxInterval must be at least initialInterval ("
@@ -94,7 +94,8 @@ public final class ProvisioningWaitOptions {
   @Override
   public boolean equals(Object other) {
     return other instanceof ProvisioningWaitOptions that
-        && initialInterval.equals(that.initialInterval) && maxInterval.equals(that.maxInterval)
+        && initialInterval.equals(that.initialInterval)
+        && maxInterval.equals(that.maxInterval)
         && timeout.equals(that.timeout);
   }
 

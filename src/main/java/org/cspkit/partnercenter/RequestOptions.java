@@ -180,7 +180,6 @@ public final class RequestOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(requestId, correlationId, retryOptions,
-        attemptListener);
+    return Objects.hash(requestId, correlationId, retryOptions, attemptListener);
   }
 }

@@ -165,8 +165,7 @@ public final class RetryOptions {
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 100) {
-        throw new IllegalArgumentException(
-            "maxAttempts must be from 1 to 100, got " + maxAttempts);
+        throw new IllegalArgumentException("maxAttempts must be from 1 to 100, got " + maxAttempts);
       }
       this.maxAttempts = maxAttempts;
       return this;
@@ -233,8 +232,8 @@ public final class RetryOptions {
      */
     public RetryOptions build() {
       if (maxDelay.compareTo(initialDelay) < 0) {
-        throw new IllegalArgumentException("maxDelay " + maxDelay
-            + " must not be shorter than initialDelay " + initialDelay);
+        throw new IllegalArgumentException(
+            "maxDelay " + maxDelay + " must not be shorter than initialDelay " + initialDelay);
       }
       return new RetryOptions(this);
     }

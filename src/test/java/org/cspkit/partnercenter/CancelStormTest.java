@@ -53,6 +53,7 @@ class CancelStormTest {
    * cancelled checkouts do here on purpose: its log shows only SEVERE during this test.
    */
   private static final Logger SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
   private static Level serverLogLevel;
 
   @StartStop
@@ -82,39 +83,56 @@ class CancelStormTest {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        received.computeIfAbsent(request.getHeaders().get("MS-RequestId"),
-            id -> new AtomicInteger()).incrementAndGet();
+        received
+            .computeIfAbsent(request.getHeaders().get("MS-RequestId"), id -> new AtomicInteger())
+            .incrementAndGet();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int roll = random.nextInt(100);
         long delay = random.nextInt(15);
         if (roll < 10) {
           return new MockResponse.Builder()
-              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+              .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+              .build();
         }
         if (roll < 60) {
-          return new MockResponse.Builder().code(503).headersDelay(delay, TimeUnit.MILLISECONDS)
+          return new MockResponse.Builder()
+              .code(503)
+              .headersDelay(delay, TimeUnit.MILLISECONDS)
               .setHeader("Content-Type", "application/json")
-              .body("{\"description\":\"Busy.\"}").build();
+              .body("{\"description\":\"Busy.\"}")
+              .build();
         }
-        return new MockResponse.Builder().code(201).headersDelay(delay, TimeUnit.MILLISECONDS)
+        return new MockResponse.Builder()
+            .code(201)
+            .headersDelay(delay, TimeUnit.MILLISECONDS)
             .setHeader("Content-Type", "application/json")
-            .body(ResponseMappingTest.ONE_ORDER).build();
+            .body(ResponseMappingTest.ONE_ORDER)
+            .build();
       }
     });
-    OkHttpClient listening = new OkHttpClient.Builder().eventListener(new EventListener() {
-      @Override
-      public void requestHeadersStart(Call call) {
-        String id = call.request().header("MS-RequestId");
-        if (!cancelReturned.containsKey(id)) {
-          startedBeforeCancelReturned.computeIfAbsent(id, key -> new AtomicInteger())
-              .incrementAndGet();
-        }
-      }
-    }).build();
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("cancel-storm-token").httpClient(listening)
-        .retryOptions(RetryOptions.builder().maxAttempts(6).initialDelay(Duration.ofMillis(2))
-            .maxDelay(Duration.ofMillis(10)).deadline(Duration.ofSeconds(30)).build())
+    OkHttpClient listening = new OkHttpClient.Builder()
+        .eventListener(new EventListener() {
+          @Override
+          public void requestHeadersStart(Call call) {
+            String id = call.request().header("MS-RequestId");
+            if (!cancelReturned.containsKey(id)) {
+              startedBeforeCancelReturned
+                  .computeIfAbsent(id, key -> new AtomicInteger())
+                  .incrementAndGet();
+            }
+          }
+        })
+        .build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("cancel-storm-token")
+        .httpClient(listening)
+        .retryOptions(RetryOptions.builder()
+            .maxAttempts(6)
+            .initialDelay(Duration.ofMillis(2))
+            .maxDelay(Duration.ofMillis(10))
+            .deadline(Duration.ofSeconds(30))
+            .build())
         .build();
     ScheduledExecutorService cancellers = Executors.newScheduledThreadPool(4);
     List<Cancelled> cancelled = new ArrayList<>();
@@ -128,15 +146,22 @@ class CancelStormTest {
         for (int i = 0; i < BATCH; i++) {
           java.util.UUID requestId = java.util.UUID.randomUUID();
           ids.add(requestId.toString());
-          CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID,
-              CART_ID, RequestOptions.builder().requestId(requestId).build());
+          CompletableFuture<CartCheckoutResult> future = client
+              .carts()
+              .checkoutAsync(
+                  CUSTOMER_ID,
+                  CART_ID,
+                  RequestOptions.builder().requestId(requestId).build());
           futures.add(future);
           CompletableFuture<Boolean> cancel = new CompletableFuture<>();
-          var unused = cancellers.schedule(() -> {
-            boolean done = future.cancel(true);
-            cancelReturned.put(requestId.toString(), true);
-            cancel.complete(done);
-          }, ThreadLocalRandom.current().nextInt(40_000), TimeUnit.MICROSECONDS);
+          var unused = cancellers.schedule(
+              () -> {
+                boolean done = future.cancel(true);
+                cancelReturned.put(requestId.toString(), true);
+                cancel.complete(done);
+              },
+              ThreadLocalRandom.current().nextInt(40_000),
+              TimeUnit.MICROSECONDS);
           cancels.add(cancel);
         }
         for (int i = 0; i < BATCH; i++) {
@@ -149,7 +174,9 @@ class CancelStormTest {
             assertThat(wasCancelled).isTrue();
             // Java 17's join throws it as it is; newer JDKs throw a new one with it as the cause.
             assertThat(e instanceof CallCancelledException
-                || e.getCause() instanceof CallCancelledException).as("%s", e).isTrue();
+                    || e.getCause() instanceof CallCancelledException)
+                .as("%s", e)
+                .isTrue();
             cancelled.add(new Cancelled(ids.get(i), cancellationOf(futures.get(i))));
           } catch (java.util.concurrent.CompletionException e) {
             assertThat(e.getCause()).isInstanceOf(PartnerCenterException.class);
@@ -170,17 +197,22 @@ class CancelStormTest {
     for (Cancelled c : cancelled) {
       int arrived = received.getOrDefault(c.requestId(), new AtomicInteger()).get();
       int startedBefore = startedBeforeCancelReturned
-          .getOrDefault(c.requestId(), new AtomicInteger()).get();
+          .getOrDefault(c.requestId(), new AtomicInteger())
+          .get();
       // No request whose writing began after cancel returned ever reached the server.
-      assertThat(arrived).as("requests of %s that arrived", c.requestId())
+      assertThat(arrived)
+          .as("requests of %s that arrived", c.requestId())
           .isLessThanOrEqualTo(startedBefore);
       // A request that arrived and got no answer the client recorded means "may have succeeded".
       long answered = c.exception().attempts().stream()
-          .filter(attempt -> attempt.statusCode() != 0 && !attempt.mayHaveSucceeded()).count();
+          .filter(attempt -> attempt.statusCode() != 0 && !attempt.mayHaveSucceeded())
+          .count();
       if (arrived > answered) {
         assertThat(c.exception().mayHaveSucceeded())
-            .as("%s: %s arrived, %s answered", c.requestId(), arrived, answered).isTrue();
-        assertThat(c.exception().getMessage()).contains("may have succeeded")
+            .as("%s: %s arrived, %s answered", c.requestId(), arrived, answered)
+            .isTrue();
+        assertThat(c.exception().getMessage())
+            .contains("may have succeeded")
             .contains(c.requestId());
       }
       // A checkout that had succeeded is a success, never reported as cancelled.
@@ -188,13 +220,20 @@ class CancelStormTest {
       if (c.exception().cutOffInFlight()) {
         cutOff++;
       }
-      assertThat(c.exception().attempts()).extracting(Attempt::number)
+      assertThat(c.exception().attempts())
+          .extracting(Attempt::number)
           .isSortedAccordingTo(Integer::compare);
     }
     assertThat(cancelled).isNotEmpty();
-    System.out.printf("cancel storm: %d checkouts, %d cancelled (%d cut off in flight),"
-        + " %d succeeded, %d failed, %d requests received%n", CHECKOUTS, cancelled.size(), cutOff,
-        succeeded, failed, received.values().stream().mapToInt(AtomicInteger::get).sum());
+    System.out.printf(
+        "cancel storm: %d checkouts, %d cancelled (%d cut off in flight),"
+            + " %d succeeded, %d failed, %d requests received%n",
+        CHECKOUTS,
+        cancelled.size(),
+        cutOff,
+        succeeded,
+        failed,
+        received.values().stream().mapToInt(AtomicInteger::get).sum());
   }
 
   private record Cancelled(String requestId, CallCancelledException exception) {}

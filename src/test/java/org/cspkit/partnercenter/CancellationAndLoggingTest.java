@@ -23,9 +23,9 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.testing.ContractValidator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,35 +54,48 @@ class CancellationAndLoggingTest {
         arrivals.add(System.nanoTime());
         firstRequest.countDown();
         secondRequest.countDown();
-        return new MockResponse.Builder().code(503).headersDelay(delay.toMillis(),
-            TimeUnit.MILLISECONDS).body("{\"description\":\"Busy.\"}").build();
+        return new MockResponse.Builder()
+            .code(503)
+            .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+            .body("{\"description\":\"Busy.\"}")
+            .build();
       }
     });
-    OkHttpClient listening = ContractValidator.install(new OkHttpClient.Builder()).eventListener(new EventListener() {
-      @Override
-      public void canceled(Call call) {
-        canceledCalls.add(call);
-      }
-    }).build();
-    return ContractValidator.client().baseUrl(server.url("/").toString()).accessToken(TOKEN)
+    OkHttpClient listening = ContractValidator.install(new OkHttpClient.Builder())
+        .eventListener(new EventListener() {
+          @Override
+          public void canceled(Call call) {
+            canceledCalls.add(call);
+          }
+        })
+        .build();
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
         .httpClient(listening)
-        .retryOptions(RetryOptions.builder().maxAttempts(50).initialDelay(Duration.ofMillis(10))
-            .maxDelay(Duration.ofMillis(20)).deadline(Duration.ofSeconds(20)).build())
+        .retryOptions(RetryOptions.builder()
+            .maxAttempts(50)
+            .initialDelay(Duration.ofMillis(10))
+            .maxDelay(Duration.ofMillis(20))
+            .deadline(Duration.ofSeconds(20))
+            .build())
         .build();
   }
 
   /** No request arrived more than 100 ms after the cancel, checked half a second later. */
   private void noRequestAfter(long cancelNanos) throws InterruptedException {
     Thread.sleep(500);
-    assertThat(arrivals).allSatisfy(arrival ->
-        assertThat((arrival - cancelNanos) / 1_000_000).isLessThanOrEqualTo(100));
+    assertThat(arrivals)
+        .allSatisfy(
+            arrival -> assertThat((arrival - cancelNanos) / 1_000_000).isLessThanOrEqualTo(100));
   }
 
   @Test
   void cancellingTheFutureCancelsTheCallInFlightAndEveryRetry() throws Exception {
     PartnerCenterClient client = slowFailingService(Duration.ofMillis(300));
 
-    CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
+    CompletableFuture<CartCheckoutResult> future =
+        client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     // Cancel while the second attempt waits for its (300 ms) response, so a call is in flight.
     assertThat(secondRequest.await(5, TimeUnit.SECONDS)).isTrue();
     long cancelled = System.nanoTime();
@@ -95,8 +108,8 @@ class CancellationAndLoggingTest {
   }
 
   /** A thread blocked in {@code checkout}: what it threw, and whether its interrupt flag stayed. */
-  private record BlockingCaller(Thread thread, AtomicReference<Throwable> thrown,
-      AtomicReference<Boolean> interruptKept) {
+  private record BlockingCaller(
+      Thread thread, AtomicReference<Throwable> thrown, AtomicReference<Boolean> interruptKept) {
     static BlockingCaller start(PartnerCenterClient client, boolean interruptedBefore) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
       AtomicReference<Boolean> interruptKept = new AtomicReference<>();
@@ -129,7 +142,8 @@ class CancellationAndLoggingTest {
     // cancels it, unless Okio notices the interrupt first between two reads or writes.
     assertThat(caller.thread().isAlive()).isFalse();
     assertThat((System.nanoTime() - interrupted) / 1_000_000).isLessThan(2000);
-    assertThat(caller.thrown().get()).isInstanceOf(TransportException.class)
+    assertThat(caller.thrown().get())
+        .isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(caller.interruptKept().get()).isTrue();
     noRequestAfter(interrupted);
@@ -140,10 +154,15 @@ class CancellationAndLoggingTest {
   @Test
   void interruptingABlockingCheckoutBetweenAttemptsStopsTheRetries() throws Exception {
     slowFailingService(Duration.ZERO);
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).retryOptions(RetryOptions.builder().maxAttempts(5)
-            .initialDelay(Duration.ofSeconds(10)).maxDelay(Duration.ofSeconds(20))
-            .deadline(Duration.ofSeconds(60)).build())
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .retryOptions(RetryOptions.builder()
+            .maxAttempts(5)
+            .initialDelay(Duration.ofSeconds(10))
+            .maxDelay(Duration.ofSeconds(20))
+            .deadline(Duration.ofSeconds(60))
+            .build())
         .build();
     BlockingCaller caller = BlockingCaller.start(client, false);
     assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
@@ -152,7 +171,8 @@ class CancellationAndLoggingTest {
     caller.thread().join(5000);
 
     assertThat(caller.thread().isAlive()).isFalse();
-    assertThat(caller.thrown().get()).isInstanceOf(TransportException.class)
+    assertThat(caller.thrown().get())
+        .isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(((TransportException) caller.thrown().get()).attempts()).hasSize(1);
     assertThat(caller.interruptKept().get()).isTrue();
@@ -168,7 +188,8 @@ class CancellationAndLoggingTest {
 
     assertThat(caller.thread().isAlive()).isFalse();
     assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(4000);
-    assertThat(caller.thrown().get()).isInstanceOf(TransportException.class)
+    assertThat(caller.thrown().get())
+        .isInstanceOf(TransportException.class)
         .hasCauseInstanceOf(InterruptedException.class);
     assertThat(canceledCalls).hasSizeLessThanOrEqualTo(1);
   }
@@ -195,28 +216,45 @@ class CancellationAndLoggingTest {
 
   @Test
   void debugLogsOneLinePerAttemptWithIdsStatusAndTimeButNoBodyOrToken() {
-    server.enqueue(new MockResponse.Builder().code(503).body("{\"description\":\"secret-ish body\"}")
+    server.enqueue(new MockResponse.Builder()
+        .code(503)
+        .body("{\"description\":\"secret-ish body\"}")
         .build());
-    server.enqueue(new MockResponse.Builder().code(201).body(ResponseMappingTest.ONE_ORDER)
-        .build());
+    server.enqueue(
+        new MockResponse.Builder().code(201).body(ResponseMappingTest.ONE_ORDER).build());
     captureLogs("org.cspkit.partnercenter", Level.DEBUG);
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).retryOptions(RetryOptions.builder()
-            .initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(20)).build())
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .retryOptions(RetryOptions.builder()
+            .initialDelay(Duration.ofMillis(10))
+            .maxDelay(Duration.ofMillis(20))
+            .build())
         .build();
     java.util.UUID requestId = java.util.UUID.randomUUID();
     java.util.UUID correlationId = java.util.UUID.randomUUID();
 
-    client.carts().checkout(CUSTOMER_ID, CART_ID,
-        RequestOptions.builder().requestId(requestId).correlationId(correlationId).build());
+    client
+        .carts()
+        .checkout(
+            CUSTOMER_ID,
+            CART_ID,
+            RequestOptions.builder()
+                .requestId(requestId)
+                .correlationId(correlationId)
+                .build());
 
-    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).hasSize(2)
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .hasSize(2)
         .satisfiesExactly(
-            first -> assertThat(first).matches("POST /v1/customers/" + CUSTOMER_ID + "/carts/"
-                + CART_ID + "/checkout attempt 1 -> 503 in \\d+ ms \\[MS-RequestId=" + requestId
-                + ", MS-CorrelationId=" + correlationId + "]"),
+            first -> assertThat(first)
+                .matches("POST /v1/customers/" + CUSTOMER_ID + "/carts/"
+                    + CART_ID + "/checkout attempt 1 -> 503 in \\d+ ms \\[MS-RequestId=" + requestId
+                    + ", MS-CorrelationId=" + correlationId + "]"),
             second -> assertThat(second).contains("attempt 2 -> 201 (decoded) in "));
-    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .noneMatch(line -> line.contains("secret-ish body") || line.contains(TOKEN));
   }
 
@@ -225,15 +263,21 @@ class CancellationAndLoggingTest {
     String bigBody = "{\"orders\":[],\"padding\":\"" + "p".repeat(20_000) + "\"}";
     server.enqueue(new MockResponse.Builder().code(201).body(bigBody).build());
     captureLogs("org.cspkit.partnercenter.wire", Level.TRACE);
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .build();
 
     client.carts().checkout(CUSTOMER_ID, CART_ID);
 
-    String logged = String.join("\n",
-        logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
-    assertThat(logged).contains("--> POST ").contains("Authorization: Bearer ****")
-        .contains("MS-RequestId: ").contains("<-- 201 ").contains("\"orders\":[]")
+    String logged = String.join(
+        "\n", logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    assertThat(logged)
+        .contains("--> POST ")
+        .contains("Authorization: Bearer ****")
+        .contains("MS-RequestId: ")
+        .contains("<-- 201 ")
+        .contains("\"orders\":[]")
         .doesNotContain(TOKEN)
         .doesNotContain("p".repeat(4_100));
   }

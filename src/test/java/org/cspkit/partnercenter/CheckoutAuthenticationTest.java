@@ -19,11 +19,11 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
 import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;
 import org.junit.jupiter.api.Test;
 
@@ -41,20 +41,28 @@ class CheckoutAuthenticationTest {
   private final FakeEntraId entraId = new FakeEntraId();
 
   private ClientCredentialsTokenSource appOnly() {
-    return ClientCredentialsTokenSource.builder().tenantId("contoso.onmicrosoft.com")
-        .clientId("8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f").clientSecret(SECRET)
-        .msalHttpClient(entraId).build();
+    return ClientCredentialsTokenSource.builder()
+        .tenantId("contoso.onmicrosoft.com")
+        .clientId("8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f")
+        .clientSecret(SECRET)
+        .msalHttpClient(entraId)
+        .build();
   }
 
   private PartnerCenterClient client(AccessTokenSource source) {
-    return ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessTokenSource(source).build();
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessTokenSource(source)
+        .build();
   }
 
   private void enqueue(int code, String body, int times) {
     for (int i = 0; i < times; i++) {
-      server.enqueue(new MockResponse.Builder().code(code)
-          .setHeader("Content-Type", "application/json").body(body).build());
+      server.enqueue(new MockResponse.Builder()
+          .code(code)
+          .setHeader("Content-Type", "application/json")
+          .body(body)
+          .build());
     }
   }
 
@@ -84,9 +92,14 @@ class CheckoutAuthenticationTest {
       shortLived.carts().checkout(CUSTOMER_ID, CART_ID);
     }
     assertThat(entraId.tokenRequests()).hasSize(2);
-    assertThat(authorizationHeaders()).containsExactly("Bearer access-token-1",
-        "Bearer access-token-1", "Bearer access-token-1", "Bearer access-token-2",
-        "Bearer access-token-2", "Bearer access-token-2");
+    assertThat(authorizationHeaders())
+        .containsExactly(
+            "Bearer access-token-1",
+            "Bearer access-token-1",
+            "Bearer access-token-1",
+            "Bearer access-token-2",
+            "Bearer access-token-2",
+            "Bearer access-token-2");
   }
 
   @Test
@@ -94,16 +107,23 @@ class CheckoutAuthenticationTest {
     server.setDispatcher(new mockwebserver3.Dispatcher() {
       @Override
       public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-        return new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
-            .body(ResponseMappingTest.ONE_ORDER).build();
+        return new MockResponse.Builder()
+            .code(201)
+            .setHeader("Content-Type", "application/json")
+            .body(ResponseMappingTest.ONE_ORDER)
+            .build();
       }
     });
     AtomicInteger fetches = new AtomicInteger();
     // Ten-minute tokens against a one-hour margin: before, every call fetched a new one.
     PartnerCenterClient client = client(() -> {
-      fetches.incrementAndGet();
-      return AccessToken.of("short-" + fetches.get(), java.time.Instant.now().plusSeconds(600));
-    }).newBuilder().tokenRefreshMargin(java.time.Duration.ofHours(1)).build();
+          fetches.incrementAndGet();
+          return AccessToken.of(
+              "short-" + fetches.get(), java.time.Instant.now().plusSeconds(600));
+        })
+        .newBuilder()
+        .tokenRefreshMargin(java.time.Duration.ofHours(1))
+        .build();
     ExecutorService callers = Executors.newFixedThreadPool(16);
     try {
       List<Future<?>> calls = new java.util.ArrayList<>();
@@ -164,8 +184,8 @@ class CheckoutAuthenticationTest {
     client.carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(calls).hasValue(2);
-    assertThat(authorizationHeaders()).containsExactly(
-        "Bearer token-1", "Bearer token-1", "Bearer token-1", "Bearer token-2");
+    assertThat(authorizationHeaders())
+        .containsExactly("Bearer token-1", "Bearer token-1", "Bearer token-1", "Bearer token-2");
   }
 
   /** A clock the test moves forward by hand. */
@@ -196,8 +216,8 @@ class CheckoutAuthenticationTest {
   void theRefreshMarginIsConfigurable() {
     enqueue(201, ResponseMappingTest.ONE_ORDER, 3);
     entraId.expiresIn(240);
-    PartnerCenterClient client = client(appOnly()).newBuilder()
-        .tokenRefreshMargin(Duration.ofMinutes(1)).build();
+    PartnerCenterClient client =
+        client(appOnly()).newBuilder().tokenRefreshMargin(Duration.ofMinutes(1)).build();
 
     for (int i = 0; i < 3; i++) {
       client.carts().checkout(CUSTOMER_ID, CART_ID);
@@ -257,7 +277,8 @@ class CheckoutAuthenticationTest {
   void aSecond401IsTheAuthenticationExceptionWithTheServiceErrorAndRequestIds() throws Exception {
     enqueue(401, UNAUTHORIZED, 3);
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class,
         () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -295,7 +316,8 @@ class CheckoutAuthenticationTest {
   void aFailedTokenAcquisitionIsTheAuthenticationExceptionWithTheAadstsCode() {
     entraId.failWith(401, "invalid_client", 7000215, "Invalid client secret provided.");
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class,
         () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isZero();
@@ -314,17 +336,33 @@ class CheckoutAuthenticationTest {
   void revokedRefreshTokensUnknownTenantsAndNetworkFailuresAreAuthenticationExceptions() {
     Set<String> codes = new HashSet<>();
     entraId.failWith(400, "invalid_grant", 70008, "The refresh token has expired.");
-    RefreshTokenSource revoked = RefreshTokenSource.builder().tenantId("contoso.onmicrosoft.com")
-        .clientId("8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f").clientSecret(SECRET)
-        .refreshToken("0.AQ-revoked").msalHttpClient(entraId).build();
-    codes.add(catchThrowableOfType(AuthenticationException.class,
-        () -> client(revoked).carts().checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
+    RefreshTokenSource revoked = RefreshTokenSource.builder()
+        .tenantId("contoso.onmicrosoft.com")
+        .clientId("8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f")
+        .clientSecret(SECRET)
+        .refreshToken("0.AQ-revoked")
+        .msalHttpClient(entraId)
+        .build();
+    codes.add(catchThrowableOfType(
+            AuthenticationException.class,
+            () -> client(revoked).carts().checkout(CUSTOMER_ID, CART_ID))
+        .serviceError()
+        .orElseThrow()
+        .code());
     entraId.failWith(400, "invalid_request", 90002, "Tenant not found.");
-    codes.add(catchThrowableOfType(AuthenticationException.class,
-        () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
+    codes.add(catchThrowableOfType(
+            AuthenticationException.class,
+            () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID))
+        .serviceError()
+        .orElseThrow()
+        .code());
     entraId.networkFailure();
-    codes.add(catchThrowableOfType(AuthenticationException.class,
-        () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID)).serviceError().orElseThrow().code());
+    codes.add(catchThrowableOfType(
+            AuthenticationException.class,
+            () -> client(appOnly()).carts().checkout(CUSTOMER_ID, CART_ID))
+        .serviceError()
+        .orElseThrow()
+        .code());
 
     assertThat(codes).containsExactlyInAnyOrder("AADSTS70008", "AADSTS90002", "network_error");
     assertThat(server.getRequestCount()).isZero();
@@ -334,8 +372,8 @@ class CheckoutAuthenticationTest {
   void aFunctionFromAnotherLibraryPlugsIn() throws Exception {
     enqueue(201, ResponseMappingTest.ONE_ORDER, 1);
     List<String> scopes = new ArrayList<>();
-    AccessTokenSource adapted = AccessTokenSource.fromFunction(
-        PartnerCenterCloud.GLOBAL.appOnlyScope(), scope -> {
+    AccessTokenSource adapted =
+        AccessTokenSource.fromFunction(PartnerCenterCloud.GLOBAL.appOnlyScope(), scope -> {
           scopes.add(scope);
           return AccessToken.of("token-for-" + scope.length());
         });

@@ -54,10 +54,20 @@ class CheckoutRequestTest {
     assertThat(request.getHeaders().get("User-Agent"))
         .startsWith(request.getHeaders().get("MS-PartnerCenter-Client") + " (Java ");
     // Nothing else but what HTTP itself needs: no application name or UPN unless configured.
-    assertThat(request.getHeaders().names()).containsExactlyInAnyOrder(
-        "Authorization", "Accept", "MS-RequestId", "MS-CorrelationId", "X-Locale",
-        "MS-PartnerCenter-Client", "MS-Contract-Version", "User-Agent", "Content-Length", "Host",
-        "Connection", "Accept-Encoding");
+    assertThat(request.getHeaders().names())
+        .containsExactlyInAnyOrder(
+            "Authorization",
+            "Accept",
+            "MS-RequestId",
+            "MS-CorrelationId",
+            "X-Locale",
+            "MS-PartnerCenter-Client",
+            "MS-Contract-Version",
+            "User-Agent",
+            "Content-Length",
+            "Host",
+            "Connection",
+            "Accept-Encoding");
   }
 
   @Test
@@ -65,14 +75,22 @@ class CheckoutRequestTest {
     enqueue(201, ONE_ORDER);
     UUID requestId = UUID.randomUUID();
     UUID correlationId = UUID.randomUUID();
-    PartnerCenterClient client = client().newBuilder()
+    PartnerCenterClient client = client()
+        .newBuilder()
         .locale(Locale.forLanguageTag("de-DE"))
         .applicationName("Contoso control panel")
         .build();
 
-    client.carts().checkout(CUSTOMER_ID, CART_ID,
-        CheckoutParams.customerUserUpn("adele.vance@contoso.onmicrosoft.com"),
-        RequestOptions.builder().requestId(requestId).correlationId(correlationId).build());
+    client
+        .carts()
+        .checkout(
+            CUSTOMER_ID,
+            CART_ID,
+            CheckoutParams.customerUserUpn("adele.vance@contoso.onmicrosoft.com"),
+            RequestOptions.builder()
+                .requestId(requestId)
+                .correlationId(correlationId)
+                .build());
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("MS-RequestId")).isEqualTo(requestId.toString());
@@ -109,7 +127,8 @@ class CheckoutRequestTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("customerId")
         .hasMessageContaining("'contoso'");
-    assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, "b4c8fdea-cbe4-4d17-9576-13fcacbf960"))
+    assertThatThrownBy(
+            () -> client.carts().checkout(CUSTOMER_ID, "b4c8fdea-cbe4-4d17-9576-13fcacbf960"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cartId");
     assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, null))
@@ -130,14 +149,15 @@ class CheckoutRequestTest {
   void theBuilderRejectsBadSettings() {
     PartnerCenterClientBuilder builder = PartnerCenterClient.builder();
 
-    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("access token");
     assertThatThrownBy(() -> builder.baseUrl("https://api.partnercenter.microsoft.com/v1"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/v1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("/v1");
     assertThatThrownBy(() -> builder.baseUrl("ftp://example.com"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.accessToken(" "))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.accessToken(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.readTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.applicationName("Contoso\n"))
@@ -145,15 +165,21 @@ class CheckoutRequestTest {
     assertThatThrownBy(() -> CheckoutParams.customerUserUpn("not a upn"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PartnerCenterCloud.fromName("germany"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retired");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("retired");
   }
 
   @Test
   void namedCloudsSendToTheirApiHost() {
-    PartnerCenterClient china = PartnerCenterClient.builder().cloud(PartnerCenterCloud.CHINA_21VIANET)
-        .accessToken(TOKEN).build();
+    PartnerCenterClient china = PartnerCenterClient.builder()
+        .cloud(PartnerCenterCloud.CHINA_21VIANET)
+        .accessToken(TOKEN)
+        .build();
 
-    assertThat(china.carts().previewCheckout(CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults()).url())
+    assertThat(china
+            .carts()
+            .previewCheckout(CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults())
+            .url())
         .hasToString("https://partner.partnercenterapi.microsoftonline.cn/v1/customers/"
             + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout");
     assertThat(PartnerCenterClient.builder().accessToken(TOKEN).build().baseUrl())

@@ -47,6 +47,7 @@ class DeadlineTest {
 
   /** Holds the token source until the test lets it go. */
   private final CountDownLatch release = new CountDownLatch(1);
+
   private final CountDownLatch fetching = new CountDownLatch(1);
   private final AtomicInteger fetches = new AtomicInteger();
 
@@ -71,9 +72,14 @@ class DeadlineTest {
 
   /** Every request gets a 201 whose headers come after 20 seconds. */
   private void answerAfterTwentySeconds() {
-    Scripted.serveForever(server, new MockResponse.Builder().code(201)
-        .headersDelay(20, TimeUnit.SECONDS).setHeader("Content-Type", "application/json")
-        .body(ResponseMappingTest.ONE_ORDER).build());
+    Scripted.serveForever(
+        server,
+        new MockResponse.Builder()
+            .code(201)
+            .headersDelay(20, TimeUnit.SECONDS)
+            .setHeader("Content-Type", "application/json")
+            .body(ResponseMappingTest.ONE_ORDER)
+            .build());
   }
 
   /** Waits, at most 10 s, until the server has received {@code count} requests. */
@@ -85,28 +91,34 @@ class DeadlineTest {
   }
 
   private PartnerCenterClientBuilder client(Duration deadline) {
-    return ContractValidator.client().baseUrl(server.url("/").toString())
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
         .accessTokenSource(slowSource())
         .retryOptions(RetryOptions.builder().deadline(deadline).build());
   }
 
   @Test
   void aSlowTokenSourceEndsTheCheckoutAtItsDeadlineAndNothingIsSent() {
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class,
         () -> client(Duration.ofMillis(500)).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     // The source is still blocked: the checkout did not wait for it.
     assertThat(release.getCount()).isEqualTo(1);
     assertThat(e.statusCode()).isZero();
-    assertThat(e.getMessage()).contains("no token within").contains("deadline")
+    assertThat(e.getMessage())
+        .contains("no token within")
+        .contains("deadline")
         .contains("nothing was sent");
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void interruptedCallersWaitingForATokenStopAtOnceAndOneFetchServesTheRest() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(201)
-        .setHeader("Content-Type", "application/json").body(ResponseMappingTest.ONE_ORDER)
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
+        .setHeader("Content-Type", "application/json")
+        .body(ResponseMappingTest.ONE_ORDER)
         .build());
     PartnerCenterClient client = client(Duration.ofSeconds(50)).build();
     List<Thread> callers = new ArrayList<>();
@@ -135,10 +147,11 @@ class DeadlineTest {
     }
     for (int i = 1; i < 8; i++) {
       callers.get(i).join(20_000);
-      assertThat(callers.get(i).isAlive()).as("interrupted caller %s still waiting", i).isFalse();
+      assertThat(callers.get(i).isAlive())
+          .as("interrupted caller %s still waiting", i)
+          .isFalse();
       assertThat(outcomes.get(i).get()).isInstanceOf(TransportException.class);
-      assertThat(((TransportException) outcomes.get(i).get()).getMessage())
-          .contains("interrupted");
+      assertThat(((TransportException) outcomes.get(i).get()).getMessage()).contains("interrupted");
       assertThat(interruptKept.get(i).get()).isTrue();
     }
     assertThat(callers.get(0).isAlive()).isTrue();
@@ -157,8 +170,11 @@ class DeadlineTest {
     assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
 
     boolean cancelled = future.cancel(true);
-    assertThat(cancelled).as("cancel; the future was %s", future.handle((r, t) -> r != null ? r : t)
-        .getNow(null)).isTrue();
+    assertThat(cancelled)
+        .as(
+            "cancel; the future was %s",
+            future.handle((r, t) -> r != null ? r : t).getNow(null))
+        .isTrue();
 
     assertThat(future).isCancelled();
     CallCancelledException e = CancelStormTest.cancellationOf(future);
@@ -175,15 +191,20 @@ class DeadlineTest {
     // the interrupt watchdog; before, that killed the watchdog for good and every later
     // interrupted checkout waited for the server.
     answerAfterTwentySeconds();
-    OkHttpClient throwingListener = new OkHttpClient.Builder().eventListener(new EventListener() {
-      @Override
-      public void canceled(Call call) {
-        throw new OutOfMemoryError("simulated: the heap ran out while the call was cancelled");
-      }
-    }).build();
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("watchdog-token").httpClient(throwingListener)
-        .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build()).build();
+    OkHttpClient throwingListener = new OkHttpClient.Builder()
+        .eventListener(new EventListener() {
+          @Override
+          public void canceled(Call call) {
+            throw new OutOfMemoryError("simulated: the heap ran out while the call was cancelled");
+          }
+        })
+        .build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("watchdog-token")
+        .httpClient(throwingListener)
+        .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build())
+        .build();
 
     for (int round = 1; round <= 3; round++) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -198,7 +219,8 @@ class DeadlineTest {
       awaitRequests(round);
       caller.interrupt();
       caller.join(10_000);
-      assertThat(caller.isAlive()).as("round %s: the interrupted checkout still waits", round)
+      assertThat(caller.isAlive())
+          .as("round %s: the interrupted checkout still waits", round)
           .isFalse();
       assertThat(thrown.get()).isInstanceOf(TransportException.class);
     }
@@ -216,15 +238,21 @@ class DeadlineTest {
       }
       gzip.write("\"}".getBytes(StandardCharsets.UTF_8));
     }
-    server.enqueue(new MockResponse.Builder().code(201)
-        .setHeader("Content-Type", "application/json").setHeader("Content-Encoding", "gzip")
-        .body(new Buffer().write(zipped.toByteArray())).build());
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("bomb-token").retryOptions(RetryOptions.NONE)
-        .maxResponseBodySize(1024 * 1024).build();
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
+        .setHeader("Content-Type", "application/json")
+        .setHeader("Content-Encoding", "gzip")
+        .body(new Buffer().write(zipped.toByteArray()))
+        .build());
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("bomb-token")
+        .retryOptions(RetryOptions.NONE)
+        .maxResponseBodySize(1024 * 1024)
+        .build();
 
-    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+    UndecodableResponseException e = catchThrowableOfType(
+        UndecodableResponseException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(201);
     assertThat(e.getMessage()).contains("larger than the limit of 1048576 bytes");
@@ -233,12 +261,16 @@ class DeadlineTest {
 
   @Test
   void aResultUnderTheLimitDecodes() {
-    server.enqueue(new MockResponse.Builder().code(201)
-        .setHeader("Content-Type", "application/json").body(ResponseMappingTest.ONE_ORDER)
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
+        .setHeader("Content-Type", "application/json")
+        .body(ResponseMappingTest.ONE_ORDER)
         .build());
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
         .accessToken("small-token")
-        .maxResponseBodySize(Math.max(1024, ResponseMappingTest.ONE_ORDER.getBytes(StandardCharsets.UTF_8).length))
+        .maxResponseBodySize(
+            Math.max(1024, ResponseMappingTest.ONE_ORDER.getBytes(StandardCharsets.UTF_8).length))
         .build();
 
     assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
@@ -248,18 +280,29 @@ class DeadlineTest {
   void anAsyncCheckoutWaitingForAFreeThreadEndsAtItsDeadline() throws Exception {
     // The only async thread is held by a checkout whose answer takes 20 s.
     answerAfterTwentySeconds();
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("queue-token").maxAsyncConcurrency(1)
-        .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build()).build();
-    CompletableFuture<CartCheckoutResult> holder = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("queue-token")
+        .maxAsyncConcurrency(1)
+        .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(50)).build())
+        .build();
+    CompletableFuture<CartCheckoutResult> holder =
+        client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     awaitRequests(1);
 
-    CompletableFuture<CartCheckoutResult> queued = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID,
-        RequestOptions.builder().retryOptions(
-            RetryOptions.builder().deadline(Duration.ofSeconds(1)).build()).build());
+    CompletableFuture<CartCheckoutResult> queued = client
+        .carts()
+        .checkoutAsync(
+            CUSTOMER_ID,
+            CART_ID,
+            RequestOptions.builder()
+                .retryOptions(
+                    RetryOptions.builder().deadline(Duration.ofSeconds(1)).build())
+                .build());
 
     Throwable failure = queued.handle((result, error) -> error).get(15, TimeUnit.SECONDS);
-    assertThat(failure).isInstanceOf(TransportException.class)
+    assertThat(failure)
+        .isInstanceOf(TransportException.class)
         .hasMessageContaining("maxAsyncConcurrency");
     assertThat(holder).isNotDone();
     assertThat(server.getRequestCount()).isEqualTo(1);

@@ -59,8 +59,8 @@ class DecodeBoundsTest {
   /** Serves {@code body} with a 201 and returns what the checkout throws. */
   private UndecodableResponseException undecodable201(String body) {
     ResponseMappingTest.enqueueJson(server, 201, body);
-    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    UndecodableResponseException e = catchThrowableOfType(
+        UndecodableResponseException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
     assertThat(e).as("undecodable").isNotNull();
     assertThat(e.statusCode()).isEqualTo(201);
     assertThat(e.mayHaveSucceeded()).isTrue();
@@ -90,15 +90,16 @@ class DecodeBoundsTest {
     UndecodableResponseException e = undecodable201(
         result(order("1").replace("\"quantity\":1", "\"quantity\":" + MILLION_DIGITS)));
 
-    assertThat(e.getMessage()).contains("$.orders[0].lineItems[0].quantity")
-        .hasSizeLessThan(1_000);
+    assertThat(e.getMessage()).contains("$.orders[0].lineItems[0].quantity").hasSizeLessThan(1_000);
   }
 
   @Test
   void aPriceWithAHugeExponentIsUndecodable() {
     UndecodableResponseException e = undecodable201(result(order("1e999999999")));
 
-    assertThat(e.getMessage()).contains("'1e999999999'").contains("$.orders[0].totalPrice")
+    assertThat(e.getMessage())
+        .contains("'1e999999999'")
+        .contains("$.orders[0].totalPrice")
         .contains(JsonSupport.MIN_SCALE + ".." + JsonSupport.MAX_SCALE);
   }
 
@@ -111,13 +112,16 @@ class DecodeBoundsTest {
   @Test
   void anExponentBeyondTheIntRangeIsOutOfRangeRatherThanNotANumber() {
     assertThat(undecodable201(result(order("-1e99999999999999999999"))).getMessage())
-        .contains("scale").contains("$.orders[0].totalPrice");
+        .contains("scale")
+        .contains("$.orders[0].totalPrice");
   }
 
   @Test
   void pricesDecodeExactlyUpToTheLimits() {
-    assertThat(decodedPrice("123.4500")).isEqualTo(new BigDecimal("123.4500"))
-        .extracting(BigDecimal::scale).isEqualTo(4);
+    assertThat(decodedPrice("123.4500"))
+        .isEqualTo(new BigDecimal("123.4500"))
+        .extracting(BigDecimal::scale)
+        .isEqualTo(4);
     assertThat(decodedPrice("1E+2").toPlainString()).isEqualTo("100");
     assertThat(decodedPrice("1e100").scale()).isEqualTo(JsonSupport.MIN_SCALE);
     assertThat(decodedPrice("1e-100").scale()).isEqualTo(JsonSupport.MAX_SCALE);
@@ -129,8 +133,8 @@ class DecodeBoundsTest {
   void justBeyondTheLimitsIsUndecodable() {
     ResponseMappingTest.enqueueJson(server, 201, result(order("1e101")));
     ResponseMappingTest.enqueueJson(server, 201, result(order("1e-101")));
-    ResponseMappingTest.enqueueJson(server, 201,
-        result(order("1." + "0".repeat(JsonSupport.MAX_NUMBER_CHARS - 1))));
+    ResponseMappingTest.enqueueJson(
+        server, 201, result(order("1." + "0".repeat(JsonSupport.MAX_NUMBER_CHARS - 1))));
     PartnerCenterClient client = client();
 
     for (int i = 0; i < 3; i++) {
@@ -146,9 +150,9 @@ class DecodeBoundsTest {
     JsonAdapter<Long> adapter = JsonSupport.newMoshi().adapter(Long.class);
 
     assertThatThrownBy(() -> adapter.fromJson(MILLION_DIGITS))
-        .isInstanceOf(JsonDataException.class).hasMessageContaining("(1000000 characters)");
-    assertThatThrownBy(() -> adapter.fromJson("1e999999999"))
-        .isInstanceOf(JsonDataException.class);
+        .isInstanceOf(JsonDataException.class)
+        .hasMessageContaining("(1000000 characters)");
+    assertThatThrownBy(() -> adapter.fromJson("1e999999999")).isInstanceOf(JsonDataException.class);
     assertThat(adapter.fromJson("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
     assertThat(adapter.fromJson("3e2")).isEqualTo(300L);
   }
@@ -164,19 +168,25 @@ class DecodeBoundsTest {
   @OutsideTheContract("null elements and values in a line item")
   @Test
   void aNullLineItemPartnerIdOrProvisioningValueIsUndecodable() {
-    ResponseMappingTest.enqueueJson(server, 201, result(order("1").replace(
-        "\"lineItems\":[", "\"lineItems\":[null,")));
-    ResponseMappingTest.enqueueJson(server, 201, result(order("1").replace(
-        "\"quantity\":1", "\"quantity\":1,\"additionalPartnerIdsOnRecord\":[\"123\",null]")));
-    ResponseMappingTest.enqueueJson(server, 201, result(order("1").replace(
-        "{\"scope\":\"tenant\"}", "{\"scope\":null}")));
+    ResponseMappingTest.enqueueJson(
+        server, 201, result(order("1").replace("\"lineItems\":[", "\"lineItems\":[null,")));
+    ResponseMappingTest.enqueueJson(
+        server,
+        201,
+        result(order("1")
+            .replace(
+                "\"quantity\":1",
+                "\"quantity\":1,\"additionalPartnerIdsOnRecord\":[\"123\",null]")));
+    ResponseMappingTest.enqueueJson(
+        server, 201, result(order("1").replace("{\"scope\":\"tenant\"}", "{\"scope\":null}")));
     PartnerCenterClient client = client();
 
-    for (String expected : List.of("lineItems must not contain null",
+    for (String expected : List.of(
+        "lineItems must not contain null",
         "additionalPartnerIdsOnRecord must not contain null",
         "provisioningContext must not contain null values")) {
-      UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-          () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+      UndecodableResponseException e = catchThrowableOfType(
+          UndecodableResponseException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
       assertThat(e.getMessage()).contains(expected);
       assertThat(e.mayHaveSucceeded()).isTrue();
     }
@@ -185,8 +195,11 @@ class DecodeBoundsTest {
   @OutsideTheContract("orderErrors is null")
   @Test
   void missingOrNullArraysAreStillEmptyAndTheResultIsUnmodifiable() {
-    ResponseMappingTest.enqueueJson(server, 201, "{\"orders\":["
-        + order("1").replace("\"lineItems\":[", "\"unknown\":[") + "],\"orderErrors\":null}");
+    ResponseMappingTest.enqueueJson(
+        server,
+        201,
+        "{\"orders\":[" + order("1").replace("\"lineItems\":[", "\"unknown\":[")
+            + "],\"orderErrors\":null}");
 
     CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
@@ -200,19 +213,22 @@ class DecodeBoundsTest {
   void anErrorBodyMayHoldNullInItsFreeFormData() {
     // ApiFault.data is "items: {}": any JSON value, null included, so it is no reason to lose
     // the 400's type.
-    ResponseMappingTest.enqueueJson(server, 400,
+    ResponseMappingTest.enqueueJson(
+        server,
+        400,
         "{\"code\":800002,\"description\":\"Cart already submitted.\",\"data\":[null,\"x\"]}");
 
-    BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    BadRequestException e = catchThrowableOfType(
+        BadRequestException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.errorData()).containsExactly(null, "x");
   }
 
   @Test
   void aRecordBuiltInCodeWithANullElementFailsNamingTheProperty() {
-    Order order = new Order("o-1", null, null, null, null, List.of(), null, null, null, null,
-        null, null, null, null, null);
+    Order order = new Order(
+        "o-1", null, null, null, null, List.of(), null, null, null, null, null, null, null, null,
+        null);
     List<Order> withNull = Arrays.asList(order, null);
     Map<String, String> nullValue = new HashMap<>();
     nullValue.put("scope", null);
@@ -220,11 +236,11 @@ class DecodeBoundsTest {
     assertThatThrownBy(() -> new CartCheckoutResult(withNull, List.of(), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("orders must not contain null");
-    assertThatThrownBy(() -> new OrderLineItem(0, null, null, null, null, 1, null, null, null,
-        null, nullValue, null, null, null, null, null, null, null))
+    assertThatThrownBy(() -> new OrderLineItem(
+            0, null, null, null, null, 1, null, null, null, null, nullValue, null, null, null, null,
+            null, null, null))
         .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("provisioningContext must not contain null");
-    assertThat(new CartCheckoutResult(List.of(order), null, null).orders())
-        .containsExactly(order);
+    assertThat(new CartCheckoutResult(List.of(order), null, null).orders()).containsExactly(order);
   }
 }

@@ -40,9 +40,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DecodeFuzzTest {
   static final int INPUTS = 20_000;
   static final long SEED = 20261122L;
-  static final String[] FRAGMENTS = {"null", "-1e999", "\"\\uD800\"", "{}", "[]", "true",
-      "99999999999999999999", "\"2019-13-45T99:99:99Z\"", "\"\"", ",", "}", "]", "\"", "\\",
-      "\u0000", "\uFEFF", "\"billingCycle\":\"bi weekly\"", "1.5", "-0"};
+  static final String[] FRAGMENTS = {
+    "null",
+    "-1e999",
+    "\"\\uD800\"",
+    "{}",
+    "[]",
+    "true",
+    "99999999999999999999",
+    "\"2019-13-45T99:99:99Z\"",
+    "\"\"",
+    ",",
+    "}",
+    "]",
+    "\"",
+    "\\",
+    "\u0000",
+    "\uFEFF",
+    "\"billingCycle\":\"bi weekly\"",
+    "1.5",
+    "-0"
+  };
 
   @SuppressWarnings("ArrayRecordComponent") // never compared, hashed or printed
   private record Seed(int status, byte[] body) {}
@@ -52,12 +70,24 @@ class DecodeFuzzTest {
     String url = prism.baseUrl() + "v1/customers/" + ResponseMappingTest.CUSTOMER_ID + "/carts/"
         + ResponseMappingTest.CART_ID + "/checkout";
     List<Seed> seeds = new ArrayList<>();
-    for (String prefer : List.of("code=201, example=threeOrders",
-        "code=201, example=partialFailure", "code=201, example=newCommerceOrder",
-        "code=400, example=alreadySubmitted", "code=401", "code=403", "code=404", "code=409",
-        "code=429", "code=500", "code=503")) {
-      Request request = new Request.Builder().url(url).header("Authorization", "Bearer x")
-          .header("Prefer", prefer).post(RequestBody.create(new byte[0])).build();
+    for (String prefer : List.of(
+        "code=201, example=threeOrders",
+        "code=201, example=partialFailure",
+        "code=201, example=newCommerceOrder",
+        "code=400, example=alreadySubmitted",
+        "code=401",
+        "code=403",
+        "code=404",
+        "code=409",
+        "code=429",
+        "code=500",
+        "code=503")) {
+      Request request = new Request.Builder()
+          .url(url)
+          .header("Authorization", "Bearer x")
+          .header("Prefer", prefer)
+          .post(RequestBody.create(new byte[0]))
+          .build();
       try (Response response = plain.newCall(request).execute()) {
         seeds.add(new Seed(response.code(), response.body().bytes()));
       }
@@ -79,16 +109,21 @@ class DecodeFuzzTest {
           byte[] special = "{}[]\":,\\0-9eE.\u0000".getBytes(StandardCharsets.ISO_8859_1);
           bytes[at] = special[random.nextInt(special.length)];
         }
-        case 2 -> bytes = concat(slice(bytes, 0, at),
-            slice(bytes, Math.min(bytes.length, at + 1 + random.nextInt(64)), bytes.length));
+        case 2 ->
+          bytes = concat(
+              slice(bytes, 0, at),
+              slice(bytes, Math.min(bytes.length, at + 1 + random.nextInt(64)), bytes.length));
         case 3 -> {
           int end = Math.min(bytes.length, at + 1 + random.nextInt(256));
           bytes = concat(slice(bytes, 0, end), slice(bytes, at, bytes.length));
         }
         case 4 -> bytes = slice(bytes, 0, at);
-        default -> bytes = concat(concat(slice(bytes, 0, at),
-            FRAGMENTS[random.nextInt(FRAGMENTS.length)].getBytes(StandardCharsets.UTF_8)),
-            slice(bytes, at, bytes.length));
+        default ->
+          bytes = concat(
+              concat(
+                  slice(bytes, 0, at),
+                  FRAGMENTS[random.nextInt(FRAGMENTS.length)].getBytes(StandardCharsets.UTF_8)),
+              slice(bytes, at, bytes.length));
       }
     }
     return bytes;
@@ -120,13 +155,21 @@ class DecodeFuzzTest {
   void everyMutatedResponseEndsInAResultOrATypedException(PrismServer prism) throws Exception {
     List<Seed> seeds = seeds(prism);
     Seed[] next = new Seed[1];
-    OkHttpClient fabricating = new OkHttpClient.Builder().addInterceptor(chain ->
-        new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1)
-            .code(next[0].status()).message("fuzz")
+    OkHttpClient fabricating = new OkHttpClient.Builder()
+        .addInterceptor(chain -> new Response.Builder()
+            .request(chain.request())
+            .protocol(Protocol.HTTP_1_1)
+            .code(next[0].status())
+            .message("fuzz")
             .body(ResponseBody.create(next[0].body(), MediaType.get("application/json")))
-            .build()).build();
-    PartnerCenterClient client = PartnerCenterClient.builder().baseUrl("http://fuzz.invalid/")
-        .accessToken("fuzz").httpClient(fabricating).retryOptions(RetryOptions.NONE).build();
+            .build())
+        .build();
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .baseUrl("http://fuzz.invalid/")
+        .accessToken("fuzz")
+        .httpClient(fabricating)
+        .retryOptions(RetryOptions.NONE)
+        .build();
     Random random = new Random(SEED);
     Map<String, Integer> outcomes = new TreeMap<>();
     List<String> wrong = new ArrayList<>();
@@ -142,7 +185,8 @@ class DecodeFuzzTest {
         outcome = "undecodable";
       } catch (PartnerCenterException e) {
         outcome = e.getClass() == typeFor(seed.status()) && e.statusCode() == seed.status()
-            ? "typed " + seed.status() : "WRONG: " + e;
+            ? "typed " + seed.status()
+            : "WRONG: " + e;
       } catch (RuntimeException e) {
         outcome = "WRONG: " + e;
       }
@@ -153,7 +197,8 @@ class DecodeFuzzTest {
       outcomes.merge(outcome.startsWith("typed") ? "typed error" : outcome, 1, Integer::sum);
     }
 
-    System.out.printf("decode fuzz: %d inputs from %d seeds (seed %d): %s%n",
+    System.out.printf(
+        "decode fuzz: %d inputs from %d seeds (seed %d): %s%n",
         INPUTS, seeds.size(), SEED, outcomes);
     assertThat(wrong).isEmpty();
     assertThat(outcomes).containsKeys("result", "undecodable", "typed error");

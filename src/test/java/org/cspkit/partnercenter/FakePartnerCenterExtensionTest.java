@@ -30,10 +30,11 @@ class FakePartnerCenterExtensionTest {
     void eachTestGetsAStartedFakeOfItsOwn(FakePartnerCenter parameter) {
       assertThat(parameter).isSameAs(partnerCenter.fake());
       try (PartnerCenterClient client = ContractValidator.client()
-          .baseUrl(partnerCenter.baseUrl()).accessToken("any-token").build()) {
+          .baseUrl(partnerCenter.baseUrl())
+          .accessToken("any-token")
+          .build()) {
         Cart cart = client.carts().create(TestData.CUSTOMER_ID, TestData.newCart());
-        assertThat(partnerCenter.fake().carts()).extracting(Cart::id)
-            .containsExactly(cart.id());
+        assertThat(partnerCenter.fake().carts()).extracting(Cart::id).containsExactly(cart.id());
       }
     }
 
@@ -59,7 +60,8 @@ class FakePartnerCenterExtensionTest {
 
   @Test
   void theOpenApiDocumentIsOnTheLibrarysClassPath() throws Exception {
-    try (InputStream spec = PartnerCenterClient.class.getClassLoader()
+    try (InputStream spec = PartnerCenterClient.class
+        .getClassLoader()
         .getResourceAsStream(FakePartnerCenter.SPEC_RESOURCE)) {
       assertThat(spec).as(FakePartnerCenter.SPEC_RESOURCE).isNotNull();
       assertThat(spec.readAllBytes())

@@ -49,8 +49,11 @@ class FakePartnerCenterTest {
   @BeforeEach
   void start() {
     fake = FakePartnerCenter.start();
-    client = client(RetryOptions.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1))
-        .maxDelay(Duration.ofMillis(5)).build());
+    client = client(RetryOptions.builder()
+        .maxAttempts(4)
+        .initialDelay(Duration.ofMillis(1))
+        .maxDelay(Duration.ofMillis(5))
+        .build());
   }
 
   @AfterEach
@@ -60,15 +63,25 @@ class FakePartnerCenterTest {
   }
 
   private PartnerCenterClient client(RetryOptions retries) {
-    return ContractValidator.clientCheckingAllResponses().baseUrl(fake.baseUrl())
-        .accessToken("any-token").retryOptions(retries).build();
+    return ContractValidator.clientCheckingAllResponses()
+        .baseUrl(fake.baseUrl())
+        .accessToken("any-token")
+        .retryOptions(retries)
+        .build();
   }
 
   private static Cart twoBillingCycles() {
-    return Cart.builder().lineItems(List.of(TestData.lineItem(),
-        TestData.lineItem().toBuilder().id(1).catalogItemId("DZH318Z0BQ36:004G:DZH318Z08C0S")
-            .billingCycle(BillingCycleType.ONE_TIME).termDuration("P1Y")
-            .friendlyName("Reserved VM Instance").build())).build();
+    return Cart.builder()
+        .lineItems(List.of(
+            TestData.lineItem(),
+            TestData.lineItem().toBuilder()
+                .id(1)
+                .catalogItemId("DZH318Z0BQ36:004G:DZH318Z08C0S")
+                .billingCycle(BillingCycleType.ONE_TIME)
+                .termDuration("P1Y")
+                .friendlyName("Reserved VM Instance")
+                .build()))
+        .build();
   }
 
   @Test
@@ -82,11 +95,20 @@ class FakePartnerCenterTest {
     assertThat(client.carts().get(CUSTOMER_ID, cart.id())).isEqualTo(cart);
     assertThat(fake.carts()).containsExactly(cart);
 
-    Cart fiveSeats = client.carts().update(CUSTOMER_ID, cart.id(), cart.toBuilder()
-        .lineItems(List.of(cart.lineItems().get(0).toBuilder().quantity(5).build())).build());
-    assertThat(fiveSeats.lineItems()).singleElement()
+    Cart fiveSeats = client
+        .carts()
+        .update(
+            CUSTOMER_ID,
+            cart.id(),
+            cart.toBuilder()
+                .lineItems(
+                    List.of(cart.lineItems().get(0).toBuilder().quantity(5).build()))
+                .build());
+    assertThat(fiveSeats.lineItems())
+        .singleElement()
         .satisfies(line -> assertThat(line.quantity()).isEqualTo(5));
-    assertThat(client.carts().get(CUSTOMER_ID, cart.id()).lineItems()).singleElement()
+    assertThat(client.carts().get(CUSTOMER_ID, cart.id()).lineItems())
+        .singleElement()
         .satisfies(line -> assertThat(line.quantity()).isEqualTo(5));
 
     Cart again = client.carts().update(CUSTOMER_ID, cart.id(), twoBillingCycles());
@@ -96,13 +118,15 @@ class FakePartnerCenterTest {
       assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
       assertThat(order.referenceCustomerId()).isEqualTo(CUSTOMER_ID);
     });
-    assertThat(result.orders()).extracting(Order::billingCycle)
+    assertThat(result.orders())
+        .extracting(Order::billingCycle)
         .containsExactly(BillingCycleType.MONTHLY, BillingCycleType.ONE_TIME);
     assertThat(result.orderErrors()).isEmpty();
-    assertThat(fake.ordersOf(cart.id())).extracting(Order::id)
+    assertThat(fake.ordersOf(cart.id()))
+        .extracting(Order::id)
         .containsExactlyElementsOf(result.orders().stream().map(Order::id).toList());
-    assertThat(fake.cart(cart.id())).hasValueSatisfying(
-        ordered -> assertThat(ordered.status()).isEqualTo(CartStatus.ORDERED));
+    assertThat(fake.cart(cart.id()))
+        .hasValueSatisfying(ordered -> assertThat(ordered.status()).isEqualTo(CartStatus.ORDERED));
 
     String orderId = result.orders().get(0).id();
     Order read = client.orders().get(CUSTOMER_ID, orderId);
@@ -115,17 +139,33 @@ class FakePartnerCenterTest {
         .extracting(OrderLineItemProvisioningStatus::status)
         .containsExactly(ProvisioningStatus.FULFILLED);
     assertThat(client.orders().list(CUSTOMER_ID).items()).hasSize(2);
-    assertThat(client.orders().list(CUSTOMER_ID,
-        OrderListParams.none().withBillingType(BillingCycleType.ONE_TIME),
-        RequestOptions.defaults()).items()).singleElement()
-        .satisfies(order -> assertThat(order.id()).isEqualTo(result.orders().get(1).id()));
-    assertThat(client.orders().list("28045616-f6b9-462f-9701-0d89b5e65c44").items()).isEmpty();
+    assertThat(client
+            .orders()
+            .list(
+                CUSTOMER_ID,
+                OrderListParams.none().withBillingType(BillingCycleType.ONE_TIME),
+                RequestOptions.defaults())
+            .items())
+        .singleElement()
+        .satisfies(
+            order -> assertThat(order.id()).isEqualTo(result.orders().get(1).id()));
+    assertThat(client.orders().list("28045616-f6b9-462f-9701-0d89b5e65c44").items())
+        .isEmpty();
 
-    assertThat(fake.requests()).extracting(ReceivedRequest::operation).containsExactly(
-        Operation.CREATE_CART, Operation.GET_CART, Operation.UPDATE_CART, Operation.GET_CART,
-        Operation.UPDATE_CART, Operation.CHECKOUT_CART, Operation.GET_ORDER,
-        Operation.GET_ORDER_PROVISIONING_STATUS, Operation.LIST_ORDERS, Operation.LIST_ORDERS,
-        Operation.LIST_ORDERS);
+    assertThat(fake.requests())
+        .extracting(ReceivedRequest::operation)
+        .containsExactly(
+            Operation.CREATE_CART,
+            Operation.GET_CART,
+            Operation.UPDATE_CART,
+            Operation.GET_CART,
+            Operation.UPDATE_CART,
+            Operation.CHECKOUT_CART,
+            Operation.GET_ORDER,
+            Operation.GET_ORDER_PROVISIONING_STATUS,
+            Operation.LIST_ORDERS,
+            Operation.LIST_ORDERS,
+            Operation.LIST_ORDERS);
     assertThat(fake.requests()).allSatisfy(request -> {
       assertThat(request.requestId()).isNotNull();
       assertThat(request.fault()).isNull();
@@ -152,10 +192,12 @@ class FakePartnerCenterTest {
       Cart cart = client.carts().create(TestData.CUSTOMER_ID, TestData.newCart());
       CartCheckoutResult result = client.carts().checkout(TestData.CUSTOMER_ID, cart.id());
 
-      assertThat(fake.ordersOf(cart.id())).extracting(Order::id)
+      assertThat(fake.ordersOf(cart.id()))
+          .extracting(Order::id)
           .containsExactlyElementsOf(result.orders().stream().map(Order::id).toList());
       assertThat(fake.requests(Operation.CHECKOUT_CART))
-          .extracting(ReceivedRequest::status).containsExactly(429, 201);
+          .extracting(ReceivedRequest::status)
+          .containsExactly(429, 201);
     }
     // README: end
   }
@@ -185,9 +227,10 @@ class FakePartnerCenterTest {
           assertThat(e.errorDescription()).isEqualTo("Cannot checkout an already submitted cart.");
         });
     assertThatThrownBy(() -> client.carts().update(CUSTOMER_ID, cart.id(), TestData.newCart()))
-        .isInstanceOfSatisfying(BadRequestException.class,
-            e -> assertThat(e.errorCode()).hasValue(800065));
-    assertThat(fake.requests(Operation.CHECKOUT_CART)).extracting(ReceivedRequest::status)
+        .isInstanceOfSatisfying(
+            BadRequestException.class, e -> assertThat(e.errorCode()).hasValue(800065));
+    assertThat(fake.requests(Operation.CHECKOUT_CART))
+        .extracting(ReceivedRequest::status)
         .containsExactly(201, 200, 400);
     assertThat(fake.ordersOf(cart.id())).hasSize(1);
   }
@@ -196,32 +239,34 @@ class FakePartnerCenterTest {
   void unknownCartsAndOrdersAreNotFoundAndOtherCustomersDoNotSeeThem() {
     Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
 
-    assertThatThrownBy(() -> client.carts().get("28045616-f6b9-462f-9701-0d89b5e65c44",
-        cart.id())).isInstanceOfSatisfying(NotFoundException.class,
-            e -> assertThat(e.errorCode()).hasValue(800008));
+    assertThatThrownBy(() -> client.carts().get("28045616-f6b9-462f-9701-0d89b5e65c44", cart.id()))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.errorCode()).hasValue(800008));
     assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, TestData.CART_ID))
-        .isInstanceOfSatisfying(NotFoundException.class,
-            e -> assertThat(e.errorCode()).hasValue(800008));
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.errorCode()).hasValue(800008));
     assertThatThrownBy(() -> client.orders().get(CUSTOMER_ID, TestData.ORDER_ID))
-        .isInstanceOfSatisfying(NotFoundException.class,
-            e -> assertThat(e.errorCode()).hasValue(20000));
-    assertThatThrownBy(() -> client.orders().getProvisioningStatus(CUSTOMER_ID,
-        TestData.ORDER_ID)).isInstanceOfSatisfying(NotFoundException.class,
-            e -> assertThat(e.errorCode()).hasValue(800007));
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.errorCode()).hasValue(20000));
+    assertThatThrownBy(() -> client.orders().getProvisioningStatus(CUSTOMER_ID, TestData.ORDER_ID))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.errorCode()).hasValue(800007));
   }
 
   @Test
   void aRequestWithoutBearerTokenGets401() throws Exception {
     OkHttpClient plain = new OkHttpClient();
     Request request = new Request.Builder()
-        .url(fake.baseUrl() + "v1/customers/" + CUSTOMER_ID + "/orders").build();
+        .url(fake.baseUrl() + "v1/customers/" + CUSTOMER_ID + "/orders")
+        .build();
     try (Response response = plain.newCall(request).execute()) {
       assertThat(response.code()).isEqualTo(401);
       assertThat(response.header("WWW-Authenticate")).startsWith("OAuth realm=");
       assertThat(response.body().string()).contains("\"code\":800001");
     }
-    try (Response response = plain.newCall(request.newBuilder()
-        .header("Authorization", "Bearer x").build()).execute()) {
+    try (Response response = plain
+        .newCall(request.newBuilder().header("Authorization", "Bearer x").build())
+        .execute()) {
       assertThat(response.code()).isEqualTo(200);
     }
     assertThat(fake.requests()).extracting(ReceivedRequest::status).containsExactly(401, 200);
@@ -238,7 +283,8 @@ class FakePartnerCenterTest {
     assertThat(result.orders()).hasSize(1);
     List<ReceivedRequest> checkouts = fake.requests(Operation.CHECKOUT_CART);
     assertThat(checkouts).extracting(ReceivedRequest::status).containsExactly(429, 201);
-    assertThat(checkouts).extracting(ReceivedRequest::fault)
+    assertThat(checkouts)
+        .extracting(ReceivedRequest::fault)
         .containsExactly(Fault.Kind.THROTTLED, null);
     assertThat(checkouts.get(1).requestId()).isEqualTo(checkouts.get(0).requestId());
     assertThat(fake.pendingFaults()).isEmpty();
@@ -250,7 +296,8 @@ class FakePartnerCenterTest {
     PartnerCenterClient once = client(RetryOptions.builder().maxAttempts(1).build());
 
     assertThatThrownBy(() -> once.orders().list(CUSTOMER_ID))
-        .isInstanceOfSatisfying(ThrottledException.class,
+        .isInstanceOfSatisfying(
+            ThrottledException.class,
             e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(2)));
     once.close();
   }
@@ -272,11 +319,13 @@ class FakePartnerCenterTest {
 
     CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, cart.id());
 
-    assertThat(fake.ordersOf(cart.id())).extracting(Order::id)
+    assertThat(fake.ordersOf(cart.id()))
+        .extracting(Order::id)
         .containsExactly(result.orders().get(0).id());
     List<ReceivedRequest> checkouts = fake.requests(Operation.CHECKOUT_CART);
     assertThat(checkouts).extracting(ReceivedRequest::status).containsExactly(201, 200);
-    assertThat(checkouts).extracting(ReceivedRequest::fault)
+    assertThat(checkouts)
+        .extracting(ReceivedRequest::fault)
         .containsExactly(Fault.Kind.DROP_AFTER_COMMIT, null);
   }
 
@@ -287,8 +336,8 @@ class FakePartnerCenterTest {
     PartnerCenterClient once = client(RetryOptions.builder().maxAttempts(1).build());
 
     assertThatThrownBy(() -> once.carts().checkout(CUSTOMER_ID, cart.id()))
-        .isInstanceOfSatisfying(TransportException.class,
-            e -> assertThat(e.mayHaveSucceeded()).isTrue());
+        .isInstanceOfSatisfying(
+            TransportException.class, e -> assertThat(e.mayHaveSucceeded()).isTrue());
     assertThat(fake.ordersOf(cart.id())).hasSize(1);
     once.close();
   }
@@ -299,7 +348,8 @@ class FakePartnerCenterTest {
 
     Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
 
-    assertThat(fake.requests()).extracting(ReceivedRequest::fault)
+    assertThat(fake.requests())
+        .extracting(ReceivedRequest::fault)
         .containsExactly(Fault.Kind.DROP_BEFORE_COMMIT, null);
     assertThat(fake.carts()).extracting(Cart::id).containsExactly(cart.id());
   }
@@ -318,14 +368,15 @@ class FakePartnerCenterTest {
           assertThat(e.errorCode()).hasValue(800065);
         });
     assertThatThrownBy(() -> once.carts().checkout(CUSTOMER_ID, cart.id()))
-        .isInstanceOfSatisfying(ServerErrorException.class,
-            e -> assertThat(e.errorCode()).hasValue(800005));
+        .isInstanceOfSatisfying(
+            ServerErrorException.class, e -> assertThat(e.errorCode()).hasValue(800005));
     once.close();
     assertThat(fake.ordersOf(cart.id())).isEmpty();
-    assertThat(fake.cart(cart.id())).hasValueSatisfying(
-        active -> assertThat(active.status()).isEqualTo(CartStatus.ACTIVE));
+    assertThat(fake.cart(cart.id()))
+        .hasValueSatisfying(active -> assertThat(active.status()).isEqualTo(CartStatus.ACTIVE));
     assertThatThrownBy(() -> Fault.errorCode(123))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Fault.error(");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Fault.error(");
   }
 
   @Test
@@ -334,14 +385,22 @@ class FakePartnerCenterTest {
     fake = FakePartnerCenter.builder().pendingProvisioningReads(2).start();
     PartnerCenterClient pending = client(RetryOptions.DEFAULT);
     Cart cart = pending.carts().create(CUSTOMER_ID, TestData.newCart());
-    String orderId = pending.carts().checkout(CUSTOMER_ID, cart.id()).orders().get(0).id();
+    String orderId =
+        pending.carts().checkout(CUSTOMER_ID, cart.id()).orders().get(0).id();
 
     assertThat(pending.orders().get(CUSTOMER_ID, orderId).status()).isEqualTo(OrderStatus.PENDING);
-    assertThat(OrdersService.anyPending(
-        pending.orders().getProvisioningStatus(CUSTOMER_ID, orderId))).isTrue();
-    assertThat(pending.orders().waitForProvisioning(CUSTOMER_ID, orderId,
-        ProvisioningWaitOptions.of(Duration.ofMillis(1), Duration.ofMillis(2),
-            Duration.ofMinutes(1)), RequestOptions.defaults()).items())
+    assertThat(
+            OrdersService.anyPending(pending.orders().getProvisioningStatus(CUSTOMER_ID, orderId)))
+        .isTrue();
+    assertThat(pending
+            .orders()
+            .waitForProvisioning(
+                CUSTOMER_ID,
+                orderId,
+                ProvisioningWaitOptions.of(
+                    Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1)),
+                RequestOptions.defaults())
+            .items())
         .extracting(OrderLineItemProvisioningStatus::status)
         .containsExactly(ProvisioningStatus.FULFILLED);
     assertThat(fake.ordersOf(cart.id())).singleElement().satisfies(order -> {
@@ -356,15 +415,29 @@ class FakePartnerCenterTest {
     Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
     CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, cart.id());
 
-    assertThat(cart.toBuilder().id(TestData.CART_ID).creationTimestamp(null)
-        .lastModifiedTimestamp(null).expirationTimestamp(null).links(null).build())
-        .isEqualTo(TestData.cart().toBuilder().creationTimestamp(null)
-            .lastModifiedTimestamp(null).expirationTimestamp(null).links(null).build());
+    assertThat(cart.toBuilder()
+            .id(TestData.CART_ID)
+            .creationTimestamp(null)
+            .lastModifiedTimestamp(null)
+            .expirationTimestamp(null)
+            .links(null)
+            .build())
+        .isEqualTo(TestData.cart().toBuilder()
+            .creationTimestamp(null)
+            .lastModifiedTimestamp(null)
+            .expirationTimestamp(null)
+            .links(null)
+            .build());
     Order order = result.orders().get(0);
-    assertThat(order.toBuilder().id(TestData.ORDER_ID).alternateId(TestData.ORDER_ID)
-        .creationDate(null).links(null).build())
+    assertThat(order.toBuilder()
+            .id(TestData.ORDER_ID)
+            .alternateId(TestData.ORDER_ID)
+            .creationDate(null)
+            .links(null)
+            .build())
         .isEqualTo(TestData.order().toBuilder().creationDate(null).links(null).build());
-    assertThat(TestData.partialCheckoutResult().orderErrors()).singleElement()
+    assertThat(TestData.partialCheckoutResult().orderErrors())
+        .singleElement()
         .satisfies(error -> assertThat(error.code()).isEqualTo(800020));
   }
 }

@@ -55,8 +55,11 @@ class LifecycleTest {
   public final MockWebServer server = new MockWebServer();
 
   private static MockResponse created() {
-    return new MockResponse.Builder().code(201)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(ONE_ORDER).build();
+    return new MockResponse.Builder()
+        .code(201)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(ONE_ORDER)
+        .build();
   }
 
   private void serveForever(MockResponse response) {
@@ -76,7 +79,9 @@ class LifecycleTest {
   private static List<String> liveThreads(String prefix) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix))
-        .map(Thread::getName).sorted().toList();
+        .map(Thread::getName)
+        .sorted()
+        .toList();
   }
 
   /** Polls for up to 10 seconds until no live thread's name starts with {@code prefix}. */
@@ -108,7 +113,8 @@ class LifecycleTest {
     Set<String> tokenThreads = ConcurrentHashMap.newKeySet();
     Set<String> completionThreads = ConcurrentHashMap.newKeySet();
     // The client's own OkHttpClient: close() releases that too.
-    PartnerCenterClient client = PartnerCenterClient.builder().baseUrl(server.url("/").toString())
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .baseUrl(server.url("/").toString())
         .accessTokenSource(() -> {
           tokenThreads.add(Thread.currentThread().getName());
           return AccessToken.of(TOKEN);
@@ -131,22 +137,27 @@ class LifecycleTest {
     int requestsBeforeClose = server.getRequestCount();
     assertThat(requestsBeforeClose).isEqualTo(7);
 
-    assertThat(completionThreads).isNotEmpty().allSatisfy(name -> assertThat(name)
-        .startsWith(ASYNC_THREADS));
-    Set<String> asyncPrefixes = completionThreads.stream().map(LifecycleTest::poolPrefix)
-        .collect(Collectors.toSet());
+    assertThat(completionThreads)
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(name).startsWith(ASYNC_THREADS));
+    Set<String> asyncPrefixes =
+        completionThreads.stream().map(LifecycleTest::poolPrefix).collect(Collectors.toSet());
     assertThat(asyncPrefixes).as("one pool per client").hasSize(1);
     String asyncPrefix = asyncPrefixes.iterator().next();
-    assertThat(tokenThreads).hasSize(1).allSatisfy(name -> assertThat(name)
-        .startsWith(TOKEN_THREADS));
+    assertThat(tokenThreads)
+        .hasSize(1)
+        .allSatisfy(name -> assertThat(name).startsWith(TOKEN_THREADS));
     String tokenPrefix = poolPrefix(tokenThreads.iterator().next());
     assertThat(liveThreads(asyncPrefix)).as("attempt threads before close()").isNotEmpty();
 
     client.close();
 
-    assertThat(threadsLeftAfterPolling(asyncPrefix)).as("attempt threads after close()")
+    assertThat(threadsLeftAfterPolling(asyncPrefix))
+        .as("attempt threads after close()")
         .isEmpty();
-    assertThat(threadsLeftAfterPolling(tokenPrefix)).as("token thread after close()").isEmpty();
+    assertThat(threadsLeftAfterPolling(tokenPrefix))
+        .as("token thread after close()")
+        .isEmpty();
     assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PartnerCenterClient is closed");
@@ -156,7 +167,8 @@ class LifecycleTest {
     assertThatCode(client::close).as("a second close()").doesNotThrowAnyException();
     assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
         .isExactlyInstanceOf(IllegalStateException.class);
-    assertThat(server.getRequestCount()).as("requests after close()")
+    assertThat(server.getRequestCount())
+        .as("requests after close()")
         .isEqualTo(requestsBeforeClose);
   }
 
@@ -169,9 +181,16 @@ class LifecycleTest {
     // The caller's own asynchronous call: the shared dispatcher now has an executor in use.
     assertThat(enqueue(shared, plain)).isEqualTo(201);
 
-    PartnerCenterClient client = PartnerCenterClient.builder().baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).httpClient(shared).build();
-    assertThat(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(30, TimeUnit.SECONDS).orders())
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .httpClient(shared)
+        .build();
+    assertThat(client
+            .carts()
+            .checkoutAsync(CUSTOMER_ID, CART_ID)
+            .get(30, TimeUnit.SECONDS)
+            .orders())
         .hasSize(1);
     assertThat(client.carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
     int idleBeforeClose = shared.connectionPool().idleConnectionCount();
@@ -181,7 +200,8 @@ class LifecycleTest {
 
     assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
     assertThat(shared.connectionPool().idleConnectionCount())
-        .as("idle connections after close()").isEqualTo(idleBeforeClose);
+        .as("idle connections after close()")
+        .isEqualTo(idleBeforeClose);
     try (Response response = shared.newCall(plain).execute()) {
       assertThat(response.code()).isEqualTo(201);
     }
@@ -215,8 +235,12 @@ class LifecycleTest {
     Path err = dir.resolve("stderr.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // Surefire's class path may be a jar whose manifest lists the test class path: still usable.
-    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        CheckoutWithoutClose.class.getName(), server.url("/").toString())
+    Process process = new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            CheckoutWithoutClose.class.getName(),
+            server.url("/").toString())
         .redirectOutput(out.toFile())
         .redirectError(err.toFile())
         .start();
@@ -257,26 +281,31 @@ class LifecycleTest {
     // Live attempt threads per client (per name prefix), sampled while the checkouts run.
     Map<String, Integer> maxThreads = new ConcurrentHashMap<>();
     AtomicBoolean sampling = new AtomicBoolean(true);
-    Thread sampler = new Thread(() -> {
-      while (sampling.get()) {
-        Map<String, Long> live = Thread.getAllStackTraces().keySet().stream()
-            .filter(thread -> thread.isAlive() && thread.getName().startsWith(ASYNC_THREADS))
-            .collect(Collectors.groupingBy(thread -> poolPrefix(thread.getName()),
-                Collectors.counting()));
-        live.forEach((prefix, count) -> maxThreads.merge(prefix, count.intValue(), Math::max));
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "lifecycle-thread-sampler");
+    Thread sampler = new Thread(
+        () -> {
+          while (sampling.get()) {
+            Map<String, Long> live = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith(ASYNC_THREADS))
+                .collect(Collectors.groupingBy(
+                    thread -> poolPrefix(thread.getName()), Collectors.counting()));
+            live.forEach((prefix, count) -> maxThreads.merge(prefix, count.intValue(), Math::max));
+            try {
+              Thread.sleep(1);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        },
+        "lifecycle-thread-sampler");
     sampler.setDaemon(true);
     sampler.start();
     Set<String> completionThreads = ConcurrentHashMap.newKeySet();
 
-    try (PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).maxAsyncConcurrency(limit).build()) {
+    try (PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .maxAsyncConcurrency(limit)
+        .build()) {
       List<CompletableFuture<CartCheckoutResult>> futures = new ArrayList<>();
       for (int i = 0; i < checkouts; i++) {
         futures.add(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).thenApply(result -> {
@@ -284,23 +313,27 @@ class LifecycleTest {
           return result;
         }));
       }
-      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-          .get(90, TimeUnit.SECONDS);
-      assertThat(futures).allSatisfy(future -> assertThat(future.join().orders()).hasSize(1));
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+      assertThat(futures)
+          .allSatisfy(future -> assertThat(future.join().orders()).hasSize(1));
     } finally {
       sampling.set(false);
       sampler.join(10_000);
     }
 
     assertThat(server.getRequestCount()).isEqualTo(checkouts);
-    assertThat(maxInProgress.get()).as("most requests in progress at the server")
+    assertThat(maxInProgress.get())
+        .as("most requests in progress at the server")
         .isBetween(1, limit);
     Set<String> prefixes = completionThreads.stream()
-        .filter(name -> name.startsWith(ASYNC_THREADS)).map(LifecycleTest::poolPrefix)
+        .filter(name -> name.startsWith(ASYNC_THREADS))
+        .map(LifecycleTest::poolPrefix)
         .collect(Collectors.toSet());
     assertThat(prefixes).as("the client's attempt threads").hasSize(1);
     String prefix = prefixes.iterator().next();
-    assertThat(maxThreads.get(prefix)).as("most live threads named %s*", prefix).isNotNull()
+    assertThat(maxThreads.get(prefix))
+        .as("most live threads named %s*", prefix)
+        .isNotNull()
         .isBetween(1, limit);
   }
 }

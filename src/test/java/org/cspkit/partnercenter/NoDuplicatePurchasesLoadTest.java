@@ -42,8 +42,13 @@ class NoDuplicatePurchasesLoadTest {
   static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
 
   /** How one purchase ended, as the caller saw it, and where it stopped. */
-  private record Reported(String cartId, CartCheckoutResult result, Order order,
-      PartnerCenterException failure, String failedStep, Throwable untyped) {}
+  private record Reported(
+      String cartId,
+      CartCheckoutResult result,
+      Order order,
+      PartnerCenterException failure,
+      String failedStep,
+      Throwable untyped) {}
 
   @Test
   @Timeout(300)
@@ -55,10 +60,15 @@ class NoDuplicatePurchasesLoadTest {
   }
 
   private static void run(FakePartnerCenter partnerCenter) throws Exception {
-    PartnerCenterClient client = ContractValidator.client().baseUrl(partnerCenter.baseUrl())
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(partnerCenter.baseUrl())
         .accessToken("load-test-token")
-        .retryOptions(RetryOptions.builder().maxAttempts(8).initialDelay(Duration.ofMillis(5))
-            .maxDelay(Duration.ofMillis(50)).deadline(Duration.ofSeconds(60)).build())
+        .retryOptions(RetryOptions.builder()
+            .maxAttempts(8)
+            .initialDelay(Duration.ofMillis(5))
+            .maxDelay(Duration.ofMillis(50))
+            .deadline(Duration.ofSeconds(60))
+            .build())
         .build();
     Map<String, Reported> reported = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -80,22 +90,36 @@ class NoDuplicatePurchasesLoadTest {
     long drops = faults(requests, Fault.Kind.DROP_AFTER_COMMIT);
     long throttled = faults(requests, Fault.Kind.THROTTLED);
     long unavailable = faults(requests, Fault.Kind.SERVICE_UNAVAILABLE);
-    long requestIds = requests.stream().map(ReceivedRequest::requestId).distinct().count();
+    long requestIds =
+        requests.stream().map(ReceivedRequest::requestId).distinct().count();
     Map<String, List<Cart>> cartsByPurchase = partnerCenter.carts().stream()
         .collect(Collectors.groupingBy(cart -> cart.lineItems().get(0).friendlyName()));
-    long duplicateCarts = cartsByPurchase.values().stream().filter(c -> c.size() > 1).count();
+    long duplicateCarts =
+        cartsByPurchase.values().stream().filter(c -> c.size() > 1).count();
     long checkoutsAgain = partnerCenter.requests(Operation.CHECKOUT_CART).stream()
-        .filter(r -> r.status() == 400).count();
+        .filter(r -> r.status() == 400)
+        .count();
     long successes = reported.values().stream().filter(r -> r.order() != null).count();
     long failures = reported.values().stream().filter(r -> r.failure() != null).count();
     long flaggedMaybe = reported.values().stream()
-        .filter(r -> r.failure() != null && r.failure().mayHaveSucceeded()).count();
-    System.out.printf("load test: %d purchases, %d attempts (%d MS-RequestIds), faults injected:"
+        .filter(r -> r.failure() != null && r.failure().mayHaveSucceeded())
+        .count();
+    System.out.printf(
+        "load test: %d purchases, %d attempts (%d MS-RequestIds), faults injected:"
             + " %d connection drops after commit, %d 429s, %d 503s; %d successes, %d failures"
             + " (%d flagged may-have-succeeded); duplicate carts: %d, checkouts of an ordered"
             + " cart: %d%n",
-        reported.size(), requests.size(), requestIds, drops, throttled, unavailable, successes,
-        failures, flaggedMaybe, duplicateCarts, checkoutsAgain);
+        reported.size(),
+        requests.size(),
+        requestIds,
+        drops,
+        throttled,
+        unavailable,
+        successes,
+        failures,
+        flaggedMaybe,
+        duplicateCarts,
+        checkoutsAgain);
 
     assertThat(reported).hasSize(THREADS * PURCHASES_PER_THREAD);
     assertThat(reported.values()).allSatisfy(r -> assertThat(r.untyped()).isNull());
@@ -112,15 +136,17 @@ class NoDuplicatePurchasesLoadTest {
       } else {
         assertThat(outcome.failedStep()).isEqualTo("createCart");
         if (!outcome.failure().mayHaveSucceeded()) {
-          assertThat(cartId).as("cart of failed %s (%s)", purchase,
-              outcome.failure().getMessage()).isNull();
+          assertThat(cartId)
+              .as("cart of failed %s (%s)", purchase, outcome.failure().getMessage())
+              .isNull();
         }
         return;
       }
       List<Order> orders = partnerCenter.ordersOf(cartId);
       if (outcome.result() != null) {
         assertThat(orders).as("orders of cart %s", cartId).hasSize(1);
-        assertThat(outcome.result().orders()).extracting(Order::id)
+        assertThat(outcome.result().orders())
+            .extracting(Order::id)
             .containsExactly(orders.get(0).id());
         if (outcome.order() != null) {
           assertThat(outcome.order().id()).isEqualTo(orders.get(0).id());
@@ -128,8 +154,11 @@ class NoDuplicatePurchasesLoadTest {
           assertThat(outcome.failedStep()).isEqualTo("getOrder");
         }
       } else if (!outcome.failure().mayHaveSucceeded()) {
-        assertThat(orders).as("orders of failed checkout of cart %s (%s)", cartId,
-            outcome.failure().getMessage()).isEmpty();
+        assertThat(orders)
+            .as(
+                "orders of failed checkout of cart %s (%s)",
+                cartId, outcome.failure().getMessage())
+            .isEmpty();
       }
     });
   }
@@ -144,10 +173,19 @@ class NoDuplicatePurchasesLoadTest {
     String cartId = null;
     CartCheckoutResult result = null;
     try {
-      Cart cart = client.carts().create(CUSTOMER_ID, Cart.builder().lineItems(List.of(
-          CartLineItem.builder().catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5").quantity(1)
-              .billingCycle(BillingCycleType.MONTHLY).termDuration("P1Y").friendlyName(purchase)
-              .build())).build());
+      Cart cart = client
+          .carts()
+          .create(
+              CUSTOMER_ID,
+              Cart.builder()
+                  .lineItems(List.of(CartLineItem.builder()
+                      .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5")
+                      .quantity(1)
+                      .billingCycle(BillingCycleType.MONTHLY)
+                      .termDuration("P1Y")
+                      .friendlyName(purchase)
+                      .build()))
+                  .build());
       cartId = cart.id();
       step = "checkoutCart";
       result = client.carts().checkout(CUSTOMER_ID, cartId);

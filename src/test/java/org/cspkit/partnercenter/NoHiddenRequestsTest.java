@@ -49,8 +49,10 @@ class NoHiddenRequestsTest {
   public final MockWebServer elsewhere = new MockWebServer();
 
   private PartnerCenterClientBuilder client(RetryOptions retry) {
-    return ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("hidden-requests-token").retryOptions(retry);
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("hidden-requests-token")
+        .retryOptions(retry);
   }
 
   private static MockResponse json(int code, String body) {
@@ -69,7 +71,8 @@ class NoHiddenRequestsTest {
   void a408WithOneAttemptAllowedSendsOneRequest() {
     serveForever(json(408, "{\"description\":\"Request timeout.\"}"));
 
-    PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
+    PartnerCenterException e = catchThrowableOfType(
+        PartnerCenterException.class,
         () -> client(RetryOptions.NONE).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(408);
@@ -81,7 +84,8 @@ class NoHiddenRequestsTest {
   void a408ForeverSendsExactlyMaxAttemptsRequestsAllRecorded() {
     serveForever(json(408, "{\"description\":\"Request timeout.\"}"));
 
-    PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
+    PartnerCenterException e = catchThrowableOfType(
+        PartnerCenterException.class,
         () -> client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(4);
@@ -91,12 +95,18 @@ class NoHiddenRequestsTest {
 
   @Test
   void a503WithRetryAfterZeroIsNotResentBehindThePolicysBack() {
-    serve(new MockResponse.Builder().code(503).setHeader("Retry-After", "0")
-        .setHeader("MS-CV", "busy.1").setHeader("Content-Type", "application/json")
-        .body("{\"code\":\"ServiceUnavailable\",\"description\":\"Busy.\"}").build(),
+    serve(
+        new MockResponse.Builder()
+            .code(503)
+            .setHeader("Retry-After", "0")
+            .setHeader("MS-CV", "busy.1")
+            .setHeader("Content-Type", "application/json")
+            .body("{\"code\":\"ServiceUnavailable\",\"description\":\"Busy.\"}")
+            .build(),
         json(201, ONE_ORDER));
 
-    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+    ServerErrorException e = catchThrowableOfType(
+        ServerErrorException.class,
         () -> client(RetryOptions.NONE).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -107,7 +117,8 @@ class NoHiddenRequestsTest {
 
   @Test
   void a503WithRetryAfterZeroIsRetriedAsACountedAttempt() {
-    serve(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build(),
+    serve(
+        new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build(),
         json(201, ONE_ORDER));
 
     CartCheckoutResult result = client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID);
@@ -120,13 +131,17 @@ class NoHiddenRequestsTest {
   void aFailureOnAReusedConnectionIsNotSilentlyResent() {
     // The first checkout leaves a kept-alive connection in the pool; the second is received on it
     // and the connection drops before an answer. OkHttp would re-send it on a new connection.
-    serve(json(201, ONE_ORDER), new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build(), json(201, ONE_ORDER));
+    serve(
+        json(201, ONE_ORDER),
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build(),
+        json(201, ONE_ORDER));
     PartnerCenterClient client = client(RetryOptions.NONE).build();
     client.carts().checkout(CUSTOMER_ID, CART_ID);
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+    TransportException e = catchThrowableOfType(
+        TransportException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(e.attempts()).hasSize(1);
@@ -137,8 +152,10 @@ class NoHiddenRequestsTest {
   void aCommittedAttemptWhoseConnectionDropsThenAlreadySubmittedIsAnUnknownOutcome() {
     // The worst case seen: 503 on a kept-alive connection; the next attempt reaches the service,
     // which commits the orders, and the connection drops; the attempt after that gets 800065.
-    serve(json(503, "{\"description\":\"Busy.\"}"),
-        new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+    serve(
+        json(503, "{\"description\":\"Busy.\"}"),
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
             .build(),
         json(400, ALREADY_SUBMITTED));
 
@@ -148,7 +165,8 @@ class NoHiddenRequestsTest {
 
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(e.attempts()).extracting(Attempt::statusCode).containsExactly(503, 0, 400);
-    assertThat(e.attempts()).extracting(Attempt::mayHaveSucceeded)
+    assertThat(e.attempts())
+        .extracting(Attempt::mayHaveSucceeded)
         .containsExactly(false, true, false);
     assertThat(e.mayHaveSucceeded()).isTrue();
   }
@@ -157,11 +175,15 @@ class NoHiddenRequestsTest {
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void aRedirectIsATypedFailureAndNeverFollowed(int status) {
     elsewhere.enqueue(json(201, ONE_ORDER));
-    serveForever(new MockResponse.Builder().code(status)
-        .setHeader("Location", elsewhere.url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID
-            + "/checkout")).build());
+    serveForever(new MockResponse.Builder()
+        .code(status)
+        .setHeader(
+            "Location",
+            elsewhere.url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout"))
+        .build());
 
-    PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
+    PartnerCenterException e = catchThrowableOfType(
+        PartnerCenterException.class,
         () -> client(FAST).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(status);
@@ -175,12 +197,18 @@ class NoHiddenRequestsTest {
     // The caller's client follows redirects, retries on connection failure, and has an
     // interceptor that sends a request again on a 503: the derived client does none of that.
     elsewhere.enqueue(json(201, ONE_ORDER));
-    serve(json(503, "{\"description\":\"Busy.\"}"),
-        new MockResponse.Builder().code(307).setHeader("Location", elsewhere.url("/")).build(),
+    serve(
+        json(503, "{\"description\":\"Busy.\"}"),
+        new MockResponse.Builder()
+            .code(307)
+            .setHeader("Location", elsewhere.url("/"))
+            .build(),
         json(201, ONE_ORDER));
     List<Integer> seenByInterceptor = new ArrayList<>();
     OkHttpClient callers = new OkHttpClient.Builder()
-        .followRedirects(true).followSslRedirects(true).retryOnConnectionFailure(true)
+        .followRedirects(true)
+        .followSslRedirects(true)
+        .retryOnConnectionFailure(true)
         .addInterceptor(chain -> {
           Response response = chain.proceed(chain.request());
           seenByInterceptor.add(response.code());
@@ -192,17 +220,25 @@ class NoHiddenRequestsTest {
         })
         .build();
 
-    PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
-        () -> client(RetryOptions.NONE).httpClient(callers).build()
-            .carts().checkout(CUSTOMER_ID, CART_ID));
+    PartnerCenterException e = catchThrowableOfType(
+        PartnerCenterException.class,
+        () -> client(RetryOptions.NONE)
+            .httpClient(callers)
+            .build()
+            .carts()
+            .checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.statusCode()).isEqualTo(503);
     assertThat(e.attempts()).hasSize(1);
 
-    PartnerCenterException redirect = catchThrowableOfType(PartnerCenterException.class,
-        () -> client(RetryOptions.NONE).httpClient(callers).build()
-            .carts().checkout(CUSTOMER_ID, CART_ID));
+    PartnerCenterException redirect = catchThrowableOfType(
+        PartnerCenterException.class,
+        () -> client(RetryOptions.NONE)
+            .httpClient(callers)
+            .build()
+            .carts()
+            .checkout(CUSTOMER_ID, CART_ID));
     assertThat(redirect.statusCode()).isEqualTo(307);
     assertThat(elsewhere.getRequestCount()).isZero();
     assertThat(seenByInterceptor).containsExactly(503, 307);
@@ -211,10 +247,15 @@ class NoHiddenRequestsTest {
   @Test
   void everyRequestTheServerSawIsAnAttemptWithinTheDeadline() throws Exception {
     serveForever(json(503, "{\"description\":\"Busy.\"}"));
-    RetryOptions many = RetryOptions.builder().maxAttempts(100).initialDelay(Duration.ofMillis(5))
-        .maxDelay(Duration.ofMillis(20)).deadline(Duration.ofSeconds(1)).build();
+    RetryOptions many = RetryOptions.builder()
+        .maxAttempts(100)
+        .initialDelay(Duration.ofMillis(5))
+        .maxDelay(Duration.ofMillis(20))
+        .deadline(Duration.ofSeconds(1))
+        .build();
 
-    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
+    ServerErrorException e = catchThrowableOfType(
+        ServerErrorException.class,
         () -> client(many).build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(server.getRequestCount()).isEqualTo(e.attempts().size());

@@ -21,16 +21,29 @@ class NoTelemetryTest {
 
   @Test
   void withNoOpenTelemetryInstalledCallsWorkAndSendNoTraceContext() throws Exception {
-    Scripted.serve(server, null, Scripted.json(503, "{\"description\":\"Busy.\"}"),
+    Scripted.serve(
+        server,
+        null,
+        Scripted.json(503, "{\"description\":\"Busy.\"}"),
         Scripted.json(201, ResponseMappingTest.ONE_ORDER),
         Scripted.json(201, ResponseMappingTest.ONE_ORDER));
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("no-telemetry-token").retryOptions(FaultMatrixTest.FAST).build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("no-telemetry-token")
+        .retryOptions(FaultMatrixTest.FAST)
+        .build();
 
-    assertThat(client.carts().checkout(ResponseMappingTest.CUSTOMER_ID,
-        ResponseMappingTest.CART_ID).orders()).hasSize(1);
-    assertThat(client.carts().checkoutAsync(ResponseMappingTest.CUSTOMER_ID,
-        ResponseMappingTest.CART_ID).get(10, TimeUnit.SECONDS).orders()).hasSize(1);
+    assertThat(client
+            .carts()
+            .checkout(ResponseMappingTest.CUSTOMER_ID, ResponseMappingTest.CART_ID)
+            .orders())
+        .hasSize(1);
+    assertThat(client
+            .carts()
+            .checkoutAsync(ResponseMappingTest.CUSTOMER_ID, ResponseMappingTest.CART_ID)
+            .get(10, TimeUnit.SECONDS)
+            .orders())
+        .hasSize(1);
 
     for (int i = 0; i < 3; i++) {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
@@ -44,11 +57,19 @@ class NoTelemetryTest {
   @Test
   void anExplicitNoopOpenTelemetryRecordsNothing() throws Exception {
     Scripted.serve(server, null, Scripted.json(201, ResponseMappingTest.ONE_ORDER));
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("no-telemetry-token").openTelemetry(OpenTelemetry.noop()).build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("no-telemetry-token")
+        .openTelemetry(OpenTelemetry.noop())
+        .build();
 
-    assertThat(client.carts().checkoutAsync(ResponseMappingTest.CUSTOMER_ID,
-        ResponseMappingTest.CART_ID).get(10, TimeUnit.SECONDS).orders()).hasSize(1);
-    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("traceparent")).isNull();
+    assertThat(client
+            .carts()
+            .checkoutAsync(ResponseMappingTest.CUSTOMER_ID, ResponseMappingTest.CART_ID)
+            .get(10, TimeUnit.SECONDS)
+            .orders())
+        .hasSize(1);
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("traceparent"))
+        .isNull();
   }
 }

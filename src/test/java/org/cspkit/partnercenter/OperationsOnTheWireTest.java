@@ -22,7 +22,6 @@ import org.cspkit.partnercenter.exception.ForbiddenException;
 import org.cspkit.partnercenter.exception.OutcomeUnknownException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.TransportException;
-import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartLineItem;
@@ -57,8 +56,12 @@ class OperationsOnTheWireTest {
   public final MockWebServer server = new MockWebServer();
 
   private PartnerCenterClient client() {
-    return ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken("wire-token").retryOptions(FAST).readTimeout(Duration.ofSeconds(5)).build();
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("wire-token")
+        .retryOptions(FAST)
+        .readTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   private void serve(MockResponse... responses) {
@@ -70,14 +73,17 @@ class OperationsOnTheWireTest {
   }
 
   private static MockResponse statuses(String status) {
-    return json(200, "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,\"status\":\"" + status
-        + "\",\"quantityProvisioningInformation\":[{\"quantity\":1,\"status\":\"" + status
-        + "\"}]}]}");
+    return json(
+        200,
+        "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,\"status\":\"" + status
+            + "\",\"quantityProvisioningInformation\":[{\"quantity\":1,\"status\":\"" + status
+            + "\"}]}]}");
   }
 
   /** The request answered, then the connection dropped before the response: a lost answer. */
   private static MockResponse lostAnswer() {
-    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+    return new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
         .build();
   }
 
@@ -95,8 +101,10 @@ class OperationsOnTheWireTest {
 
   static Cart cart(Consumer<CartLineItem.Builder> change) {
     CartLineItem.Builder line = CartLineItem.builder()
-        .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5").quantity(2)
-        .billingCycle(BillingCycleType.MONTHLY).termDuration("P1Y");
+        .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5")
+        .quantity(2)
+        .billingCycle(BillingCycleType.MONTHLY)
+        .termDuration("P1Y");
     change.accept(line);
     return Cart.builder().lineItems(List.of(line.build())).build();
   }
@@ -113,11 +121,24 @@ class OperationsOnTheWireTest {
     assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/customers/" + CUSTOMER_ID + "/carts");
     assertThat(request.getHeaders().get("Content-Type"))
         .isEqualTo("application/json; charset=utf-8");
-    Object body = new Moshi.Builder().build().adapter(Object.class)
+    Object body = new Moshi.Builder()
+        .build()
+        .adapter(Object.class)
         .fromJson(request.getBody().utf8());
-    assertThat(body).isEqualTo(Map.of("lineItems", List.of(Map.of(
-        "catalogItemId", "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5", "quantity", 2.0,
-        "billingCycle", "monthly", "termDuration", "P1Y", "friendlyName", "Seats"))));
+    assertThat(body)
+        .isEqualTo(Map.of(
+            "lineItems",
+            List.of(Map.of(
+                "catalogItemId",
+                "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5",
+                "quantity",
+                2.0,
+                "billingCycle",
+                "monthly",
+                "termDuration",
+                "P1Y",
+                "friendlyName",
+                "Seats"))));
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer wire-token");
     assertThat(request.getHeaders().get("MS-Contract-Version")).isEqualTo("v1");
     assertThat(request.getHeaders().get("X-Locale")).isEqualTo("en-US");
@@ -137,26 +158,39 @@ class OperationsOnTheWireTest {
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getUrl().encodedPath())
         .isEqualTo("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID);
-    assertThat(request.getBody().utf8()).contains("\"quantity\":5").doesNotContain("null")
+    assertThat(request.getBody().utf8())
+        .contains("\"quantity\":5")
+        .doesNotContain("null")
         .doesNotContain("[]");
   }
 
   @Test
   void orderQueriesAreSentOnlyWhenAskedFor() throws Exception {
-    serve(json(200, ORDER), json(200, ORDER), json(200, "{\"totalCount\":0,\"items\":[]}"),
+    serve(
+        json(200, ORDER),
+        json(200, ORDER),
+        json(200, "{\"totalCount\":0,\"items\":[]}"),
         json(200, "{\"totalCount\":0,\"items\":[]}"));
     PartnerCenterClient client = client();
 
     client.orders().get(CUSTOMER_ID, ORDER_ID);
     client.orders().get(CUSTOMER_ID, ORDER_ID, true, RequestOptions.defaults());
     client.orders().list(CUSTOMER_ID);
-    client.orders().list(CUSTOMER_ID, OrderListParams.none()
-        .withBillingType(BillingCycleType.ONE_TIME).withIncludePrice(true),
-        RequestOptions.defaults());
+    client
+        .orders()
+        .list(
+            CUSTOMER_ID,
+            OrderListParams.none()
+                .withBillingType(BillingCycleType.ONE_TIME)
+                .withIncludePrice(true),
+            RequestOptions.defaults());
 
     List<RecordedRequest> requests = requests();
-    assertThat(requests).extracting(request -> request.getUrl().encodedPath()
-        + (request.getUrl().encodedQuery() == null ? "" : "?" + request.getUrl().encodedQuery()))
+    assertThat(requests)
+        .extracting(request -> request.getUrl().encodedPath()
+            + (request.getUrl().encodedQuery() == null
+                ? ""
+                : "?" + request.getUrl().encodedQuery()))
         .containsExactly(
             "/v1/customers/" + CUSTOMER_ID + "/orders/" + ORDER_ID,
             "/v1/customers/" + CUSTOMER_ID + "/orders/" + ORDER_ID + "?include_price=true",
@@ -173,12 +207,14 @@ class OperationsOnTheWireTest {
 
     assertThat(order.id()).isEqualTo(ORDER_ID);
     List<RecordedRequest> gets = requests();
-    assertThat(gets).hasSize(3).extracting(r -> r.getHeaders().get("MS-RequestId"))
+    assertThat(gets)
+        .hasSize(3)
+        .extracting(r -> r.getHeaders().get("MS-RequestId"))
         .containsOnly(gets.get(0).getHeaders().get("MS-RequestId"));
 
     serve(lostAnswer(), lostAnswer(), lostAnswer(), lostAnswer());
-    TransportException lost = catchThrowableOfType(TransportException.class,
-        () -> client().carts().get(CUSTOMER_ID, CART_ID));
+    TransportException lost = catchThrowableOfType(
+        TransportException.class, () -> client().carts().get(CUSTOMER_ID, CART_ID));
     assertThat(lost.attempts()).hasSize(4);
     assertThat(lost.mayHaveSucceeded()).isFalse();
   }
@@ -188,16 +224,21 @@ class OperationsOnTheWireTest {
     serve(json(503, "{}"), lostAnswer(), json(201, CART), json(500, "{}"), json(201, CART));
     PartnerCenterClient client = client();
 
-    client.carts().create(CUSTOMER_ID, cart(line -> { }));
+    client.carts().create(CUSTOMER_ID, cart(line -> {}));
     List<RecordedRequest> creates = requests();
-    client.carts().update(CUSTOMER_ID, CART_ID, cart(line -> { }));
+    client.carts().update(CUSTOMER_ID, CART_ID, cart(line -> {}));
     List<RecordedRequest> updates = requests();
 
-    assertThat(creates).hasSize(3).extracting(r -> r.getHeaders().get("MS-RequestId"))
+    assertThat(creates)
+        .hasSize(3)
+        .extracting(r -> r.getHeaders().get("MS-RequestId"))
         .containsOnly(creates.get(0).getHeaders().get("MS-RequestId"));
-    assertThat(creates).extracting(r -> r.getBody().utf8())
+    assertThat(creates)
+        .extracting(r -> r.getBody().utf8())
         .containsOnly(creates.get(0).getBody().utf8());
-    assertThat(updates).hasSize(2).extracting(r -> r.getHeaders().get("MS-RequestId"))
+    assertThat(updates)
+        .hasSize(2)
+        .extracting(r -> r.getHeaders().get("MS-RequestId"))
         .containsOnly(updates.get(0).getHeaders().get("MS-RequestId"))
         .doesNotContain(creates.get(0).getHeaders().get("MS-RequestId"));
   }
@@ -206,13 +247,13 @@ class OperationsOnTheWireTest {
   void aCreateCartWhoseAnswersAreLostMayHaveCreatedTheCart() throws Exception {
     serve(lostAnswer(), lostAnswer(), lostAnswer(), lostAnswer());
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> client().carts().create(CUSTOMER_ID, cart(line -> { })));
+    TransportException e = catchThrowableOfType(
+        TransportException.class, () -> client().carts().create(CUSTOMER_ID, cart(line -> {})));
 
     assertThat(requests()).hasSize(4);
     assertThat(e.mayHaveSucceeded()).isTrue();
-    assertThat(e.attempts()).allSatisfy(attempt ->
-        assertThat(attempt.mayHaveSucceeded()).isTrue());
+    assertThat(e.attempts())
+        .allSatisfy(attempt -> assertThat(attempt.mayHaveSucceeded()).isTrue());
     assertThat(e.getMessage()).contains("may have succeeded");
   }
 
@@ -221,8 +262,9 @@ class OperationsOnTheWireTest {
   void anUndocumentedSuccessToAPostIsAnUnknownOutcome() throws Exception {
     serve(json(202, CART));
 
-    OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
-        () -> client().carts().create(CUSTOMER_ID, cart(line -> { })));
+    OutcomeUnknownException e = catchThrowableOfType(
+        OutcomeUnknownException.class,
+        () -> client().carts().create(CUSTOMER_ID, cart(line -> {})));
 
     assertThat(e.operationId()).isEqualTo("createCart");
     assertThat(e.customerId()).isEqualTo(CUSTOMER_ID);
@@ -232,15 +274,15 @@ class OperationsOnTheWireTest {
 
   @Test
   void checkoutRetriesA409With800064ButGetCartDoesNot() throws Exception {
-    String busy = "{\"code\":800064,\"description\":\"Cart is being processed by another"
-        + " request.\"}";
+    String busy =
+        "{\"code\":800064,\"description\":\"Cart is being processed by another" + " request.\"}";
     serve(json(409, busy), json(201, ONE_ORDER));
     assertThat(client().carts().checkout(CUSTOMER_ID, CART_ID).orders()).hasSize(1);
     assertThat(requests()).hasSize(2);
 
     serve(json(409, busy), json(200, CART));
-    ConflictException e = catchThrowableOfType(ConflictException.class,
-        () -> client().carts().get(CUSTOMER_ID, CART_ID));
+    ConflictException e = catchThrowableOfType(
+        ConflictException.class, () -> client().carts().get(CUSTOMER_ID, CART_ID));
     assertThat(e.errorCode()).hasValue(800064);
     assertThat(requests()).hasSize(1);
   }
@@ -262,23 +304,31 @@ class OperationsOnTheWireTest {
     assertThatThrownBy(() -> carts.create(CUSTOMER_ID, cart(line -> line.billingCycle(null))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cart.lineItems[0].billingCycle is required");
-    assertThatThrownBy(() -> carts.update(CUSTOMER_ID, CART_ID,
-        cart(line -> line.termDuration("1 year"))))
+    assertThatThrownBy(
+            () -> carts.update(CUSTOMER_ID, CART_ID, cart(line -> line.termDuration("1 year"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cart.lineItems[0].termDuration must be an ISO-8601 duration");
-    assertThatThrownBy(() -> carts.create(CUSTOMER_ID, cart(line -> line.addonItems(List.of(
-        CartLineItem.builder().catalogItemId("C94271D8-B431-4A25-A3C5-A57737A1C909").quantity(0)
-            .billingCycle(BillingCycleType.MONTHLY).build())))))
+    assertThatThrownBy(() -> carts.create(
+            CUSTOMER_ID,
+            cart(line -> line.addonItems(List.of(CartLineItem.builder()
+                .catalogItemId("C94271D8-B431-4A25-A3C5-A57737A1C909")
+                .quantity(0)
+                .billingCycle(BillingCycleType.MONTHLY)
+                .build())))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cart.lineItems[0].addonItems[0].quantity must be at least 1");
-    assertThatThrownBy(() -> carts.create("contoso", cart(line -> { })))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customerId");
+    assertThatThrownBy(() -> carts.create("contoso", cart(line -> {})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("customerId");
     assertThatThrownBy(() -> carts.get(CUSTOMER_ID, "not-a-cart"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cartId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cartId");
     assertThatThrownBy(() -> client.orders().get(CUSTOMER_ID, "a/b"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orderId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orderId");
     assertThatThrownBy(() -> client.orders().getProvisioningStatus(CUSTOMER_ID, " "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("orderId");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orderId");
 
     assertThat(server.getRequestCount()).isZero();
   }
@@ -288,29 +338,39 @@ class OperationsOnTheWireTest {
 
   @Test
   void theWaitPollsUntilNoLineIsPendingWithANewRequestIdAndOneCorrelationId() throws Exception {
-    serve(statuses("PrefulfillmentPending"), statuses("PrefulfillmentPending"),
+    serve(
+        statuses("PrefulfillmentPending"),
+        statuses("PrefulfillmentPending"),
         statuses("fulfilled"));
 
-    OrderProvisioningStatusCollection done = client().orders().waitForProvisioning(CUSTOMER_ID,
-        ORDER_ID, QUICK, RequestOptions.defaults());
+    OrderProvisioningStatusCollection done = client()
+        .orders()
+        .waitForProvisioning(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults());
 
     assertThat(OrdersService.anyPending(done)).isFalse();
     List<RecordedRequest> polls = requests();
     assertThat(polls).hasSize(3);
     assertThat(polls).extracting(r -> r.getHeaders().get("MS-RequestId")).doesNotHaveDuplicates();
-    assertThat(polls).extracting(r -> r.getHeaders().get("MS-CorrelationId"))
+    assertThat(polls)
+        .extracting(r -> r.getHeaders().get("MS-CorrelationId"))
         .containsOnly(polls.get(0).getHeaders().get("MS-CorrelationId"));
-    assertThat(polls).allSatisfy(r -> assertThat(r.getUrl().encodedPath())
-        .endsWith("/orders/" + ORDER_ID + "/provisioningstatus"));
+    assertThat(polls)
+        .allSatisfy(r -> assertThat(r.getUrl().encodedPath())
+            .endsWith("/orders/" + ORDER_ID + "/provisioningstatus"));
   }
 
   @Test
   void aWaitThatTimesOutReturnsTheLastPendingStatuses() {
     Scripted.serveForever(server, statuses("PrefulfillmentPending"));
 
-    OrderProvisioningStatusCollection last = client().orders().waitForProvisioning(CUSTOMER_ID,
-        ORDER_ID, ProvisioningWaitOptions.of(Duration.ofMillis(10), Duration.ofMillis(20),
-            Duration.ofMillis(200)), RequestOptions.defaults());
+    OrderProvisioningStatusCollection last = client()
+        .orders()
+        .waitForProvisioning(
+            CUSTOMER_ID,
+            ORDER_ID,
+            ProvisioningWaitOptions.of(
+                Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200)),
+            RequestOptions.defaults());
 
     assertThat(OrdersService.anyPending(last)).isTrue();
     assertThat(server.getRequestCount()).isGreaterThan(1);
@@ -320,12 +380,16 @@ class OperationsOnTheWireTest {
   void theAsyncWaitCompletesAndStopsPollingWhenCancelled() throws Exception {
     serve(statuses("PrefulfillmentPending"), statuses("fulfilled"));
     PartnerCenterClient client = client();
-    assertThat(OrdersService.anyPending(client.orders().waitForProvisioningAsync(CUSTOMER_ID,
-        ORDER_ID, QUICK, RequestOptions.defaults()).get(10, TimeUnit.SECONDS))).isFalse();
+    assertThat(OrdersService.anyPending(client
+            .orders()
+            .waitForProvisioningAsync(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults())
+            .get(10, TimeUnit.SECONDS)))
+        .isFalse();
     requests();
 
     Scripted.serveForever(server, statuses("PrefulfillmentPending"));
-    CompletableFuture<OrderProvisioningStatusCollection> waiting = client.orders()
+    CompletableFuture<OrderProvisioningStatusCollection> waiting = client
+        .orders()
         .waitForProvisioningAsync(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults());
     while (server.getRequestCount() < 2) {
       Thread.sleep(5);
@@ -341,12 +405,15 @@ class OperationsOnTheWireTest {
 
   @Test
   void aRefusedPollEndsTheWaitSayingThatItNeedsAppPlusUser() {
-    serve(statuses("PrefulfillmentPending"), json(403, "{\"code\":900329,\"description\":"
-        + "\"The user does not have permission.\"}"));
+    serve(
+        statuses("PrefulfillmentPending"),
+        json(403, "{\"code\":900329,\"description\":" + "\"The user does not have permission.\"}"));
 
-    ForbiddenException e = catchThrowableOfType(ForbiddenException.class,
-        () -> client().orders().waitForProvisioning(CUSTOMER_ID, ORDER_ID, QUICK,
-            RequestOptions.defaults()));
+    ForbiddenException e = catchThrowableOfType(
+        ForbiddenException.class,
+        () -> client()
+            .orders()
+            .waitForProvisioning(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults()));
 
     assertThat(e.getMessage()).contains("900329").contains("accepts only app+user");
     assertThat(server.getRequestCount()).isEqualTo(2);

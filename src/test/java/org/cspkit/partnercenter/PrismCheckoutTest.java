@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.stream.Stream;
-import okhttp3.Request;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
 import org.cspkit.partnercenter.exception.ConflictException;
@@ -61,16 +60,39 @@ class PrismCheckoutTest {
     CartCheckoutResult result = client(prism, "code=201").carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders())
-        .extracting(Order::id, Order::alternateId, Order::billingCycle, Order::status,
-            Order::currencyCode, Order::currencySymbol, Order::transactionType)
+        .extracting(
+            Order::id,
+            Order::alternateId,
+            Order::billingCycle,
+            Order::status,
+            Order::currencyCode,
+            Order::currencySymbol,
+            Order::transactionType)
         .containsExactly(
-            tuple("3c6f2530-1e31-4088-8230-dd1c31a18bce", "3c6f2530-1e31-4088-8230-dd1c31a18bce",
-                BillingCycleType.MONTHLY, OrderStatus.COMPLETED, "USD", null,
+            tuple(
+                "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+                "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+                BillingCycleType.MONTHLY,
+                OrderStatus.COMPLETED,
+                "USD",
+                null,
                 OrderTransactionType.USER_PURCHASE),
-            tuple("311qiN8iFwkv-XARWMvXRYAwYKMACVqv1", "0a3624c6e47d", BillingCycleType.ONE_TIME,
-                OrderStatus.PENDING, "USD", "$", OrderTransactionType.USER_PURCHASE),
-            tuple("HVu_cO8Ea7fNRQP4ia1QTpZap-kg_7P71", "55a4e6854d54", BillingCycleType.MONTHLY,
-                OrderStatus.PENDING, "USD", "$", OrderTransactionType.USER_PURCHASE));
+            tuple(
+                "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1",
+                "0a3624c6e47d",
+                BillingCycleType.ONE_TIME,
+                OrderStatus.PENDING,
+                "USD",
+                "$",
+                OrderTransactionType.USER_PURCHASE),
+            tuple(
+                "HVu_cO8Ea7fNRQP4ia1QTpZap-kg_7P71",
+                "55a4e6854d54",
+                BillingCycleType.MONTHLY,
+                OrderStatus.PENDING,
+                "USD",
+                "$",
+                OrderTransactionType.USER_PURCHASE));
     assertThat(result.orders()).allSatisfy(order -> {
       assertThat(order.referenceCustomerId()).isEqualTo("28045616-f6b9-462f-9701-0d89b5e65c44");
       assertThat(order.links().self().uri()).endsWith("/orders/" + order.id());
@@ -82,27 +104,50 @@ class PrismCheckoutTest {
         .isEqualTo(OffsetDateTime.parse("2019-01-16T00:48:51.6578126Z"));
 
     assertThat(result.orders().get(0).lineItems())
-        .extracting(OrderLineItem::lineItemNumber, OrderLineItem::offerId,
-            OrderLineItem::subscriptionId, OrderLineItem::termDuration,
-            OrderLineItem::friendlyName, OrderLineItem::quantity)
-        .containsExactly(tuple(0, "MS-AZR-0145P", "EF2E1307-86E6-40E3-A794-872403FBD31C", "P1Y",
-            "Microsoft Azure", 1));
+        .extracting(
+            OrderLineItem::lineItemNumber,
+            OrderLineItem::offerId,
+            OrderLineItem::subscriptionId,
+            OrderLineItem::termDuration,
+            OrderLineItem::friendlyName,
+            OrderLineItem::quantity)
+        .containsExactly(tuple(
+            0,
+            "MS-AZR-0145P",
+            "EF2E1307-86E6-40E3-A794-872403FBD31C",
+            "P1Y",
+            "Microsoft Azure",
+            1));
     assertThat(result.orders().get(1).lineItems())
-        .extracting(OrderLineItem::lineItemNumber, OrderLineItem::offerId,
-            OrderLineItem::subscriptionId, OrderLineItem::termDuration,
-            OrderLineItem::friendlyName, OrderLineItem::quantity)
+        .extracting(
+            OrderLineItem::lineItemNumber,
+            OrderLineItem::offerId,
+            OrderLineItem::subscriptionId,
+            OrderLineItem::termDuration,
+            OrderLineItem::friendlyName,
+            OrderLineItem::quantity)
         .containsExactly(
-            tuple(0, "DZH318Z0BQ36:004G:DZH318Z08C0S", null, "P1Y",
-                "Reserved VM Instance, Standard_NV12, US East 2, 1 Year", 1),
-            tuple(1, "DZH318Z0BQ36:004J:DZH318Z08B8X", null, "P3Y",
-                "Reserved VM Instance, Standard_NV12, US East 2, 3 Years", 1),
-            tuple(2, "DG7GMGF0DWM3:0002:DG7GMGF0DT1M", null, null, "BizTalk Server 2016 Branch",
-                1));
+            tuple(
+                0,
+                "DZH318Z0BQ36:004G:DZH318Z08C0S",
+                null,
+                "P1Y",
+                "Reserved VM Instance, Standard_NV12, US East 2, 1 Year",
+                1),
+            tuple(
+                1,
+                "DZH318Z0BQ36:004J:DZH318Z08B8X",
+                null,
+                "P3Y",
+                "Reserved VM Instance, Standard_NV12, US East 2, 3 Years",
+                1),
+            tuple(
+                2, "DG7GMGF0DWM3:0002:DG7GMGF0DT1M", null, null, "BizTalk Server 2016 Branch", 1));
     assertThat(result.orders().get(2).lineItems())
-        .extracting(OrderLineItem::offerId, OrderLineItem::termDuration,
-            OrderLineItem::friendlyName)
-        .containsExactly(tuple("DZH318Z0BXWC:0002:DZH318Z0BMRV", "P1M",
-            "Barracuda WaaS - Medium Plan"));
+        .extracting(
+            OrderLineItem::offerId, OrderLineItem::termDuration, OrderLineItem::friendlyName)
+        .containsExactly(
+            tuple("DZH318Z0BXWC:0002:DZH318Z0BMRV", "P1M", "Barracuda WaaS - Medium Plan"));
     assertThat(result.orderErrors()).isEmpty();
     assertThat(result.attributes().objectType()).isEqualTo("CartCheckoutResult");
   }
@@ -111,9 +156,12 @@ class PrismCheckoutTest {
   void a200RepeatedCheckoutIsASuccessToo(PrismServer prism) {
     CartCheckoutResult result = client(prism, "code=200").carts().checkout(CUSTOMER_ID, CART_ID);
 
-    assertThat(result.orders()).extracting(Order::id).containsExactly(
-        "3c6f2530-1e31-4088-8230-dd1c31a18bce", "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1",
-        "HVu_cO8Ea7fNRQP4ia1QTpZap-kg_7P71");
+    assertThat(result.orders())
+        .extracting(Order::id)
+        .containsExactly(
+            "3c6f2530-1e31-4088-8230-dd1c31a18bce",
+            "311qiN8iFwkv-XARWMvXRYAwYKMACVqv1",
+            "HVu_cO8Ea7fNRQP4ia1QTpZap-kg_7P71");
   }
 
   @Test
@@ -148,38 +196,80 @@ class PrismCheckoutTest {
 
   static Stream<Arguments> errorExamples() {
     return Stream.of(
-        Arguments.of("code=400, example=alreadySubmitted", BadRequestException.class, 400, 800065,
+        Arguments.of(
+            "code=400, example=alreadySubmitted",
+            BadRequestException.class,
+            400,
+            800065,
             "Cannot checkout an already submitted cart."),
-        Arguments.of("code=400, example=customerIdNotGuid", BadRequestException.class, 400, 2000,
+        Arguments.of(
+            "code=400, example=customerIdNotGuid",
+            BadRequestException.class,
+            400,
+            2000,
             "Tenant Id must be a GUID."),
-        Arguments.of("code=401", AuthenticationException.class, 401, 800001,
+        Arguments.of(
+            "code=401",
+            AuthenticationException.class,
+            401,
+            800001,
             "Partner token is missing in the request context."),
-        Arguments.of("code=403", ForbiddenException.class, 403, 20002,
+        Arguments.of(
+            "code=403",
+            ForbiddenException.class,
+            403,
+            20002,
             "Partner does not have a commerce relationship with the customer."),
-        Arguments.of("code=404", NotFoundException.class, 404, 800008,
+        Arguments.of(
+            "code=404",
+            NotFoundException.class,
+            404,
+            800008,
             "Unable to retrieve cart ID b4c8fdea-cbe4-4d17-9576-13fcacbf9605."),
-        Arguments.of("code=409", ConflictException.class, 409, 800064,
+        Arguments.of(
+            "code=409",
+            ConflictException.class,
+            409,
+            800064,
             "Cart b4c8fdea-cbe4-4d17-9576-13fcacbf9605 is being processed by another request."),
-        Arguments.of("code=429", ThrottledException.class, 429, null,
+        Arguments.of(
+            "code=429",
+            ThrottledException.class,
+            429,
+            null,
             "Rate limit is exceeded. Try again in 57 seconds."),
-        Arguments.of("code=500", ServerErrorException.class, 500, 800005,
+        Arguments.of(
+            "code=500",
+            ServerErrorException.class,
+            500,
+            800005,
             "Create order was not successful."),
-        Arguments.of("code=503", ServerErrorException.class, 503, null,
+        Arguments.of(
+            "code=503",
+            ServerErrorException.class,
+            503,
+            null,
             "The service is temporarily unavailable. Try again later."));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("errorExamples")
-  void eachErrorExampleBecomesItsTypedException(String prefer,
-      Class<? extends PartnerCenterException> type, int status, Integer errorCode,
-      String description, PrismServer prism) {
+  void eachErrorExampleBecomesItsTypedException(
+      String prefer,
+      Class<? extends PartnerCenterException> type,
+      int status,
+      Integer errorCode,
+      String description,
+      PrismServer prism) {
     UUID requestId = UUID.randomUUID();
     UUID correlationId = UUID.randomUUID();
-    RequestOptions options =
-        RequestOptions.builder().requestId(requestId).correlationId(correlationId).build();
+    RequestOptions options = RequestOptions.builder()
+        .requestId(requestId)
+        .correlationId(correlationId)
+        .build();
 
-    PartnerCenterException e = catchThrowableOfType(type,
-        () -> client(prism, prefer).carts().checkout(CUSTOMER_ID, CART_ID, options));
+    PartnerCenterException e = catchThrowableOfType(
+        type, () -> client(prism, prefer).carts().checkout(CUSTOMER_ID, CART_ID, options));
 
     assertThat(e.statusCode()).isEqualTo(status);
     if (errorCode == null) {
@@ -198,20 +288,22 @@ class PrismCheckoutTest {
 
   @Test
   void aNotFoundCarriesTheServiceErrorAndTheCorrelationVector(PrismServer prism) {
-    NotFoundException e = catchThrowableOfType(NotFoundException.class,
+    NotFoundException e = catchThrowableOfType(
+        NotFoundException.class,
         () -> client(prism, "code=404").carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.errorSource()).isEqualTo("PartnerFD");
     assertThat(e.errorData()).isEmpty();
     assertThat(e.correlationVector()).isEqualTo("sF/wRa2ih0CzbABc.0");
-    assertThat(e.getMessage()).startsWith(
-        "Partner Center returned 404 (800008): Unable to retrieve cart ID "
+    assertThat(e.getMessage())
+        .startsWith("Partner Center returned 404 (800008): Unable to retrieve cart ID "
             + "b4c8fdea-cbe4-4d17-9576-13fcacbf9605. [MS-RequestId=");
   }
 
   @Test
   void aThrottledCheckoutCarriesRetryAfter(PrismServer prism) {
-    ThrottledException e = catchThrowableOfType(ThrottledException.class,
+    ThrottledException e = catchThrowableOfType(
+        ThrottledException.class,
         () -> client(prism, "code=429").carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(57));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.UUID;
-import okhttp3.Request;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
 import org.cspkit.partnercenter.exception.ForbiddenException;
@@ -54,18 +53,28 @@ class PrismOperationsTest {
   }
 
   static Cart oneLine() {
-    return Cart.builder().lineItems(List.of(CartLineItem.builder()
-        .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5").quantity(2)
-        .billingCycle(BillingCycleType.MONTHLY).termDuration("P1Y").build())).build();
+    return Cart.builder()
+        .lineItems(List.of(CartLineItem.builder()
+            .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5")
+            .quantity(2)
+            .billingCycle(BillingCycleType.MONTHLY)
+            .termDuration("P1Y")
+            .build()))
+        .build();
   }
 
   /** The error a call made with {@code prefer} throws, with the IDs the client sent. */
-  private <E extends PartnerCenterException> E failure(Class<E> type, PrismServer prism,
-      String prefer, java.util.function.BiConsumer<PartnerCenterClient, RequestOptions> call) {
+  private <E extends PartnerCenterException> E failure(
+      Class<E> type,
+      PrismServer prism,
+      String prefer,
+      java.util.function.BiConsumer<PartnerCenterClient, RequestOptions> call) {
     UUID requestId = UUID.randomUUID();
     UUID correlationId = UUID.randomUUID();
-    RequestOptions options =
-        RequestOptions.builder().requestId(requestId).correlationId(correlationId).build();
+    RequestOptions options = RequestOptions.builder()
+        .requestId(requestId)
+        .correlationId(correlationId)
+        .build();
     E e = catchThrowableOfType(type, () -> call.accept(client(prism, prefer), options));
     assertThat(e).as("the call with Prefer: %s", prefer).isNotNull();
     assertThat(e.requestId()).isEqualTo(requestId.toString());
@@ -80,7 +89,8 @@ class PrismOperationsTest {
 
     assertThat(cart.id()).isEqualTo(CART_ID);
     assertThat(cart.status()).isEqualTo(CartStatus.ACTIVE);
-    assertThat(cart.lineItems()).extracting(CartLineItem::orderGroup)
+    assertThat(cart.lineItems())
+        .extracting(CartLineItem::orderGroup)
         .containsExactly("OMS-0", "0", "0", "0", "1", "2");
     assertThat(cart.lineItems().get(5).renewsTo().termDuration()).isEqualTo("P1Y");
     assertThat(CartsService.lineItemsWithErrors(cart)).isEmpty();
@@ -88,14 +98,13 @@ class PrismOperationsTest {
 
   @Test
   void aCartWithALineItemErrorIsAResultWhoseErrorsAreEasyToFind(PrismServer prism) {
-    Cart cart = client(prism, "example=cartWithLineItemError").carts()
-        .create(CUSTOMER_ID, oneLine());
+    Cart cart =
+        client(prism, "example=cartWithLineItemError").carts().create(CUSTOMER_ID, oneLine());
 
     List<CartLineItem> problems = CartsService.lineItemsWithErrors(cart);
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).error().errorCode()).isEqualTo(400039);
-    assertThat(problems.get(0).error().errorDescription())
-        .contains("does not support term ''");
+    assertThat(problems.get(0).error().errorDescription()).contains("does not support term ''");
   }
 
   @Test
@@ -103,36 +112,54 @@ class PrismOperationsTest {
     Cart read = client(prism, "example=orderedCart").carts().get(CUSTOMER_ID, CART_ID);
     assertThat(read.status()).isEqualTo(CartStatus.ORDERED);
 
-    Cart updated = client(prism, "code=201").carts().update(CUSTOMER_ID, CART_ID,
-        read.toBuilder().lineItems(oneLine().lineItems()).build());
+    Cart updated = client(prism, "code=201")
+        .carts()
+        .update(
+            CUSTOMER_ID,
+            CART_ID,
+            read.toBuilder().lineItems(oneLine().lineItems()).build());
     assertThat(updated.id()).isNotBlank();
-    assertThat(updated.lineItems()).isNotEmpty().allSatisfy(line ->
-        assertThat(line.quantity()).isPositive());
+    assertThat(updated.lineItems())
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line.quantity()).isPositive());
   }
 
   @Test
   void cartErrorsBecomeTheExceptionsOfTheirStatus(PrismServer prism) {
-    NotFoundException notFound = failure(NotFoundException.class, prism, "code=404",
+    NotFoundException notFound = failure(
+        NotFoundException.class,
+        prism,
+        "code=404",
         (client, options) -> client.carts().get(CUSTOMER_ID, CART_ID, options));
     assertThat(notFound.errorCode()).hasValue(800008);
 
-    BadRequestException lineErrors = failure(BadRequestException.class, prism,
+    BadRequestException lineErrors = failure(
+        BadRequestException.class,
+        prism,
         "code=400, example=cartItemErrors",
         (client, options) -> client.carts().create(CUSTOMER_ID, oneLine(), options));
     assertThat(lineErrors.errorCode()).hasValue(800009);
     assertThat(lineErrors.mayHaveSucceeded()).isFalse();
 
-    BadRequestException ordered = failure(BadRequestException.class, prism,
+    BadRequestException ordered = failure(
+        BadRequestException.class,
+        prism,
         "code=400, example=cartAlreadyOrdered",
         (client, options) -> client.carts().update(CUSTOMER_ID, CART_ID, oneLine(), options));
     assertThat(ordered.errorCode()).hasValue(800065);
 
-    ThrottledException throttled = failure(ThrottledException.class, prism, "code=429",
+    ThrottledException throttled = failure(
+        ThrottledException.class,
+        prism,
+        "code=429",
         (client, options) -> client.carts().create(CUSTOMER_ID, oneLine(), options));
     assertThat(throttled.retryAfter()).isPresent();
     assertThat(throttled.errorDescription()).contains("Rate limit is exceeded");
 
-    ServerErrorException unavailable = failure(ServerErrorException.class, prism, "code=503",
+    ServerErrorException unavailable = failure(
+        ServerErrorException.class,
+        prism,
+        "code=503",
         (client, options) -> client.carts().get(CUSTOMER_ID, CART_ID, options));
     assertThat(unavailable.errorCodeText()).hasValue("ServiceUnavailable");
   }
@@ -147,7 +174,8 @@ class PrismOperationsTest {
     assertThat(order.lineItems()).hasSize(1);
     assertThat(order.links().provisioningStatus().uri()).endsWith("/provisioningstatus");
 
-    Order reserved = client(prism, "example=reservedInstanceOrder").orders()
+    Order reserved = client(prism, "example=reservedInstanceOrder")
+        .orders()
         .get(CUSTOMER_ID, "YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1", true, RequestOptions.defaults());
     assertThat(reserved.id()).isEqualTo("YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1");
     assertThat(reserved.billingCycle()).isEqualTo(BillingCycleType.ONE_TIME);
@@ -155,54 +183,71 @@ class PrismOperationsTest {
 
   @Test
   void listOrdersDecodesTheCollection(PrismServer prism) {
-    OrderCollection orders = client(prism, null).orders().list(CUSTOMER_ID,
-        OrderListParams.none().withBillingType(BillingCycleType.ONE_TIME).withIncludePrice(true),
-        RequestOptions.defaults());
+    OrderCollection orders = client(prism, null)
+        .orders()
+        .list(
+            CUSTOMER_ID,
+            OrderListParams.none()
+                .withBillingType(BillingCycleType.ONE_TIME)
+                .withIncludePrice(true),
+            RequestOptions.defaults());
 
-    assertThat(orders.items()).extracting(Order::id)
-        .contains("9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1");
+    assertThat(orders.items()).extracting(Order::id).contains("9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1");
     assertThat(orders.totalCount()).isEqualTo(orders.items().size());
   }
 
   @Test
   void orderErrorsBecomeTheExceptionsOfTheirStatus(PrismServer prism) {
-    NotFoundException notFound = failure(NotFoundException.class, prism, "code=404",
+    NotFoundException notFound = failure(
+        NotFoundException.class,
+        prism,
+        "code=404",
         (client, options) -> client.orders().get(CUSTOMER_ID, ORDER_ID, false, options));
     assertThat(notFound.errorCode()).hasValue(20000);
 
-    NotFoundException noStatus = failure(NotFoundException.class, prism, "code=404",
-        (client, options) -> client.orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID,
-            options));
+    NotFoundException noStatus = failure(
+        NotFoundException.class,
+        prism,
+        "code=404",
+        (client, options) -> client.orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID, options));
     assertThat(noStatus.errorCode()).hasValue(800007);
   }
 
   @Test
   void provisioningStatusDecodesAndSaysWhenALineIsPending(PrismServer prism) {
-    OrderProvisioningStatusCollection done = client(prism, null).orders()
-        .getProvisioningStatus(CUSTOMER_ID, ORDER_ID);
+    OrderProvisioningStatusCollection done =
+        client(prism, null).orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID);
     assertThat(done.items()).hasSize(1);
     assertThat(done.items().get(0).status()).isEqualTo(ProvisioningStatus.FULFILLED);
     assertThat(OrdersService.anyPending(done)).isFalse();
 
     OrderProvisioningStatusCollection pending = client(prism, "example=lineStillPending")
-        .orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID);
+        .orders()
+        .getProvisioningStatus(CUSTOMER_ID, ORDER_ID);
     assertThat(OrdersService.anyPending(pending)).isTrue();
   }
 
   @Test
   void provisioningStatusRefusedToAnAppOnlyTokenSaysItNeedsAppPlusUser(PrismServer prism) {
-    ForbiddenException forbidden = failure(ForbiddenException.class, prism,
-        "code=403, example=appOnlyToken", (client, options) ->
-            client.orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID, options));
+    ForbiddenException forbidden = failure(
+        ForbiddenException.class,
+        prism,
+        "code=403, example=appOnlyToken",
+        (client, options) -> client.orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID, options));
     assertThat(forbidden.getMessage()).contains("accepts only app+user access tokens");
 
-    AuthenticationException unauthorized = failure(AuthenticationException.class, prism,
-        "code=401", (client, options) ->
-            client.orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID, options));
+    AuthenticationException unauthorized = failure(
+        AuthenticationException.class,
+        prism,
+        "code=401",
+        (client, options) -> client.orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID, options));
     assertThat(unauthorized.statusCode()).isEqualTo(401);
     assertThat(unauthorized.getMessage()).contains("accepts only app+user access tokens");
 
-    ForbiddenException otherOperation = failure(ForbiddenException.class, prism, "code=403",
+    ForbiddenException otherOperation = failure(
+        ForbiddenException.class,
+        prism,
+        "code=403",
         (client, options) -> client.orders().get(CUSTOMER_ID, ORDER_ID, false, options));
     assertThat(otherOperation.getMessage()).doesNotContain("app+user");
   }

@@ -39,30 +39,40 @@ class PrismResponseMetadataTest {
     PartnerCenterClient firstCheckout = clients.client(prism, "code=201");
     UUID correlationId = UUID.randomUUID();
     UUID checkoutRequestId = UUID.randomUUID();
-    RequestOptions sameCorrelation = RequestOptions.builder().correlationId(correlationId).build();
+    RequestOptions sameCorrelation =
+        RequestOptions.builder().correlationId(correlationId).build();
 
-    PartnerCenterResponse<Cart> created = client.carts().createWithResponse(
-        PrismOperationsTest.CUSTOMER_ID, PrismOperationsTest.oneLine(), sameCorrelation);
-    PartnerCenterResponse<CartCheckoutResult> checkedOut = firstCheckout.carts()
-        .checkoutWithResponse(PrismOperationsTest.CUSTOMER_ID, created.value().id(),
+    PartnerCenterResponse<Cart> created = client
+        .carts()
+        .createWithResponse(
+            PrismOperationsTest.CUSTOMER_ID, PrismOperationsTest.oneLine(), sameCorrelation);
+    PartnerCenterResponse<CartCheckoutResult> checkedOut = firstCheckout
+        .carts()
+        .checkoutWithResponse(
+            PrismOperationsTest.CUSTOMER_ID,
+            created.value().id(),
             CheckoutParams.none(),
             sameCorrelation.newBuilder().requestId(checkoutRequestId).build());
     Order order = checkedOut.value().orders().get(0);
-    PartnerCenterResponse<Order> read = client.orders().getWithResponseAsync(
-        PrismOperationsTest.CUSTOMER_ID, order.id(), false, sameCorrelation).join();
+    PartnerCenterResponse<Order> read = client
+        .orders()
+        .getWithResponseAsync(PrismOperationsTest.CUSTOMER_ID, order.id(), false, sameCorrelation)
+        .join();
 
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(checkedOut.statusCode()).isEqualTo(201);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.value().id()).isEqualTo(order.id());
     assertThat(checkedOut.requestId()).isEqualTo(checkoutRequestId.toString());
-    assertThat(created.requestId()).isNotEqualTo(read.requestId())
+    assertThat(created.requestId())
+        .isNotEqualTo(read.requestId())
         .isNotEqualTo(checkoutRequestId.toString());
     for (PartnerCenterResponse<?> response : List.of(created, checkedOut, read)) {
       assertThat(response.correlationId()).isEqualTo(correlationId.toString());
       assertThat(response.correlationVector()).isEqualTo(SPEC_MS_CV);
       assertThat(response.headers().get("Content-Type")).startsWith("application/json");
-      assertThat(response.attempts()).extracting(Attempt::statusCode)
+      assertThat(response.attempts())
+          .extracting(Attempt::statusCode)
           .containsExactly(response.statusCode());
     }
   }

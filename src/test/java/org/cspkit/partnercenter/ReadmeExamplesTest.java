@@ -13,23 +13,23 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
 import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.exception.NotFoundException;
@@ -79,14 +79,18 @@ class ReadmeExamplesTest {
 
   static void purchase(PartnerCenterClient client, String customerId) {
     // README: purchase
-    Cart cart = client.carts().create(customerId, Cart.builder()
-        .lineItems(List.of(CartLineItem.builder()
-            .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5")
-            .quantity(5)
-            .billingCycle(BillingCycleType.MONTHLY)
-            .termDuration("P1Y")
-            .build()))
-        .build());
+    Cart cart = client
+        .carts()
+        .create(
+            customerId,
+            Cart.builder()
+                .lineItems(List.of(CartLineItem.builder()
+                    .catalogItemId("CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5")
+                    .quantity(5)
+                    .billingCycle(BillingCycleType.MONTHLY)
+                    .termDuration("P1Y")
+                    .build()))
+                .build());
     List<CartLineItem> problems = CartsService.lineItemsWithErrors(cart);
     if (!problems.isEmpty()) {
       // The cart was created, but checking it out would fail with 800009: fix these lines.
@@ -98,8 +102,13 @@ class ReadmeExamplesTest {
     }
     CartCheckoutResult result = client.carts().checkout(customerId, cart.id());
     for (Order order : result.orders()) {
-      OrderProvisioningStatusCollection statuses = client.orders().waitForProvisioning(
-          customerId, order.id(), ProvisioningWaitOptions.defaults(), RequestOptions.defaults());
+      OrderProvisioningStatusCollection statuses = client
+          .orders()
+          .waitForProvisioning(
+              customerId,
+              order.id(),
+              ProvisioningWaitOptions.defaults(),
+              RequestOptions.defaults());
       for (OrderLineItemProvisioningStatus line : statuses.items()) {
         System.out.println(order.id() + " line " + line.lineItemNumber() + ": " + line.status());
       }
@@ -134,15 +143,19 @@ class ReadmeExamplesTest {
     // README: end
   }
 
-  static void traced(PartnerCenterClient client, OpenTelemetry openTelemetry, String customerId,
-      String cartId) {
+  static void traced(
+      PartnerCenterClient client, OpenTelemetry openTelemetry, String customerId, String cartId) {
     // README: tracing
-    Span span = openTelemetry.getTracer("contoso.billing").spanBuilder("monthly renewal").startSpan();
+    Span span = openTelemetry
+        .getTracer("contoso.billing")
+        .spanBuilder("monthly renewal")
+        .startSpan();
     try (Scope scope = span.makeCurrent()) {
       MDC.put("tenant", customerId);
       // Traced as "PartnerCenter checkoutCart" under "monthly renewal", with a POST span per
       // attempt; the attempts run on the client's threads with this span and MDC.
-      CartCheckoutResult result = client.carts().checkoutAsync(customerId, cartId).join();
+      CartCheckoutResult result =
+          client.carts().checkoutAsync(customerId, cartId).join();
       System.out.println(result.orders().size() + " orders");
     } finally {
       MDC.remove("tenant");
@@ -153,8 +166,9 @@ class ReadmeExamplesTest {
 
   static void withResponse(PartnerCenterClient client, String customerId, String cartId) {
     // README: with-response
-    PartnerCenterResponse<CartCheckoutResult> response = client.carts().checkoutWithResponse(
-        customerId, cartId, CheckoutParams.none(), RequestOptions.defaults());
+    PartnerCenterResponse<CartCheckoutResult> response = client
+        .carts()
+        .checkoutWithResponse(customerId, cartId, CheckoutParams.none(), RequestOptions.defaults());
     CartCheckoutResult result = response.value();
     System.out.println(result.orders().size() + " orders: " + response.statusCode()
         + " MS-RequestId=" + response.requestId() + " MS-CV=" + response.correlationVector()
@@ -199,8 +213,8 @@ class ReadmeExamplesTest {
     return client;
   }
 
-  static AccessTokenSource appOnlyCertificate(String tenantId, String clientId,
-      Path certificateFile, String certificatePassword) {
+  static AccessTokenSource appOnlyCertificate(
+      String tenantId, String clientId, Path certificateFile, String certificatePassword) {
     // README: app-only-certificate
     AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
         .tenantId(tenantId)
@@ -228,16 +242,15 @@ class ReadmeExamplesTest {
   static AccessTokenSource otherLibrary(MyIdentityLibrary myIdentityLibrary) {
     // README: other-library
     AccessTokenSource tokens = AccessTokenSource.fromFunction(
-        PartnerCenterCloud.GLOBAL.appOnlyScope(),
-        scope -> myIdentityLibrary.tokenFor(scope));
+        PartnerCenterCloud.GLOBAL.appOnlyScope(), scope -> myIdentityLibrary.tokenFor(scope));
     // README: end
     return tokens;
   }
 
   static PartnerCenterClient oneProxy(String tenantId, String clientId, String clientSecret) {
     // README: one-proxy
-    Proxy proxy = new Proxy(Proxy.Type.HTTP,
-        InetSocketAddress.createUnresolved("proxy.contoso.com", 3128));
+    Proxy proxy =
+        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.contoso.com", 3128));
     OkHttpClient http = new OkHttpClient.Builder().proxy(proxy).build();
     AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
         .tenantId(tenantId)
@@ -245,20 +258,18 @@ class ReadmeExamplesTest {
         .clientSecret(clientSecret)
         .httpClient(http)
         .build();
-    PartnerCenterClient client = PartnerCenterClient.builder()
-        .accessTokenSource(tokens)
-        .httpClient(http)
-        .build();
+    PartnerCenterClient client =
+        PartnerCenterClient.builder().accessTokenSource(tokens).httpClient(http).build();
     // README: end
     return client;
   }
 
   @Test
   void theCredentialSamplesBuildWithoutNetworkAccess(@TempDir Path dir) throws Exception {
-    Path pfx = TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("partner-center.pfx"),
-        "pw");
-    Map<String, String> secrets = new HashMap<>(Map.of("partner-center-client-secret", "s",
-        "partner-center-refresh-token", "rt"));
+    Path pfx =
+        TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("partner-center.pfx"), "pw");
+    Map<String, String> secrets = new HashMap<>(
+        Map.of("partner-center-client-secret", "s", "partner-center-refresh-token", "rt"));
     SecretStore secretStore = new SecretStore() {
       @Override
       public String read(String name) {
@@ -279,30 +290,47 @@ class ReadmeExamplesTest {
         .contains("RefreshTokenSource");
     assertThat(oneProxy("contoso.onmicrosoft.com", "c", "s").baseUrl())
         .hasToString("https://api.partnercenter.microsoft.com/");
-    assertThat(otherLibrary(scope -> AccessToken.of("t-" + scope.length())).getToken().value())
+    assertThat(otherLibrary(scope -> AccessToken.of("t-" + scope.length()))
+            .getToken()
+            .value())
         .isEqualTo("t-48");
     if (System.getenv("PARTNER_CENTER_ACCESS_TOKEN") == null) {
       assertThatThrownBy(ReadmeExamplesTest::staticToken)
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("access token");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("access token");
     }
   }
 
   @Test
   void theBuildSampleMakesAClientForTheGlobalCloud() {
-    PartnerCenterClient client = buildClient(() -> new MyToken("token-from-my-cache", java.time.Instant.now().plusSeconds(3600)));
+    PartnerCenterClient client = buildClient(
+        () -> new MyToken("token-from-my-cache", java.time.Instant.now().plusSeconds(3600)));
 
     assertThat(client.baseUrl()).hasToString("https://api.partnercenter.microsoft.com/");
-    assertThat(client.carts().previewCheckout(PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID,
-        CheckoutParams.none(), RequestOptions.defaults()).header("MS-PartnerCenter-Application"))
+    assertThat(client
+            .carts()
+            .previewCheckout(
+                PrismCheckoutTest.CUSTOMER_ID,
+                PrismCheckoutTest.CART_ID,
+                CheckoutParams.none(),
+                RequestOptions.defaults())
+            .header("MS-PartnerCenter-Application"))
         .isEqualTo("Contoso control panel");
   }
 
   @Test
   void theCheckoutSamplePrintsTheOrdersAndHandlesErrors(PrismServer prism) {
-    PartnerCenterClient client = buildClient(() -> new MyToken("any", java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
-    PartnerCenterClient notFound = client.newBuilder()
-        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
-            chain.request().newBuilder().header("Prefer", "code=404").build())).build())
+    PartnerCenterClient client = buildClient(
+            () -> new MyToken("any", java.time.Instant.now().plusSeconds(3600)))
+        .newBuilder()
+        .baseUrl(prism.baseUrl())
+        .build();
+    PartnerCenterClient notFound = client
+        .newBuilder()
+        .httpClient(new OkHttpClient.Builder()
+            .addInterceptor(chain -> chain.proceed(
+                chain.request().newBuilder().header("Prefer", "code=404").build()))
+            .build())
         .build();
 
     String printed = captureStdout(() -> {
@@ -321,20 +349,25 @@ class ReadmeExamplesTest {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
         .setTracerProvider(SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
     List<String> tenants = new CopyOnWriteArrayList<>();
-    PartnerCenterClient client = PartnerCenterClient.builder().baseUrl(prism.baseUrl())
-        .accessToken("any").openTelemetry(openTelemetry)
-        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
-          tenants.add(MDC.get("tenant"));
-          return chain.proceed(chain.request());
-        }).build())
+    PartnerCenterClient client = PartnerCenterClient.builder()
+        .baseUrl(prism.baseUrl())
+        .accessToken("any")
+        .openTelemetry(openTelemetry)
+        .httpClient(new OkHttpClient.Builder()
+            .addInterceptor(chain -> {
+              tenants.add(MDC.get("tenant"));
+              return chain.proceed(chain.request());
+            })
+            .build())
         .build();
 
-    String printed = captureStdout(() -> traced(client, openTelemetry,
-        PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID));
+    String printed = captureStdout(() ->
+        traced(client, openTelemetry, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID));
 
     assertThat(printed).isEqualTo("3 orders" + System.lineSeparator());
     Map<String, SpanData> spans = new HashMap<>();
@@ -349,24 +382,36 @@ class ReadmeExamplesTest {
 
   @Test
   void theWithResponseSamplePrintsTheStatusAndTheIds(PrismServer prism) {
-    PartnerCenterClient client = buildClient(() -> new MyToken("any",
-        java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
+    PartnerCenterClient client = buildClient(
+            () -> new MyToken("any", java.time.Instant.now().plusSeconds(3600)))
+        .newBuilder()
+        .baseUrl(prism.baseUrl())
+        .build();
 
-    String printed = captureStdout(() ->
-        withResponse(client, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID));
+    String printed = captureStdout(
+        () -> withResponse(client, PrismCheckoutTest.CUSTOMER_ID, PrismCheckoutTest.CART_ID));
 
-    assertThat(printed).matches("3 orders: 200 MS-RequestId=[0-9a-f-]{36}"
-        + " MS-CV=sF/wRa2ih0CzbABc\\.0 after 1 attempt\\(s\\)\\R");
+    assertThat(printed)
+        .matches("3 orders: 200 MS-RequestId=[0-9a-f-]{36}"
+            + " MS-CV=sF/wRa2ih0CzbABc\\.0 after 1 attempt\\(s\\)\\R");
   }
 
   @Test
   void thePurchaseSampleCreatesChecksOutAndFollowsTheOrders(PrismServer prism) {
-    PartnerCenterClient client = buildClient(() -> new MyToken("any",
-        java.time.Instant.now().plusSeconds(3600))).newBuilder().baseUrl(prism.baseUrl()).build();
-    PartnerCenterClient lineErrors = client.newBuilder()
-        .httpClient(new OkHttpClient.Builder().addInterceptor(chain -> chain.proceed(
-            chain.request().newBuilder().header("Prefer", "example=cartWithLineItemError")
-                .build())).build())
+    PartnerCenterClient client = buildClient(
+            () -> new MyToken("any", java.time.Instant.now().plusSeconds(3600)))
+        .newBuilder()
+        .baseUrl(prism.baseUrl())
+        .build();
+    PartnerCenterClient lineErrors = client
+        .newBuilder()
+        .httpClient(new OkHttpClient.Builder()
+            .addInterceptor(chain -> chain.proceed(chain
+                .request()
+                .newBuilder()
+                .header("Prefer", "example=cartWithLineItemError")
+                .build()))
+            .build())
         .build();
 
     String printed = captureStdout(() -> {
@@ -389,23 +434,27 @@ class ReadmeExamplesTest {
       readmeBlocks.add(normalize(block.group(1)));
     }
     // FakePartnerCenterTest holds the sample of the test support artifact (no Prism there).
-    String source = Files.readString(
-        Path.of("src/test/java/org/cspkit/partnercenter/ReadmeExamplesTest.java"))
-        + Files.readString(
-            Path.of("src/test/java/org/cspkit/partnercenter/FakePartnerCenterTest.java"));
-    Matcher sample = Pattern.compile("// README: (?!end)([\\w-]+)\\n(.*?)// README: end", Pattern.DOTALL)
+    String source =
+        Files.readString(Path.of("src/test/java/org/cspkit/partnercenter/ReadmeExamplesTest.java"))
+            + Files.readString(
+                Path.of("src/test/java/org/cspkit/partnercenter/FakePartnerCenterTest.java"));
+    Matcher sample = Pattern.compile(
+            "// README: (?!end)([\\w-]+)\\n(.*?)// README: end", Pattern.DOTALL)
         .matcher(source);
     List<String> samples = new ArrayList<>();
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
     assertThat(samples).hasSize(12);
-    assertThat(readmeBlocks).as("README java blocks, each held by this test")
+    assertThat(readmeBlocks)
+        .as("README java blocks, each held by this test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }
 
   private static String normalize(String code) {
-    return code.lines().map(String::strip).filter(line -> !line.isEmpty())
+    return code.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
         .reduce("", (a, b) -> a + b + "\n");
   }
 

@@ -70,10 +70,14 @@ class RegenerationIT {
     String yaml = Files.readString(spec);
     String anchor = "    Order:\n      type: object\n      properties:\n";
     assertThat(yaml).contains(anchor);
-    Files.writeString(spec, yaml.replace(anchor, anchor
-        + "        promotionId:\n"
-        + "          type: string\n"
-        + "          description: Added by RegenerationIT, as a spec change would add it.\n"));
+    Files.writeString(
+        spec,
+        yaml.replace(
+            anchor,
+            anchor
+                + "        promotionId:\n"
+                + "          type: string\n"
+                + "          description: Added by RegenerationIT, as a spec change would add it.\n"));
 
     maven("compile");
 
@@ -81,10 +85,13 @@ class RegenerationIT {
     try (URLClassLoader regenerated = new ChildFirst(copy.resolve("target/classes"))) {
       Class<?> support = regenerated.loadClass("org.cspkit.partnercenter.internal.JsonSupport");
       Object moshi = support.getMethod("newMoshi").invoke(null);
-      Class<?> resultType = regenerated.loadClass("org.cspkit.partnercenter.model.CartCheckoutResult");
+      Class<?> resultType =
+          regenerated.loadClass("org.cspkit.partnercenter.model.CartCheckoutResult");
       Object adapter = moshi.getClass().getMethod("adapter", Class.class).invoke(moshi, resultType);
-      Object result = adapter.getClass().getMethod("fromJson", String.class).invoke(adapter,
-          "{\"orders\":[{\"id\":\"o-1\",\"promotionId\":\"P-42\"}]}");
+      Object result = adapter
+          .getClass()
+          .getMethod("fromJson", String.class)
+          .invoke(adapter, "{\"orders\":[{\"id\":\"o-1\",\"promotionId\":\"P-42\"}]}");
       Object firstOrder = ((List<?>) resultType.getMethod("orders").invoke(result)).get(0);
       Method promotionId = firstOrder.getClass().getMethod("promotionId");
       assertThat(promotionId.invoke(firstOrder)).isEqualTo("P-42");
@@ -115,13 +122,14 @@ class RegenerationIT {
     copyTree(PROJECT.resolve("generator-templates"), copy.resolve("generator-templates"));
     copyTree(PROJECT.resolve("src/main"), copy.resolve("src/main"));
     Files.createDirectories(copy.resolve("openapi"));
-    for (String file : List.of("partner-center-purchase.yaml", ".spectral.yaml", "package.json",
-        "package-lock.json")) {
-      Files.copy(PROJECT.resolve("openapi").resolve(file), copy.resolve("openapi").resolve(file));
+    for (String file : List.of(
+        "partner-center-purchase.yaml", ".spectral.yaml", "package.json", "package-lock.json")) {
+      Files.copy(
+          PROJECT.resolve("openapi").resolve(file), copy.resolve("openapi").resolve(file));
     }
     // The npm tools this build installed; their presence also skips npm ci in the copy.
-    Files.createSymbolicLink(copy.resolve("openapi/node_modules"),
-        PROJECT.resolve("openapi/node_modules"));
+    Files.createSymbolicLink(
+        copy.resolve("openapi/node_modules"), PROJECT.resolve("openapi/node_modules"));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -140,8 +148,10 @@ class RegenerationIT {
   /** Runs Maven offline in the copy (the outer build has fetched every plugin) and returns its log. */
   private String maven(String phase) throws Exception {
     List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-o", phase));
-    Process process = new ProcessBuilder(command).directory(copy.toFile())
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command)
+        .directory(copy.toFile())
+        .redirectErrorStream(true)
+        .start();
     String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(4, TimeUnit.MINUTES)).isTrue();
     assertThat(process.exitValue()).as("mvn %s in the copy:%n%s", phase, log).isZero();

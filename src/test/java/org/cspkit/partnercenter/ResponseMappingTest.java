@@ -17,8 +17,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
-import org.cspkit.partnercenter.testing.ContractValidator;
-import org.cspkit.partnercenter.testing.OutsideTheContract;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
 import org.cspkit.partnercenter.exception.NotFoundException;
@@ -32,6 +30,8 @@ import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.model.LineItemTransactionType;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderStatus;
+import org.cspkit.partnercenter.testing.ContractValidator;
+import org.cspkit.partnercenter.testing.OutsideTheContract;
 import org.junit.jupiter.api.Test;
 
 /** How each response becomes a result or a typed exception, with the faults Prism cannot make. */
@@ -68,8 +68,11 @@ class ResponseMappingTest {
   }
 
   static void enqueueJson(MockWebServer server, int code, String body) {
-    server.enqueue(new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(body)
+        .build());
   }
 
   @Test
@@ -85,9 +88,11 @@ class ResponseMappingTest {
   @OutsideTheContract("a UTF-8 byte-order mark before the JSON")
   @Test
   void aLeadingByteOrderMarkIsTolerated() {
-    server.enqueue(new MockResponse.Builder().code(201)
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
         .setHeader("Content-Type", "application/json; charset=utf-8")
-        .body(new Buffer().write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})
+        .body(new Buffer()
+            .write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})
             .writeUtf8(ONE_ORDER))
         .build());
 
@@ -126,20 +131,24 @@ class ResponseMappingTest {
 
   @Test
   void aThrottledResponseCarriesRetryAfterInSecondsOrAsAnHttpDate() {
-    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "12")
-        .body("{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 12 seconds.\"}")
+    server.enqueue(new MockResponse.Builder()
+        .code(429)
+        .setHeader("Retry-After", "12")
+        .body(
+            "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 12 seconds.\"}")
         .build());
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).withNano(0);
-    server.enqueue(new MockResponse.Builder().code(429)
+    server.enqueue(new MockResponse.Builder()
+        .code(429)
         .setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
         .setHeader("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(90)))
         .build());
     PartnerCenterClient client = client();
 
-    ThrottledException seconds = catchThrowableOfType(ThrottledException.class,
-        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
-    ThrottledException date = catchThrowableOfType(ThrottledException.class,
-        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+    ThrottledException seconds = catchThrowableOfType(
+        ThrottledException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+    ThrottledException date = catchThrowableOfType(
+        ThrottledException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(seconds.retryAfter()).hasValue(Duration.ofSeconds(12));
     assertThat(seconds.errorDescription())
@@ -151,12 +160,15 @@ class ResponseMappingTest {
 
   @Test
   void anHtmlPageFromAGatewayKeepsTheExceptionOfItsStatus() {
-    server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "text/html")
+    server.enqueue(new MockResponse.Builder()
+        .code(502)
+        .setHeader("Content-Type", "text/html")
         .setHeader("MS-CV", "gateway.1")
-        .body("<html><body><h1>502 Bad Gateway</h1></body></html>").build());
+        .body("<html><body><h1>502 Bad Gateway</h1></body></html>")
+        .build());
 
-    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    ServerErrorException e = catchThrowableOfType(
+        ServerErrorException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(502);
     assertThat(e.serviceError()).isEmpty();
@@ -166,11 +178,14 @@ class ResponseMappingTest {
 
   @Test
   void anHtmlPageWithA200IsNotMistakenForASuccess() {
-    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
-        .body("<html>Sign in to the proxy</html>").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "text/html")
+        .body("<html>Sign in to the proxy</html>")
+        .build());
 
-    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    UndecodableResponseException e = catchThrowableOfType(
+        UndecodableResponseException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(200);
     assertThat(e.bodyExcerpt()).contains("Sign in to the proxy");
@@ -180,8 +195,8 @@ class ResponseMappingTest {
   void truncatedJsonIsAnUndecodableResponse() {
     enqueue(201, ONE_ORDER.substring(0, ONE_ORDER.length() / 2));
 
-    UndecodableResponseException e = catchThrowableOfType(UndecodableResponseException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    UndecodableResponseException e = catchThrowableOfType(
+        UndecodableResponseException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isEqualTo(201);
     assertThat(e.getCause()).isNotNull();
@@ -198,29 +213,33 @@ class ResponseMappingTest {
     for (int i = 0; i < 4; i++) {
       assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, CART_ID))
           .isInstanceOf(UndecodableResponseException.class)
-          .hasMessageStartingWith("Partner Center returned 201 with a body that could not be decoded");
+          .hasMessageStartingWith(
+              "Partner Center returned 201 with a body that could not be decoded");
     }
   }
 
   @Test
   void anErrorCodeSentAsAStringIsKept() {
-    enqueue(503, "{\"code\":\"ServiceUnavailable\",\"description\":\"Try later.\",\"source\":\"PartnerFD\"}");
+    enqueue(
+        503,
+        "{\"code\":\"ServiceUnavailable\",\"description\":\"Try later.\",\"source\":\"PartnerFD\"}");
 
-    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    ServerErrorException e = catchThrowableOfType(
+        ServerErrorException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.errorCode()).isEmpty();
     assertThat(e.serviceError().orElseThrow().code()).isEqualTo("ServiceUnavailable");
     assertThat(e.errorCodeText()).hasValue("ServiceUnavailable");
-    assertThat(e.getMessage()).startsWith("Partner Center returned 503 (ServiceUnavailable): Try later.");
+    assertThat(e.getMessage())
+        .startsWith("Partner Center returned 503 (ServiceUnavailable): Try later.");
   }
 
   @Test
   void anErrorWithAnEmptyBodyStillHasItsType() {
     server.enqueue(new MockResponse.Builder().code(400).build());
 
-    BadRequestException e = catchThrowableOfType(BadRequestException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    BadRequestException e = catchThrowableOfType(
+        BadRequestException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.serviceError()).isEmpty();
     assertThat(e.getMessage()).startsWith("Partner Center returned 400 [MS-RequestId=");
@@ -230,8 +249,8 @@ class ResponseMappingTest {
   void anUnlistedStatusIsThePlainRootException() {
     enqueue(417, "{\"code\":800036,\"description\":\"Pre-condition failed.\"}");
 
-    PartnerCenterException e = catchThrowableOfType(PartnerCenterException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    PartnerCenterException e = catchThrowableOfType(
+        PartnerCenterException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.getClass()).isEqualTo(PartnerCenterException.class);
     assertThat(e.errorCode()).hasValue(800036);
@@ -242,12 +261,22 @@ class ResponseMappingTest {
   void aConnectionFailureIsATransportException() throws Exception {
     String url = server.url("/").toString();
     server.close();
-    PartnerCenterClient client = ContractValidator.client().baseUrl(url).accessToken(TOKEN)
-        .connectTimeout(Duration.ofSeconds(2)).retryOptions(RetryOptions.NONE).build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(url)
+        .accessToken(TOKEN)
+        .connectTimeout(Duration.ofSeconds(2))
+        .retryOptions(RetryOptions.NONE)
+        .build();
     UUID requestId = UUID.randomUUID();
 
-    TransportException e = catchThrowableOfType(TransportException.class, () -> client.carts().checkout(
-        CUSTOMER_ID, CART_ID, RequestOptions.builder().requestId(requestId).build()));
+    TransportException e = catchThrowableOfType(
+        TransportException.class,
+        () -> client
+            .carts()
+            .checkout(
+                CUSTOMER_ID,
+                CART_ID,
+                RequestOptions.builder().requestId(requestId).build()));
 
     assertThat(e.statusCode()).isZero();
     assertThat(e.requestId()).isEqualTo(requestId.toString());
@@ -256,14 +285,15 @@ class ResponseMappingTest {
 
   @Test
   void aFailingTokenSourceIsAnAuthenticationErrorAndSendsNothing() {
-    PartnerCenterClient client = client().newBuilder()
+    PartnerCenterClient client = client()
+        .newBuilder()
         .accessTokenSource(() -> {
           throw new IllegalStateException("AADSTS7000215: Invalid client secret provided.");
         })
         .build();
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.statusCode()).isZero();
     assertThat(e.getCause()).hasMessageContaining("AADSTS7000215");
@@ -275,8 +305,8 @@ class ResponseMappingTest {
     enqueue(401, "{\"code\":800001,\"description\":\"Partner token is missing.\"}");
     PartnerCenterClient client = client();
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.toString()).doesNotContain(TOKEN);
     assertThat(client.toString()).doesNotContain(TOKEN);
@@ -284,34 +314,43 @@ class ResponseMappingTest {
     assertThat(AccessTokenSource.ofStatic(TOKEN).toString()).doesNotContain(TOKEN);
     assertThatThrownBy(() -> AccessToken.of(TOKEN + "\n"))
         .isInstanceOf(IllegalArgumentException.class)
-        .message().doesNotContain(TOKEN);
+        .message()
+        .doesNotContain(TOKEN);
   }
 
   @Test
   void asyncCheckoutCompletesWithTheResultOrTheTypedException() throws Exception {
     enqueue(201, ONE_ORDER);
-    enqueue(400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}");
+    enqueue(
+        400, "{\"code\":800065,\"description\":\"Cannot checkout an already submitted cart.\"}");
     PartnerCenterClient client = client();
 
-    CartCheckoutResult result = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(10, TimeUnit.SECONDS);
-    CompletableFuture<CartCheckoutResult> failed = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
+    CartCheckoutResult result =
+        client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(10, TimeUnit.SECONDS);
+    CompletableFuture<CartCheckoutResult> failed =
+        client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).hasSize(1);
     assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(BadRequestException.class);
+        .cause()
+        .isInstanceOf(BadRequestException.class);
     assertThat(catchThrowableOfType(ExecutionException.class, failed::get).getCause())
-        .isInstanceOfSatisfying(BadRequestException.class,
-            e -> assertThat(e.errorCode()).hasValue(800065));
+        .isInstanceOfSatisfying(
+            BadRequestException.class, e -> assertThat(e.errorCode()).hasValue(800065));
   }
 
   @Test
   void cancellingTheFutureCancelsTheHttpCall() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(201).headersDelay(10, TimeUnit.SECONDS)
-        .body(ONE_ORDER).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
+        .headersDelay(10, TimeUnit.SECONDS)
+        .body(ONE_ORDER)
+        .build());
     PartnerCenterClient client = client();
 
-    CompletableFuture<CartCheckoutResult> future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
+    CompletableFuture<CartCheckoutResult> future =
+        client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
     server.takeRequest(5, TimeUnit.SECONDS);
     future.cancel(true);
 
@@ -320,17 +359,18 @@ class ResponseMappingTest {
 
   @Test
   void aTypedExceptionSurvivesSerializationWithItsDetails() throws Exception {
-    enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\",\"data\":[\"x\"]}");
-    NotFoundException thrown = catchThrowableOfType(NotFoundException.class,
-        () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
+    enqueue(
+        404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\",\"data\":[\"x\"]}");
+    NotFoundException thrown = catchThrowableOfType(
+        NotFoundException.class, () -> client().carts().checkout(CUSTOMER_ID, CART_ID));
 
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
       out.writeObject(thrown);
     }
     Object copy;
-    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (java.io.ObjectInputStream in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
       copy = in.readObject();
     }
 
@@ -356,13 +396,15 @@ class ResponseMappingTest {
 
     CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
-    assertThat(result.orders()).extracting(order -> order.creationDate()).containsExactly(
-        java.time.OffsetDateTime.parse("2019-01-16T00:48:44.76+00:00"),
-        java.time.OffsetDateTime.parse("2019-01-16T00:48:51.6578126Z"),
-        java.time.OffsetDateTime.parse("0001-01-01T00:00:00Z"),
-        java.time.OffsetDateTime.parse("2023-04-18T22:03:45-05:30"),
-        java.time.OffsetDateTime.parse("2023-04-18T22:03:45.123456789+14:00"),
-        java.time.OffsetDateTime.parse("2023-04-18T22:03:45Z"));
+    assertThat(result.orders())
+        .extracting(order -> order.creationDate())
+        .containsExactly(
+            java.time.OffsetDateTime.parse("2019-01-16T00:48:44.76+00:00"),
+            java.time.OffsetDateTime.parse("2019-01-16T00:48:51.6578126Z"),
+            java.time.OffsetDateTime.parse("0001-01-01T00:00:00Z"),
+            java.time.OffsetDateTime.parse("2023-04-18T22:03:45-05:30"),
+            java.time.OffsetDateTime.parse("2023-04-18T22:03:45.123456789+14:00"),
+            java.time.OffsetDateTime.parse("2023-04-18T22:03:45Z"));
   }
 
   @Test

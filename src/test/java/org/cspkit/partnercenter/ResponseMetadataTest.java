@@ -43,18 +43,30 @@ class ResponseMetadataTest {
   public final MockWebServer server = new MockWebServer();
 
   private PartnerCenterClient client() {
-    return ContractValidator.client().baseUrl(server.url("/").toString()).accessToken(TOKEN)
-        .retryOptions(FaultMatrixTest.FAST).readTimeout(Duration.ofSeconds(5)).build();
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .retryOptions(FaultMatrixTest.FAST)
+        .readTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   private static MockResponse busy() {
-    return new MockResponse.Builder().code(503).setHeader("Content-Type", "application/json")
-        .setHeader("MS-CV", "cv.busy.1").body("{\"code\":\"ServiceUnavailable\"}").build();
+    return new MockResponse.Builder()
+        .code(503)
+        .setHeader("Content-Type", "application/json")
+        .setHeader("MS-CV", "cv.busy.1")
+        .body("{\"code\":\"ServiceUnavailable\"}")
+        .build();
   }
 
   private static MockResponse success(int code, String body) {
-    return Scripted.json(code, body).newBuilder().setHeader("MS-CV", "cv.final.2")
-        .addHeader("X-Partner-Note", "first").addHeader("X-Partner-Note", "second").build();
+    return Scripted.json(code, body)
+        .newBuilder()
+        .setHeader("MS-CV", "cv.final.2")
+        .addHeader("X-Partner-Note", "first")
+        .addHeader("X-Partner-Note", "second")
+        .build();
   }
 
   /** Requests already returned by {@link #requests()}. */
@@ -71,38 +83,51 @@ class ResponseMetadataTest {
 
   /** One operation's blocking and asynchronous {@code …WithResponse} forms and its success. */
   enum Operation {
-    CREATE_CART(201, OperationsOnTheWireTest.CART,
+    CREATE_CART(
+        201,
+        OperationsOnTheWireTest.CART,
         (carts, orders) -> options -> carts.createWithResponse(CUSTOMER_ID, cart(), options),
         (carts, orders) -> options -> carts.createWithResponseAsync(CUSTOMER_ID, cart(), options)),
-    GET_CART(200, OperationsOnTheWireTest.CART,
+    GET_CART(
+        200,
+        OperationsOnTheWireTest.CART,
         (carts, orders) -> options -> carts.getWithResponse(CUSTOMER_ID, CART_ID, options),
         (carts, orders) -> options -> carts.getWithResponseAsync(CUSTOMER_ID, CART_ID, options)),
-    UPDATE_CART(201, OperationsOnTheWireTest.CART,
-        (carts, orders) -> options -> carts.updateWithResponse(CUSTOMER_ID, CART_ID, cart(),
-            options),
-        (carts, orders) -> options -> carts.updateWithResponseAsync(CUSTOMER_ID, CART_ID, cart(),
-            options)),
-    CHECKOUT_CART(201, OperationsOnTheWireTest.ONE_ORDER,
-        (carts, orders) -> options -> carts.checkoutWithResponse(CUSTOMER_ID, CART_ID,
-            CheckoutParams.none(), options),
-        (carts, orders) -> options -> carts.checkoutWithResponseAsync(CUSTOMER_ID, CART_ID,
-            CheckoutParams.none(), options)),
-    GET_ORDER(200, OperationsOnTheWireTest.ORDER,
-        (carts, orders) -> options -> orders.getWithResponse(CUSTOMER_ID, ORDER_ID, false,
-            options),
-        (carts, orders) -> options -> orders.getWithResponseAsync(CUSTOMER_ID, ORDER_ID, true,
-            options)),
-    LIST_ORDERS(200, "{\"totalCount\":1,\"items\":[" + OperationsOnTheWireTest.ORDER + "]}",
-        (carts, orders) -> options -> orders.listWithResponse(CUSTOMER_ID, OrderListParams.none(),
-            options),
-        (carts, orders) -> options -> orders.listWithResponseAsync(CUSTOMER_ID,
-            OrderListParams.none(), options)),
-    GET_PROVISIONING_STATUS(200, "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,"
-        + "\"status\":\"fulfilled\",\"quantityProvisioningInformation\":[]}]}",
-        (carts, orders) -> options -> orders.getProvisioningStatusWithResponse(CUSTOMER_ID,
-            ORDER_ID, options),
-        (carts, orders) -> options -> orders.getProvisioningStatusWithResponseAsync(CUSTOMER_ID,
-            ORDER_ID, options));
+    UPDATE_CART(
+        201,
+        OperationsOnTheWireTest.CART,
+        (carts, orders) ->
+            options -> carts.updateWithResponse(CUSTOMER_ID, CART_ID, cart(), options),
+        (carts, orders) ->
+            options -> carts.updateWithResponseAsync(CUSTOMER_ID, CART_ID, cart(), options)),
+    CHECKOUT_CART(
+        201,
+        OperationsOnTheWireTest.ONE_ORDER,
+        (carts, orders) -> options ->
+            carts.checkoutWithResponse(CUSTOMER_ID, CART_ID, CheckoutParams.none(), options),
+        (carts, orders) -> options ->
+            carts.checkoutWithResponseAsync(CUSTOMER_ID, CART_ID, CheckoutParams.none(), options)),
+    GET_ORDER(
+        200,
+        OperationsOnTheWireTest.ORDER,
+        (carts, orders) -> options -> orders.getWithResponse(CUSTOMER_ID, ORDER_ID, false, options),
+        (carts, orders) ->
+            options -> orders.getWithResponseAsync(CUSTOMER_ID, ORDER_ID, true, options)),
+    LIST_ORDERS(
+        200,
+        "{\"totalCount\":1,\"items\":[" + OperationsOnTheWireTest.ORDER + "]}",
+        (carts, orders) ->
+            options -> orders.listWithResponse(CUSTOMER_ID, OrderListParams.none(), options),
+        (carts, orders) ->
+            options -> orders.listWithResponseAsync(CUSTOMER_ID, OrderListParams.none(), options)),
+    GET_PROVISIONING_STATUS(
+        200,
+        "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,"
+            + "\"status\":\"fulfilled\",\"quantityProvisioningInformation\":[]}]}",
+        (carts, orders) ->
+            options -> orders.getProvisioningStatusWithResponse(CUSTOMER_ID, ORDER_ID, options),
+        (carts, orders) -> options ->
+            orders.getProvisioningStatusWithResponseAsync(CUSTOMER_ID, ORDER_ID, options));
 
     final int status;
     final String body;
@@ -113,7 +138,10 @@ class ResponseMetadataTest {
     @SuppressWarnings("ImmutableEnumChecker")
     final Form<CompletableFuture<? extends PartnerCenterResponse<?>>> async;
 
-    Operation(int status, String body, Form<PartnerCenterResponse<?>> blocking,
+    Operation(
+        int status,
+        String body,
+        Form<PartnerCenterResponse<?>> blocking,
         Form<CompletableFuture<? extends PartnerCenterResponse<?>>> async) {
       this.status = status;
       this.body = body;
@@ -121,9 +149,10 @@ class ResponseMetadataTest {
       this.async = async;
     }
 
-    PartnerCenterResponse<?> call(PartnerCenterClient client, boolean async,
-        RequestOptions options) {
-      return async ? this.async.of(client.carts(), client.orders()).apply(options).join()
+    PartnerCenterResponse<?> call(
+        PartnerCenterClient client, boolean async, RequestOptions options) {
+      return async
+          ? this.async.of(client.carts(), client.orders()).apply(options).join()
           : blocking.of(client.carts(), client.orders()).apply(options);
     }
 
@@ -144,8 +173,7 @@ class ResponseMetadataTest {
     for (Operation operation : Operation.values()) {
       Scripted.serve(server, null, busy(), success(operation.status, operation.body));
 
-      PartnerCenterResponse<?> response =
-          operation.call(client, async, RequestOptions.defaults());
+      PartnerCenterResponse<?> response = operation.call(client, async, RequestOptions.defaults());
 
       List<RecordedRequest> sent = requests();
       assertThat(sent).as("%s", operation).hasSize(2);
@@ -162,15 +190,16 @@ class ResponseMetadataTest {
       assertThat(response.correlationId()).as("%s", operation).isEqualTo(correlationId);
       assertThat(response.correlationVector()).as("%s", operation).isEqualTo("cv.final.2");
       assertThat(response.headers().values("x-partner-note")).containsExactly("first", "second");
-      assertThat(response.attempts()).as("%s", operation).extracting(Attempt::statusCode)
+      assertThat(response.attempts())
+          .as("%s", operation)
+          .extracting(Attempt::statusCode)
           .containsExactly(503, operation.status);
       assertThat(response.attempts()).extracting(Attempt::number).containsExactly(1, 2);
     }
   }
 
   @Test
-  void everyBlockingOperationReturnsTheFinalResponseTheSentIdsAndBothAttempts()
-      throws Exception {
+  void everyBlockingOperationReturnsTheFinalResponseTheSentIdsAndBothAttempts() throws Exception {
     everyOperationReturnsTheMetadataAfterARetried503(false);
   }
 
@@ -182,21 +211,24 @@ class ResponseMetadataTest {
 
   @ParameterizedTest
   @EnumSource(Operation.class)
-  void theCallersIdsAreTheOnesReturnedAndSentOnEveryAttempt(Operation operation)
-      throws Exception {
+  void theCallersIdsAreTheOnesReturnedAndSentOnEveryAttempt(Operation operation) throws Exception {
     Scripted.serve(server, null, busy(), success(operation.status, operation.body));
     UUID requestId = UUID.randomUUID();
     UUID correlationId = UUID.randomUUID();
 
-    PartnerCenterResponse<?> response = operation.call(client(), false,
-        RequestOptions.builder().requestId(requestId).correlationId(correlationId).build());
+    PartnerCenterResponse<?> response = operation.call(
+        client(),
+        false,
+        RequestOptions.builder()
+            .requestId(requestId)
+            .correlationId(correlationId)
+            .build());
 
     assertThat(response.requestId()).isEqualTo(requestId.toString());
     assertThat(response.correlationId()).isEqualTo(correlationId.toString());
     assertThat(requests()).hasSize(2).allSatisfy(request -> {
       assertThat(request.getHeaders().get("MS-RequestId")).isEqualTo(requestId.toString());
-      assertThat(request.getHeaders().get("MS-CorrelationId"))
-          .isEqualTo(correlationId.toString());
+      assertThat(request.getHeaders().get("MS-CorrelationId")).isEqualTo(correlationId.toString());
     });
   }
 
@@ -206,26 +238,35 @@ class ResponseMetadataTest {
 
     CartCheckoutResult result = client().carts().checkout(CUSTOMER_ID, CART_ID);
 
-    assertThat(result.orders()).singleElement()
+    assertThat(result.orders())
+        .singleElement()
         .satisfies(order -> assertThat(order.id()).isEqualTo(ORDER_ID));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
   void aTokenEchoedInAResponseHeaderIsMaskedAndToStringNamesOnlyTheIds() {
-    Scripted.serve(server, null, Scripted.json(201, OperationsOnTheWireTest.ONE_ORDER)
-        .newBuilder().setHeader("X-Echo", "seen Bearer " + TOKEN + " here")
-        .setHeader("MS-CV", "cv.echo.1").build());
+    Scripted.serve(
+        server,
+        null,
+        Scripted.json(201, OperationsOnTheWireTest.ONE_ORDER)
+            .newBuilder()
+            .setHeader("X-Echo", "seen Bearer " + TOKEN + " here")
+            .setHeader("MS-CV", "cv.echo.1")
+            .build());
 
-    PartnerCenterResponse<CartCheckoutResult> response = client().carts().checkoutWithResponse(
-        CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults());
+    PartnerCenterResponse<CartCheckoutResult> response = client()
+        .carts()
+        .checkoutWithResponse(
+            CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults());
 
     assertThat(response.headers().get("X-Echo")).isEqualTo("seen Bearer **** here");
     assertThat(response.headers().toString()).doesNotContain(TOKEN);
     assertThat(response.toString())
         .isEqualTo("PartnerCenterResponse[201, MS-RequestId=" + response.requestId()
             + ", MS-CorrelationId=" + response.correlationId() + ", MS-CV=cv.echo.1, attempts=1]");
-    assertThat(response.attempts()).singleElement()
+    assertThat(response.attempts())
+        .singleElement()
         .satisfies(attempt -> assertThat(attempt.mayHaveSucceeded()).isFalse());
   }
 
@@ -236,13 +277,16 @@ class ResponseMetadataTest {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         arrived.countDown();
-        return Scripted.json(201, OperationsOnTheWireTest.ONE_ORDER).newBuilder()
-            .headersDelay(20, TimeUnit.SECONDS).build();
+        return Scripted.json(201, OperationsOnTheWireTest.ONE_ORDER)
+            .newBuilder()
+            .headersDelay(20, TimeUnit.SECONDS)
+            .build();
       }
     });
-    CompletableFuture<PartnerCenterResponse<CartCheckoutResult>> future = client().carts()
-        .checkoutWithResponseAsync(CUSTOMER_ID, CART_ID, CheckoutParams.none(),
-            RequestOptions.defaults());
+    CompletableFuture<PartnerCenterResponse<CartCheckoutResult>> future = client()
+        .carts()
+        .checkoutWithResponseAsync(
+            CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults());
     assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(future.cancel(true)).isTrue();
@@ -260,9 +304,9 @@ class ResponseMetadataTest {
   @Test
   void aCancelAfterTheCallSucceededKeepsTheResponse() {
     Scripted.serve(server, null, success(201, OperationsOnTheWireTest.CART));
-    CompletableFuture<PartnerCenterResponse<org.cspkit.partnercenter.model.Cart>> future =
-        client().carts().createWithResponseAsync(CUSTOMER_ID, Operation.cart(),
-            RequestOptions.defaults());
+    CompletableFuture<PartnerCenterResponse<org.cspkit.partnercenter.model.Cart>> future = client()
+        .carts()
+        .createWithResponseAsync(CUSTOMER_ID, Operation.cart(), RequestOptions.defaults());
     PartnerCenterResponse<org.cspkit.partnercenter.model.Cart> response = future.join();
 
     assertThat(future.cancel(true)).isFalse();

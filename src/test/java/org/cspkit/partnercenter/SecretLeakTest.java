@@ -14,11 +14,11 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.tls.HeldCertificate;
-import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
 import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.testing.AllLogs;
+import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;
 import org.cspkit.partnercenter.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ class SecretLeakTest {
   static final String REFRESH_TOKEN = "0.AQ-stored-refresh-token-value";
   static final String STATIC_TOKEN = "eyJ0eXAiOiJKV1Qi.static-access-token.sig";
   static final String PFX_PASSWORD = "pfx-password-42";
-  static final String UNAUTHORIZED = "{\"code\":800001,\"description\":\"Partner token is missing.\"}";
+  static final String UNAUTHORIZED =
+      "{\"code\":800001,\"description\":\"Partner token is missing.\"}";
 
   @StartStop
   public final MockWebServer server = new MockWebServer();
@@ -49,6 +50,7 @@ class SecretLeakTest {
 
   @RegisterExtension
   final AllLogs logs = new AllLogs();
+
   private final List<String> texts = new ArrayList<>();
 
   private void attempt(Runnable action) {
@@ -63,8 +65,10 @@ class SecretLeakTest {
   }
 
   private PartnerCenterClient client(AccessTokenSource source) {
-    return ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessTokenSource(source).build();
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessTokenSource(source)
+        .build();
   }
 
   private void unauthorized(int times) {
@@ -74,13 +78,20 @@ class SecretLeakTest {
   }
 
   private int cli(Map<String, String> environment, FakeEntraId entraId, String... extra) {
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
-        server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(List.of(
+        "checkout",
+        "--base-url",
+        server.url("/").toString(),
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID));
     args.addAll(List.of(extra));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exitCode = PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-        new PrintWriter(err, true), entraId).execute(args.toArray(String[]::new));
+    int exitCode = PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), new PrintWriter(err, true), entraId)
+        .execute(args.toArray(String[]::new));
     texts.add(out.toString());
     texts.add(err.toString());
     return exitCode;
@@ -94,33 +105,51 @@ class SecretLeakTest {
 
     // Wrong client secret, unknown tenant, Entra ID unreachable: app-only with a secret.
     for (FakeEntraId entraId : List.of(
-        new FakeEntraId().failWith(401, "invalid_client", 7000215, "Invalid client secret provided."),
+        new FakeEntraId()
+            .failWith(401, "invalid_client", 7000215, "Invalid client secret provided."),
         new FakeEntraId().failWith(400, "invalid_request", 90002, "Tenant not found."),
         new FakeEntraId().networkFailure())) {
-      ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder().tenantId(TENANT)
-          .clientId(CLIENT).clientSecret(CLIENT_SECRET).msalHttpClient(entraId).build();
+      ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder()
+          .tenantId(TENANT)
+          .clientId(CLIENT)
+          .clientSecret(CLIENT_SECRET)
+          .msalHttpClient(entraId)
+          .build();
       texts.add(source.toString());
       attempt(() -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
       attempt(() -> client(source).carts().checkoutAsync(CUSTOMER_ID, CART_ID).join());
     }
     // A certificate whose assertion Entra ID rejects; a PKCS#12 file with a wrong password.
     ClientCredentialsTokenSource withCertificate = ClientCredentialsTokenSource.builder()
-        .tenantId(TENANT).clientId(CLIENT).pkcs12Certificate(pfx, PFX_PASSWORD)
-        .msalHttpClient(new FakeEntraId().failWith(401, "invalid_client", 700027,
-            "Client assertion contains an invalid signature."))
+        .tenantId(TENANT)
+        .clientId(CLIENT)
+        .pkcs12Certificate(pfx, PFX_PASSWORD)
+        .msalHttpClient(new FakeEntraId()
+            .failWith(
+                401, "invalid_client", 700027, "Client assertion contains an invalid signature."))
         .build();
     texts.add(withCertificate.toString());
     attempt(() -> client(withCertificate).carts().checkout(CUSTOMER_ID, CART_ID));
-    attempt(() -> ClientCredentialsTokenSource.builder().pkcs12Certificate(pfx, "not-" + PFX_PASSWORD));
-    // A revoked refresh token; then a good one that rotates, and Partner Center answering 401 twice.
-    RefreshTokenSource revoked = RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT)
-        .clientSecret(CLIENT_SECRET).refreshToken(REFRESH_TOKEN)
+    attempt(
+        () -> ClientCredentialsTokenSource.builder().pkcs12Certificate(pfx, "not-" + PFX_PASSWORD));
+    // A revoked refresh token; then a good one that rotates, and Partner Center answering 401
+    // twice.
+    RefreshTokenSource revoked = RefreshTokenSource.builder()
+        .tenantId(TENANT)
+        .clientId(CLIENT)
+        .clientSecret(CLIENT_SECRET)
+        .refreshToken(REFRESH_TOKEN)
         .msalHttpClient(new FakeEntraId().failWith(400, "invalid_grant", 70008, "Expired."))
         .build();
     attempt(() -> client(revoked).carts().checkout(CUSTOMER_ID, CART_ID));
-    RefreshTokenSource rotating = RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT)
-        .clientSecret(CLIENT_SECRET).refreshToken(REFRESH_TOKEN).onRefreshTokenRotated(rotated::add)
-        .msalHttpClient(new FakeEntraId()).build();
+    RefreshTokenSource rotating = RefreshTokenSource.builder()
+        .tenantId(TENANT)
+        .clientId(CLIENT)
+        .clientSecret(CLIENT_SECRET)
+        .refreshToken(REFRESH_TOKEN)
+        .onRefreshTokenRotated(rotated::add)
+        .msalHttpClient(new FakeEntraId())
+        .build();
     texts.add(rotating.toString());
     unauthorized(2);
     attempt(() -> client(rotating).carts().checkout(CUSTOMER_ID, CART_ID));
@@ -132,14 +161,28 @@ class SecretLeakTest {
     attempt(() -> AccessToken.of(STATIC_TOKEN + "\r\n"));
     texts.add(AccessToken.of(STATIC_TOKEN).toString());
     // The command line: what-if with every secret set, a wrong secret, a rejected token.
-    Map<String, String> everything = Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", CLIENT_SECRET,
-        "PARTNER_CENTER_REFRESH_TOKEN", REFRESH_TOKEN,
-        "PARTNER_CENTER_CERTIFICATE_PATH", pfx.toString(),
-        "PARTNER_CENTER_CERTIFICATE_PASSWORD", PFX_PASSWORD);
+    Map<String, String> everything = Map.of(
+        "PARTNER_CENTER_TENANT_ID",
+        TENANT,
+        "PARTNER_CENTER_CLIENT_ID",
+        CLIENT,
+        "PARTNER_CENTER_CLIENT_SECRET",
+        CLIENT_SECRET,
+        "PARTNER_CENTER_REFRESH_TOKEN",
+        REFRESH_TOKEN,
+        "PARTNER_CENTER_CERTIFICATE_PATH",
+        pfx.toString(),
+        "PARTNER_CENTER_CERTIFICATE_PASSWORD",
+        PFX_PASSWORD);
     cli(everything, new FakeEntraId(), "--what-if");
-    cli(Map.of("PARTNER_CENTER_TENANT_ID", TENANT, "PARTNER_CENTER_CLIENT_ID", CLIENT,
-        "PARTNER_CENTER_CLIENT_SECRET", CLIENT_SECRET),
+    cli(
+        Map.of(
+            "PARTNER_CENTER_TENANT_ID",
+            TENANT,
+            "PARTNER_CENTER_CLIENT_ID",
+            CLIENT,
+            "PARTNER_CENTER_CLIENT_SECRET",
+            CLIENT_SECRET),
         new FakeEntraId().failWith(401, "invalid_client", 7000215, "Invalid client secret."));
     unauthorized(1);
     cli(Map.of("PARTNER_CENTER_ACCESS_TOKEN", STATIC_TOKEN), new FakeEntraId());
@@ -147,14 +190,18 @@ class SecretLeakTest {
 
     texts.addAll(logs.texts());
     String everythingSeen = String.join("\n", texts);
-    String privateKey = Base64.getEncoder()
-        .encodeToString(certificate.keyPair().getPrivate().getEncoded());
+    String privateKey =
+        Base64.getEncoder().encodeToString(certificate.keyPair().getPrivate().getEncoded());
 
     assertThat(rotated).isNotEmpty();
     assertThat(logs.events()).as("MSAL4J and the client did log").isNotEmpty();
     assertThat(everythingSeen)
-        .as("the failures were driven").contains("AADSTS7000215").contains("AADSTS90002")
-        .contains("AADSTS70008").contains("AADSTS700027").contains("network_error")
+        .as("the failures were driven")
+        .contains("AADSTS7000215")
+        .contains("AADSTS90002")
+        .contains("AADSTS70008")
+        .contains("AADSTS700027")
+        .contains("network_error")
         .contains("Partner Center returned 401")
         .doesNotContain(CLIENT_SECRET)
         .doesNotContain(REFRESH_TOKEN)
@@ -163,7 +210,8 @@ class SecretLeakTest {
         .doesNotContain(STATIC_TOKEN)
         .doesNotContain(PFX_PASSWORD)
         .doesNotContain(privateKey.substring(0, 40))
-        .doesNotContain(privateKey.substring(privateKey.length() / 2, privateKey.length() / 2 + 40));
+        .doesNotContain(
+            privateKey.substring(privateKey.length() / 2, privateKey.length() / 2 + 40));
   }
 
   @Test
@@ -174,18 +222,27 @@ class SecretLeakTest {
     // Each response quotes the bearer token it received, in the status line, the headers, an
     // error description, error data or a body that cannot be decoded.
     List<java.util.function.Function<String, MockResponse>> echoes = List.of(
-        token -> new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+        token -> new MockResponse.Builder()
+            .code(401)
+            .setHeader("Content-Type", "application/json")
             .body("{\"code\":800001,\"description\":\"Token " + token + " is not valid.\"}")
             .build(),
-        token -> new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
-            .setHeader("Authorization", "Bearer " + token).setHeader("X-Echo", token)
+        token -> new MockResponse.Builder()
+            .code(400)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("Authorization", "Bearer " + token)
+            .setHeader("X-Echo", token)
             .setHeader("Set-Cookie", "session=" + token)
             .setHeader("MS-CV", "cv." + token)
             .body("{\"code\":2000,\"description\":\"Bad.\",\"data\":[\"" + token
-                + "\"],\"source\":\"" + token + "\"}").build(),
+                + "\"],\"source\":\"" + token + "\"}")
+            .build(),
         token -> new MockResponse.Builder().status("HTTP/1.1 2O1 " + token).build(),
-        token -> new MockResponse.Builder().code(201).setHeader("Content-Type", "application/json")
-            .body("{\"orders\":\"" + token + "\"").build());
+        token -> new MockResponse.Builder()
+            .code(201)
+            .setHeader("Content-Type", "application/json")
+            .body("{\"orders\":\"" + token + "\"")
+            .build());
     for (java.util.function.Function<String, MockResponse> echo : echoes) {
       server.setDispatcher(new mockwebserver3.Dispatcher() {
         @Override
@@ -193,9 +250,14 @@ class SecretLeakTest {
           return echo.apply(request.getHeaders().get("Authorization").substring(7));
         }
       });
-      PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-          .accessTokenSource(rotating).retryOptions(RetryOptions.builder().maxAttempts(2)
-              .initialDelay(java.time.Duration.ofMillis(5)).build()).build();
+      PartnerCenterClient client = ContractValidator.client()
+          .baseUrl(server.url("/").toString())
+          .accessTokenSource(rotating)
+          .retryOptions(RetryOptions.builder()
+              .maxAttempts(2)
+              .initialDelay(java.time.Duration.ofMillis(5))
+              .build())
+          .build();
       attempt(() -> client.carts().checkout(CUSTOMER_ID, CART_ID));
       attempt(() -> client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).join());
       try {
@@ -206,7 +268,9 @@ class SecretLeakTest {
         texts.add(String.valueOf(e.attempts()));
         texts.add(String.valueOf(e.details()));
         texts.add(String.valueOf(e.correlationVector()));
-        if (e instanceof org.cspkit.partnercenter.exception.UndecodableResponseException undecodable) {
+        if (e
+            instanceof
+            org.cspkit.partnercenter.exception.UndecodableResponseException undecodable) {
           texts.add(undecodable.bodyExcerpt());
         }
       }
@@ -215,18 +279,29 @@ class SecretLeakTest {
     String password = "url-pass-9Kd3";
     PartnerCenterClient withPassword = PartnerCenterClient.builder()
         .baseUrl("http://partner:" + password + "@" + server.getHostName() + ":" + server.getPort())
-        .accessToken(STATIC_TOKEN).build();
+        .accessToken(STATIC_TOKEN)
+        .build();
     texts.add(withPassword.toString());
-    texts.add(withPassword.carts().previewCheckout(CUSTOMER_ID, CART_ID, CheckoutParams.none(),
-        RequestOptions.defaults())
+    texts.add(withPassword
+        .carts()
+        .previewCheckout(CUSTOMER_ID, CART_ID, CheckoutParams.none(), RequestOptions.defaults())
         .toString());
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
+    List<String> args = new ArrayList<>(List.of(
+        "checkout",
+        "--base-url",
         "http://partner:" + password + "@" + server.getHostName() + ":" + server.getPort() + "/",
-        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID, "--what-if"));
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID,
+        "--what-if"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    PartnerCenterCli.newCommandLine(Map.of("PARTNER_CENTER_ACCESS_TOKEN", STATIC_TOKEN),
-        new PrintWriter(out, true), new PrintWriter(err, true), new FakeEntraId())
+    PartnerCenterCli.newCommandLine(
+            Map.of("PARTNER_CENTER_ACCESS_TOKEN", STATIC_TOKEN),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new FakeEntraId())
         .execute(args.toArray(String[]::new));
     texts.add(out.toString());
     texts.add(err.toString());
@@ -235,9 +310,13 @@ class SecretLeakTest {
     String everythingSeen = String.join("\n", texts);
 
     assertThat(issued.get()).as("tokens were sent and echoed").isGreaterThan(4);
-    assertThat(everythingSeen).as("the echoes were driven")
-        .contains("Partner Center returned 401").contains("Partner Center returned 400")
-        .contains("Unexpected status line").contains("X-Echo: ****").contains("****")
+    assertThat(everythingSeen)
+        .as("the echoes were driven")
+        .contains("Partner Center returned 401")
+        .contains("Partner Center returned 400")
+        .contains("Unexpected status line")
+        .contains("X-Echo: ****")
+        .contains("****")
         .contains("What if")
         .doesNotContain("echoed-bearer-")
         .doesNotContain("Zq7pL2xR")

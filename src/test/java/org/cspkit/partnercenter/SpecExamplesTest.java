@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SpecExamplesTest {
   private static final String MODEL_PACKAGE = "org.cspkit.partnercenter.model.";
-  private static final OpenAPI SPEC = new OpenAPIV3Parser().read(
-      Path.of(System.getProperty("openapi.spec")).toString());
+  private static final OpenAPI SPEC =
+      new OpenAPIV3Parser().read(Path.of(System.getProperty("openapi.spec")).toString());
   private static final Moshi MOSHI = JsonSupport.newMoshi();
 
   /** One response example: where it is, its JSON, and the schema it claims. */
@@ -38,21 +38,28 @@ class SpecExamplesTest {
 
   static List<ResponseExample> responseExamples() {
     List<ResponseExample> found = new ArrayList<>();
-    SPEC.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-        operation.getResponses().forEach((status, response) -> {
-          if (response.getContent() == null) {
-            return;
-          }
-          response.getContent().forEach((mediaType, media) -> collect(
-              method + " " + path + " " + status + " " + mediaType, media, found));
-        })));
+    SPEC.getPaths()
+        .forEach((path, item) -> item.readOperationsMap()
+            .forEach((method, operation) -> operation.getResponses().forEach((status, response) -> {
+              if (response.getContent() == null) {
+                return;
+              }
+              response
+                  .getContent()
+                  .forEach((mediaType, media) ->
+                      collect(method + " " + path + " " + status + " " + mediaType, media, found));
+            })));
     // Request-body examples decode with their model too: the client sends those models.
-    SPEC.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-      if (operation.getRequestBody() != null) {
-        operation.getRequestBody().getContent().forEach((mediaType, media) -> collect(
-            method + " " + path + " request " + mediaType, media, found));
-      }
-    }));
+    SPEC.getPaths()
+        .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+          if (operation.getRequestBody() != null) {
+            operation
+                .getRequestBody()
+                .getContent()
+                .forEach((mediaType, media) ->
+                    collect(method + " " + path + " request " + mediaType, media, found));
+          }
+        }));
     return found;
   }
 
@@ -72,8 +79,8 @@ class SpecExamplesTest {
           resolved = SPEC.getComponents().getExamples().get(component);
           assertThat(resolved).as("example %s of %s", example.get$ref(), where).isNotNull();
         }
-        found.add(new ResponseExample(where + " " + name, schema, toJson(resolved.getValue()),
-            component));
+        found.add(new ResponseExample(
+            where + " " + name, schema, toJson(resolved.getValue()), component));
       });
     }
   }
@@ -90,13 +97,14 @@ class SpecExamplesTest {
   List<DynamicTest> everyResponseExampleDecodesWithItsModel() {
     List<ResponseExample> examples = responseExamples();
     assertThat(examples).hasSizeGreaterThanOrEqualTo(10);
-    return examples.stream().map(example -> DynamicTest.dynamicTest(
-        example.name() + " -> " + example.schema(), () -> {
+    return examples.stream()
+        .map(example -> DynamicTest.dynamicTest(example.name() + " -> " + example.schema(), () -> {
           Class<?> model = Class.forName(MODEL_PACKAGE + example.schema());
           JsonAdapter<?> adapter = MOSHI.adapter(model);
           Object decoded = BodyDecoder.decode(adapter, new Buffer().writeUtf8(example.json()));
           assertThat(decoded).isInstanceOf(model);
-        })).toList();
+        }))
+        .toList();
   }
 
   @Test

@@ -38,9 +38,13 @@ class SpecLintTest {
   private record Lint(int exitCode, String output) {}
 
   private static Lint lint(Path spec) throws Exception {
-    Process process = new ProcessBuilder(List.of(System.getProperty("spectral.executable"), "lint",
-        "--fail-severity=error", "--ruleset", System.getProperty("spectral.ruleset"),
-        spec.toString()))
+    Process process = new ProcessBuilder(List.of(
+            System.getProperty("spectral.executable"),
+            "lint",
+            "--fail-severity=error",
+            "--ruleset",
+            System.getProperty("spectral.ruleset"),
+            spec.toString()))
         .redirectErrorStream(true)
         .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

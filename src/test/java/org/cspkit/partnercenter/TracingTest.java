@@ -16,7 +16,6 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +76,19 @@ class TracingTest {
   /** A client with the test's OpenTelemetry and a user interceptor that records its context. */
   private PartnerCenterClientBuilder client() {
     Interceptor watching = chain -> {
-      seen.add(new Seen(Thread.currentThread().getName(), Span.current().getSpanContext(),
-          MDC.get("tenant")));
+      seen.add(new Seen(
+          Thread.currentThread().getName(), Span.current().getSpanContext(), MDC.get("tenant")));
       return chain.proceed(chain.request());
     };
     OkHttpClient http = ContractValidator.install(new OkHttpClient.Builder())
-        .addInterceptor(watching).build();
-    return PartnerCenterClient.builder().httpClient(http).baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).retryOptions(FAST).openTelemetry(OTEL.getOpenTelemetry());
+        .addInterceptor(watching)
+        .build();
+    return PartnerCenterClient.builder()
+        .httpClient(http)
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .retryOptions(FAST)
+        .openTelemetry(OTEL.getOpenTelemetry());
   }
 
   private void serve(MockResponse... responses) {
@@ -110,8 +114,10 @@ class TracingTest {
   }
 
   private static List<SpanData> attempts(List<SpanData> spans) {
-    return spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT)
-        .sorted((a, b) -> Long.compare(a.getAttributes().get(longKey("partner_center.attempt")),
+    return spans.stream()
+        .filter(s -> s.getKind() == SpanKind.CLIENT)
+        .sorted((a, b) -> Long.compare(
+            a.getAttributes().get(longKey("partner_center.attempt")),
             b.getAttributes().get(longKey("partner_center.attempt"))))
         .toList();
   }
@@ -126,7 +132,8 @@ class TracingTest {
 
   @Test
   void aCheckoutRetriedOnceIsOneOperationSpanWithTwoAttemptChildren() throws Exception {
-    serve(withCv(503, "{\"description\":\"Busy.\"}", "cv.first.1"),
+    serve(
+        withCv(503, "{\"description\":\"Busy.\"}", "cv.first.1"),
         withCv(201, ONE_ORDER, "cv.second.1"));
 
     CartCheckoutResult result = client().build().carts().checkout(CUSTOMER_ID, CART_ID);
@@ -169,8 +176,10 @@ class TracingTest {
       assertThat(a.get(key("http.request.method"))).isEqualTo("POST");
       assertThat(a.get(key("server.address"))).isEqualTo(server.getHostName());
       assertThat(a.get(longKey("server.port"))).isEqualTo((long) server.getPort());
-      assertThat(a.get(key("url.full"))).isEqualTo(server.url("/v1/customers/" + CUSTOMER_ID
-          + "/carts/" + CART_ID + "/checkout").toString());
+      assertThat(a.get(key("url.full")))
+          .isEqualTo(server
+              .url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout")
+              .toString());
       // Each request carries its own attempt span's context, and the same MS-RequestId.
       assertThat(requests.get(i).getHeaders().get("traceparent"))
           .isEqualTo("00-" + attempt.getTraceId() + "-" + attempt.getSpanId() + "-"
@@ -199,8 +208,8 @@ class TracingTest {
 
     client().build().carts().checkout(CUSTOMER_ID, CART_ID);
 
-    Map<String, MetricData> metrics = OTEL.getMetrics().stream()
-        .collect(Collectors.toMap(MetricData::getName, m -> m));
+    Map<String, MetricData> metrics =
+        OTEL.getMetrics().stream().collect(Collectors.toMap(MetricData::getName, m -> m));
     MetricData counter = metrics.get("partner_center.attempts");
     assertThat(counter).isNotNull();
     assertThat(counter.getInstrumentationScopeInfo().getName())
@@ -208,18 +217,31 @@ class TracingTest {
     assertThat(counter.getLongSumData().getPoints())
         .extracting(LongPointData::getAttributes, LongPointData::getValue)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(Attributes.of(key("partner_center.operation"),
-                "checkoutCart", key("partner_center.outcome"), "ServerErrorException"), 1L),
-            org.assertj.core.groups.Tuple.tuple(Attributes.of(key("partner_center.operation"),
-                "checkoutCart", key("partner_center.outcome"), "success"), 1L));
+            org.assertj.core.groups.Tuple.tuple(
+                Attributes.of(
+                    key("partner_center.operation"),
+                    "checkoutCart",
+                    key("partner_center.outcome"),
+                    "ServerErrorException"),
+                1L),
+            org.assertj.core.groups.Tuple.tuple(
+                Attributes.of(
+                    key("partner_center.operation"),
+                    "checkoutCart",
+                    key("partner_center.outcome"),
+                    "success"),
+                1L));
 
     MetricData duration = metrics.get("partner_center.operation.duration");
     assertThat(duration).isNotNull();
     assertThat(duration.getUnit()).isEqualTo("s");
     assertThat(duration.getHistogramData().getPoints()).singleElement().satisfies(point -> {
-      assertThat(point.getAttributes()).isEqualTo(Attributes.of(
-          key("partner_center.operation"), "checkoutCart", key("partner_center.outcome"),
-          "success"));
+      assertThat(point.getAttributes())
+          .isEqualTo(Attributes.of(
+              key("partner_center.operation"),
+              "checkoutCart",
+              key("partner_center.outcome"),
+              "success"));
       assertThat(point.getCount()).isEqualTo(1);
       assertThat(point.getSum()).isPositive();
     });
@@ -230,7 +252,8 @@ class TracingTest {
     assertThat(http.getHistogramData().getPoints())
         .extracting(point -> point.getAttributes().get(longKey("http.response.status_code")))
         .containsExactlyInAnyOrder(503L, 201L);
-    assertThat(http.getHistogramData().getPoints()).extracting(HistogramPointData::getCount)
+    assertThat(http.getHistogramData().getPoints())
+        .extracting(HistogramPointData::getCount)
         .containsOnly(1L);
   }
 
@@ -238,8 +261,8 @@ class TracingTest {
   void aServiceErrorIsAnErrorSpanWithTheExceptionTypeAndErrorCode() {
     serve(Scripted.json(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\"}"));
 
-    NotFoundException e = catchThrowableOfType(NotFoundException.class,
-        () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
+    NotFoundException e = catchThrowableOfType(
+        NotFoundException.class, () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e).isNotNull();
     List<SpanData> spans = OTEL.getSpans();
@@ -249,24 +272,29 @@ class TracingTest {
         .isEqualTo(NotFoundException.class.getName());
     assertThat(operation.getAttributes().get(key("partner_center.outcome")))
         .isEqualTo("NotFoundException");
-    assertThat(operation.getAttributes().get(key("partner_center.error_code")))
-        .isEqualTo("800008");
+    assertThat(operation.getAttributes().get(key("partner_center.error_code"))).isEqualTo("800008");
     assertThat(operation.getEvents()).extracting(EventData::getName).contains("exception");
     assertThat(operation.getEvents().get(0).getAttributes().get(key("exception.type")))
         .isEqualTo(NotFoundException.class.getName());
     SpanData attempt = only(spans, SpanKind.CLIENT);
     assertThat(attempt.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(attempt.getAttributes().get(key("error.type"))).isEqualTo("404");
-    assertThat(attempt.getAttributes().get(longKey("http.response.status_code"))).isEqualTo(404L);
+    assertThat(attempt.getAttributes().get(longKey("http.response.status_code")))
+        .isEqualTo(404L);
   }
 
   @Test
   void aCheckoutWhoseAnswerIsLostIsMarkedMayHaveSucceeded() {
-    serve(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+    serve(new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
         .build());
 
-    TransportException e = catchThrowableOfType(TransportException.class,
-        () -> client().retryOptions(RetryOptions.NONE).build().carts()
+    TransportException e = catchThrowableOfType(
+        TransportException.class,
+        () -> client()
+            .retryOptions(RetryOptions.NONE)
+            .build()
+            .carts()
             .checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.mayHaveSucceeded()).isTrue();
@@ -280,7 +308,8 @@ class TracingTest {
     SpanData attempt = only(spans, SpanKind.CLIENT);
     assertThat(attempt.getAttributes().get(key("partner_center.outcome")))
         .isEqualTo("may_have_succeeded");
-    assertThat(attempt.getAttributes().get(longKey("http.response.status_code"))).isNull();
+    assertThat(attempt.getAttributes().get(longKey("http.response.status_code")))
+        .isNull();
     assertThat(attempt.getAttributes().get(key("error.type")))
         .isEqualTo(TransportException.class.getName());
   }
@@ -289,7 +318,8 @@ class TracingTest {
   void checkoutAsyncRunsItsAttemptsWithTheCallersSpanAndMdc() throws Exception {
     serve(Scripted.json(503, "{\"description\":\"Busy.\"}"), Scripted.json(201, ONE_ORDER));
     PartnerCenterClient client = client().maxAsyncConcurrency(1).build();
-    Span caller = OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
+    Span caller =
+        OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
     CompletableFuture<CartCheckoutResult> future;
     try (Scope ignored = caller.makeCurrent()) {
       MDC.put("tenant", "contoso");
@@ -300,20 +330,22 @@ class TracingTest {
     }
 
     assertThat(future.get(10, TimeUnit.SECONDS).orders()).hasSize(1);
-    List<SpanData> spans = OTEL.getSpans().stream()
-        .filter(s -> !s.getName().equals("caller")).toList();
+    List<SpanData> spans =
+        OTEL.getSpans().stream().filter(s -> !s.getName().equals("caller")).toList();
     SpanData operation = only(spans, SpanKind.INTERNAL);
     assertThat(operation.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
     assertThat(operation.getTraceId()).isEqualTo(caller.getSpanContext().getTraceId());
     List<SpanData> attempts = attempts(spans);
-    assertThat(attempts).hasSize(2)
+    assertThat(attempts)
+        .hasSize(2)
         .allSatisfy(a -> assertThat(a.getParentSpanId()).isEqualTo(operation.getSpanId()));
     // The user's interceptor ran on the client's threads, in each attempt's span, with the
     // caller's MDC.
     assertThat(seen).hasSize(2);
     for (int i = 0; i < 2; i++) {
       assertThat(seen.get(i).thread()).startsWith("cspkit-pc-async-");
-      assertThat(seen.get(i).span().getTraceId()).isEqualTo(caller.getSpanContext().getTraceId());
+      assertThat(seen.get(i).span().getTraceId())
+          .isEqualTo(caller.getSpanContext().getTraceId());
       assertThat(seen.get(i).span().getSpanId()).isEqualTo(attempts.get(i).getSpanId());
       assertThat(seen.get(i).tenant()).isEqualTo("contoso");
     }
@@ -333,15 +365,16 @@ class TracingTest {
   @Test
   void aBlockingCallIsAChildOfTheCallersSpan() {
     serve(Scripted.json(201, ONE_ORDER));
-    Span caller = OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
+    Span caller =
+        OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
     try (Scope ignored = caller.makeCurrent()) {
       client().build().carts().checkout(CUSTOMER_ID, CART_ID);
     } finally {
       caller.end();
     }
 
-    List<SpanData> spans = OTEL.getSpans().stream()
-        .filter(s -> !s.getName().equals("caller")).toList();
+    List<SpanData> spans =
+        OTEL.getSpans().stream().filter(s -> !s.getName().equals("caller")).toList();
     SpanData operation = only(spans, SpanKind.INTERNAL);
     assertThat(operation.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
     SpanData attempt = only(spans, SpanKind.CLIENT);
@@ -354,23 +387,31 @@ class TracingTest {
 
   @Test
   void everyPollOfAnAsyncWaitIsAChildOfTheCallersSpan() throws Exception {
-    serve(statuses("PrefulfillmentPending"), statuses("PrefulfillmentPending"),
+    serve(
+        statuses("PrefulfillmentPending"),
+        statuses("PrefulfillmentPending"),
         statuses("fulfilled"));
     PartnerCenterClient client = client().build();
-    Span caller = OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
+    Span caller =
+        OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
     CompletableFuture<OrderProvisioningStatusCollection> waiting;
     try (Scope ignored = caller.makeCurrent()) {
       MDC.put("tenant", "contoso");
-      waiting = client.orders().waitForProvisioningAsync(CUSTOMER_ID,
-          OperationsOnTheWireTest.ORDER_ID, OperationsOnTheWireTest.QUICK,
-          RequestOptions.defaults());
+      waiting = client
+          .orders()
+          .waitForProvisioningAsync(
+              CUSTOMER_ID,
+              OperationsOnTheWireTest.ORDER_ID,
+              OperationsOnTheWireTest.QUICK,
+              RequestOptions.defaults());
     } finally {
       caller.end();
     }
 
     assertThat(OrdersService.anyPending(waiting.get(10, TimeUnit.SECONDS))).isFalse();
     List<SpanData> polls = OTEL.getSpans().stream()
-        .filter(s -> s.getKind() == SpanKind.INTERNAL && !s.getName().equals("caller")).toList();
+        .filter(s -> s.getKind() == SpanKind.INTERNAL && !s.getName().equals("caller"))
+        .toList();
     assertThat(polls).hasSize(3).allSatisfy(poll -> {
       assertThat(poll.getName()).isEqualTo("PartnerCenter getOrderProvisioningStatus");
       assertThat(poll.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
@@ -382,8 +423,10 @@ class TracingTest {
   void withoutAnOpenTelemetryTheGlobalOneIsUsed() throws Exception {
     serve(Scripted.json(201, ONE_ORDER));
     // The extension registered its SDK as the global OpenTelemetry.
-    PartnerCenterClient client = ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessToken(TOKEN).build();
+    PartnerCenterClient client = ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken(TOKEN)
+        .build();
 
     client.carts().checkout(CUSTOMER_ID, CART_ID);
 
@@ -395,11 +438,14 @@ class TracingTest {
   @Test
   void noTokenAppearsInAnySpan() {
     // A 401 whose description and MS-CV quote the token, twice (one fresh token and a replay).
-    MockResponse echoing = withCv(401, "{\"code\":800001,\"description\":\"Token " + TOKEN
-        + " is not valid.\"}", "cv." + TOKEN);
+    MockResponse echoing = withCv(
+        401,
+        "{\"code\":800001,\"description\":\"Token " + TOKEN + " is not valid.\"}",
+        "cv." + TOKEN);
     serve(echoing, echoing);
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class,
         () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e).isNotNull();
@@ -423,21 +469,24 @@ class TracingTest {
   void aServerErrorExhaustingTheRetriesEndsTheSpanWithEveryAttempt() {
     Scripted.serveForever(server, Scripted.json(503, "{\"description\":\"Busy.\"}"));
 
-    ServerErrorException e = catchThrowableOfType(ServerErrorException.class,
-        () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
+    ServerErrorException e = catchThrowableOfType(
+        ServerErrorException.class, () -> client().build().carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(e.attempts()).hasSize(FAST.maxAttempts());
     SpanData operation = only(OTEL.getSpans(), SpanKind.INTERNAL);
     assertThat(operation.getAttributes().get(longKey("partner_center.attempt_count")))
         .isEqualTo((long) FAST.maxAttempts());
-    assertThat(attempts(OTEL.getSpans())).hasSize(FAST.maxAttempts())
+    assertThat(attempts(OTEL.getSpans()))
+        .hasSize(FAST.maxAttempts())
         .extracting(s -> s.getAttributes().get(longKey("http.request.resend_count")))
         .containsExactly(null, 1L, 2L, 3L);
   }
 
   private static MockResponse statuses(String status) {
-    return Scripted.json(200, "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,\"status\":\""
-        + status + "\",\"quantityProvisioningInformation\":[{\"quantity\":1,\"status\":\""
-        + status + "\"}]}]}");
+    return Scripted.json(
+        200,
+        "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,\"status\":\""
+            + status + "\",\"quantityProvisioningInformation\":[{\"quantity\":1,\"status\":\""
+            + status + "\"}]}]}");
   }
 }

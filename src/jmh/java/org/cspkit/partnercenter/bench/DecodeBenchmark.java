@@ -7,8 +7,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonDeserializer;
 import com.squareup.moshi.JsonAdapter;
-import java.io.InputStreamReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
@@ -46,18 +46,19 @@ public class DecodeBenchmark {
   public void setUp() {
     bytes = "large".equals(body) ? Bodies.large() : Bodies.documentation();
     moshi = JsonSupport.newMoshi().adapter(CartCheckoutResult.class);
-    jackson = new ObjectMapper().registerModule(new JavaTimeModule())
+    jackson = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-    gson = new GsonBuilder().registerTypeAdapter(OffsetDateTime.class,
-        (JsonDeserializer<OffsetDateTime>) (json, type, context) ->
-            OffsetDateTime.parse(json.getAsString())).create();
+    gson = new GsonBuilder()
+        .registerTypeAdapter(OffsetDateTime.class, (JsonDeserializer<OffsetDateTime>)
+            (json, type, context) -> OffsetDateTime.parse(json.getAsString()))
+        .create();
   }
 
   @Benchmark
   public CartCheckoutResult moshiRecords() throws Exception {
-    return BodyDecoder.decode(moshi,
-        Okio.buffer(Okio.source(new ByteArrayInputStream(bytes))));
+    return BodyDecoder.decode(moshi, Okio.buffer(Okio.source(new ByteArrayInputStream(bytes))));
   }
 
   @Benchmark
@@ -67,7 +68,8 @@ public class DecodeBenchmark {
 
   @Benchmark
   public PlainModels.CartCheckoutResult gson() {
-    return gson.fromJson(new InputStreamReader(new ByteArrayInputStream(bytes),
-        StandardCharsets.UTF_8), PlainModels.CartCheckoutResult.class);
+    return gson.fromJson(
+        new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
+        PlainModels.CartCheckoutResult.class);
   }
 }

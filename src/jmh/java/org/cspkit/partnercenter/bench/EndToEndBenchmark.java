@@ -3,17 +3,17 @@ package org.cspkit.partnercenter.bench;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -73,11 +73,14 @@ public class EndToEndBenchmark {
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     url = base + "v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout";
-    client = PartnerCenterClient.builder().baseUrl(base)
-        .accessToken("benchmark-token").build();
+    client = PartnerCenterClient.builder()
+        .baseUrl(base)
+        .accessToken("benchmark-token")
+        .build();
     okHttp = new OkHttpClient();
     jdkHttp = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    jackson = new ObjectMapper().registerModule(new JavaTimeModule())
+    jackson = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
@@ -95,9 +98,11 @@ public class EndToEndBenchmark {
 
   @Benchmark
   public byte[] rawOkHttpFloor() throws Exception {
-    Request request = new Request.Builder().url(url)
+    Request request = new Request.Builder()
+        .url(url)
         .header("Authorization", "Bearer benchmark-token")
-        .post(RequestBody.create(new byte[0])).build();
+        .post(RequestBody.create(new byte[0]))
+        .build();
     try (Response response = okHttp.newCall(request).execute()) {
       return response.body().bytes();
     }
@@ -110,7 +115,8 @@ public class EndToEndBenchmark {
         .header("Accept", "application/json")
         .header("MS-RequestId", UUID.randomUUID().toString())
         .header("MS-CorrelationId", UUID.randomUUID().toString())
-        .POST(HttpRequest.BodyPublishers.noBody()).build();
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build();
     HttpResponse<byte[]> response = jdkHttp.send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException("status " + response.statusCode());

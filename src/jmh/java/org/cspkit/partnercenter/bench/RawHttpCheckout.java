@@ -16,7 +16,8 @@ public final class RawHttpCheckout {
     HttpURLConnection connection = (HttpURLConnection) new URL(args[0]).openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
-    connection.setRequestProperty("Authorization", "Bearer " + System.getenv("PARTNER_CENTER_ACCESS_TOKEN"));
+    connection.setRequestProperty(
+        "Authorization", "Bearer " + System.getenv("PARTNER_CENTER_ACCESS_TOKEN"));
     connection.setRequestProperty("Accept", "application/json");
     connection.setRequestProperty("MS-RequestId", UUID.randomUUID().toString());
     connection.setRequestProperty("MS-CorrelationId", UUID.randomUUID().toString());

@@ -28,13 +28,20 @@ public class RequestBuildBenchmark {
 
   @Setup
   public void setUp() {
-    client = PartnerCenterClient.builder().baseUrl("http://127.0.0.1:9/")
-        .accessToken("benchmark-token").build();
+    client = PartnerCenterClient.builder()
+        .baseUrl("http://127.0.0.1:9/")
+        .accessToken("benchmark-token")
+        .build();
   }
 
   @Benchmark
   public Request checkoutRequest() {
-    return client.carts().previewCheckout(EndToEndBenchmark.CUSTOMER_ID,
-        EndToEndBenchmark.CART_ID, CheckoutParams.none(), RequestOptions.defaults());
+    return client
+        .carts()
+        .previewCheckout(
+            EndToEndBenchmark.CUSTOMER_ID,
+            EndToEndBenchmark.CART_ID,
+            CheckoutParams.none(),
+            RequestOptions.defaults());
   }
 }

@@ -46,21 +46,36 @@ public final class StartupBenchmark {
       server.setDispatcher(new Dispatcher() {
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-          return new MockResponse.Builder().code(201)
-              .setHeader("Content-Type", "application/json").body(body).build();
+          return new MockResponse.Builder()
+              .code(201)
+              .setHeader("Content-Type", "application/json")
+              .body(body)
+              .build();
         }
       });
       server.start(0);
       String base = server.url("/").toString();
-      String url = server.url("/v1/customers/" + EndToEndBenchmark.CUSTOMER_ID + "/carts/"
-          + EndToEndBenchmark.CART_ID + "/checkout").toString();
-      String classes = new File(RawHttpCheckout.class.getProtectionDomain().getCodeSource()
-          .getLocation().toURI()).getPath();
-      List<String> checkout = List.of("checkout", "--base-url", base,
-          "--customer-id", EndToEndBenchmark.CUSTOMER_ID, "--cart-id", EndToEndBenchmark.CART_ID);
+      String url = server
+          .url("/v1/customers/" + EndToEndBenchmark.CUSTOMER_ID + "/carts/"
+              + EndToEndBenchmark.CART_ID + "/checkout")
+          .toString();
+      String classes = new File(RawHttpCheckout.class
+              .getProtectionDomain()
+              .getCodeSource()
+              .getLocation()
+              .toURI())
+          .getPath();
+      List<String> checkout = List.of(
+          "checkout",
+          "--base-url",
+          base,
+          "--customer-id",
+          EndToEndBenchmark.CUSTOMER_ID,
+          "--cart-id",
+          EndToEndBenchmark.CART_ID);
       for (String javaHome : javaHomes) {
-        if (!javaHome.equals(javaHomes.get(0)) && !Files.isExecutable(
-            Path.of(javaHome, "bin", "java"))) {
+        if (!javaHome.equals(javaHomes.get(0))
+            && !Files.isExecutable(Path.of(javaHome, "bin", "java"))) {
           System.out.println("(no Java at " + javaHome + ": skipped)");
           continue;
         }
@@ -69,19 +84,25 @@ public final class StartupBenchmark {
     }
   }
 
-  private static void measureOn(String javaHome, String cliJar, String launcher, String classes,
-      String url, List<String> checkout) throws Exception {
+  private static void measureOn(
+      String javaHome,
+      String cliJar,
+      String launcher,
+      String classes,
+      String url,
+      List<String> checkout)
+      throws Exception {
     String java = Path.of(javaHome, "bin", "java").toString();
     Path cache = Files.createTempDirectory("startup-cds");
-    Map<String, String> environment = Map.of("JAVA_HOME", javaHome,
-        "XDG_CACHE_HOME", cache.toString());
+    Map<String, String> environment =
+        Map.of("JAVA_HOME", javaHome, "XDG_CACHE_HOME", cache.toString());
 
     List<String> plain = new ArrayList<>(List.of(java, "-jar", cliJar));
     plain.addAll(checkout);
     List<String> launched = new ArrayList<>(List.of(launcher));
     launched.addAll(checkout);
-    List<String> raw = List.of(java, "-cp", classes,
-        "org.cspkit.partnercenter.bench.RawHttpCheckout", url);
+    List<String> raw =
+        List.of(java, "-cp", classes, "org.cspkit.partnercenter.bench.RawHttpCheckout", url);
 
     double[] launcherFirst = time(launched, environment);
     Map<String, List<double[]>> samples = new LinkedHashMap<>();
@@ -104,7 +125,8 @@ public final class StartupBenchmark {
     String version = System.getProperty("java.version");
     try {
       version = Files.readAllLines(Path.of(javaHome, "release")).stream()
-          .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst()
+          .filter(line -> line.startsWith("JAVA_VERSION="))
+          .findFirst()
           .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", ""))
           .orElse(javaHome);
     } catch (java.io.IOException e) {
@@ -119,27 +141,31 @@ public final class StartupBenchmark {
     row("`bin/partner-center checkout …`, first run (records the archive)", launcherFirst);
     row("`bin/partner-center checkout …`, later runs (map the archive)", cds);
     row("raw HttpURLConnection program", plainRaw);
-    System.out.printf("| launcher / java -jar | %.2f | %.2f | %.2f |%n",
+    System.out.printf(
+        "| launcher / java -jar | %.2f | %.2f | %.2f |%n",
         cds[0] / jar[0], cds[1] / jar[1], cds[2] / jar[2]);
-    System.out.printf("| java -jar / raw | %.2f | %.2f | %.2f |%n",
+    System.out.printf(
+        "| java -jar / raw | %.2f | %.2f | %.2f |%n",
         jar[0] / plainRaw[0], jar[1] / plainRaw[1], jar[2] / plainRaw[2]);
-    System.out.printf("| launcher / raw | %.2f | %.2f | %.2f |%n",
+    System.out.printf(
+        "| launcher / raw | %.2f | %.2f | %.2f |%n",
         cds[0] / plainRaw[0], cds[1] / plainRaw[1], cds[2] / plainRaw[2]);
   }
 
   private static void row(String program, double[] figures) {
-    System.out.printf("| %s | %.3f s | %.3f s | %.0f MB |%n", program, figures[0], figures[1],
-        figures[2] / 1024);
+    System.out.printf(
+        "| %s | %.3f s | %.3f s | %.0f MB |%n", program, figures[0], figures[1], figures[2] / 1024);
   }
 
   /** Wall seconds, CPU seconds and peak RSS in KB of one run. */
   private static double[] time(List<String> command, Map<String, String> environment)
       throws Exception {
     Path report = Files.createTempFile("time", ".txt");
-    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o",
-        report.toString()));
+    List<String> timed =
+        new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", report.toString()));
     timed.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(timed).redirectErrorStream(true)
+    ProcessBuilder builder = new ProcessBuilder(timed)
+        .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("PARTNER_CENTER_ACCESS_TOKEN", "startup-token");
     builder.environment().remove("JAVA_OPTS");
@@ -151,16 +177,19 @@ public final class StartupBenchmark {
     String[] fields = Files.readString(report).trim().split("\\s+", -1);
     int n = fields.length;
     Files.delete(report);
-    return new double[] {Double.parseDouble(fields[n - 4]),
-        Double.parseDouble(fields[n - 3]) + Double.parseDouble(fields[n - 2]),
-        Double.parseDouble(fields[n - 1])};
+    return new double[] {
+      Double.parseDouble(fields[n - 4]),
+      Double.parseDouble(fields[n - 3]) + Double.parseDouble(fields[n - 2]),
+      Double.parseDouble(fields[n - 1])
+    };
   }
 
   private static double[] medians(List<double[]> runs) {
     double[] medians = new double[3];
     for (int i = 0; i < 3; i++) {
       int column = i;
-      medians[i] = runs.stream().mapToDouble(run -> run[column]).sorted().toArray()[runs.size() / 2];
+      medians[i] =
+          runs.stream().mapToDouble(run -> run[column]).sorted().toArray()[runs.size() / 2];
     }
     return medians;
   }

@@ -43,8 +43,10 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
 
   @Override
   public AccessToken getToken() {
-    return Msal.await(application.acquireToken(
-        ClientCredentialParameters.builder(Set.of(cloud.appOnlyScope())).skipCache(true).build()),
+    return Msal.await(
+        application.acquireToken(ClientCredentialParameters.builder(Set.of(cloud.appOnlyScope()))
+            .skipCache(true)
+            .build()),
         secrets);
   }
 

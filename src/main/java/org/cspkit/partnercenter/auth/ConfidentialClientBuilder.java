@@ -175,15 +175,17 @@ public abstract class ConfidentialClientBuilder<B extends ConfidentialClientBuil
     if (credential == null) {
       throw new IllegalArgumentException("a client secret or a certificate is required");
     }
-    IHttpClient msalClient = httpClient != null ? httpClient
-        : okHttpClient != null ? new OkHttpMsalClient(okHttpClient)
-        : OkHttpMsalClient.defaultClient();
+    IHttpClient msalClient = httpClient != null
+        ? httpClient
+        : okHttpClient != null
+            ? new OkHttpMsalClient(okHttpClient)
+            : OkHttpMsalClient.defaultClient();
     return Msal.application(cloud, tenantId, clientId, credential, msalClient, secrets);
   }
 
   /** The settings without secrets, for {@code toString()}. */
   String describe() {
-    return "cloud=" + cloud + ", tenantId=" + tenantId + ", clientId=" + clientId
-        + ", credential=" + credential.kind();
+    return "cloud=" + cloud + ", tenantId=" + tenantId + ", clientId=" + clientId + ", credential="
+        + credential.kind();
   }
 }

@@ -56,26 +56,31 @@ final class Msal {
       if (clientSecret == null || clientSecret.isBlank()) {
         throw new IllegalArgumentException("clientSecret must not be null or blank");
       }
-      return new Credential(ClientCredentialFactory.createFromSecret(clientSecret),
-          "client secret", clientSecret);
+      return new Credential(
+          ClientCredentialFactory.createFromSecret(clientSecret), "client secret", clientSecret);
     }
 
     static Credential certificate(PrivateKey key, X509Certificate certificate) {
       Objects.requireNonNull(key, "privateKey");
       Objects.requireNonNull(certificate, "certificate");
-      return new Credential(ClientCredentialFactory.createFromCertificate(key, certificate),
-          "certificate " + certificate.getSubjectX500Principal().getName(), null);
+      return new Credential(
+          ClientCredentialFactory.createFromCertificate(key, certificate),
+          "certificate " + certificate.getSubjectX500Principal().getName(),
+          null);
     }
 
     static Credential pkcs12(Path file, String password) {
       Objects.requireNonNull(file, "file");
       try (InputStream in = Files.newInputStream(file)) {
-        return new Credential(ClientCredentialFactory.createFromCertificate(in, password),
-            "certificate file " + file.getFileName(), password);
+        return new Credential(
+            ClientCredentialFactory.createFromCertificate(in, password),
+            "certificate file " + file.getFileName(),
+            password);
       } catch (IOException | GeneralSecurityException | RuntimeException e) {
         // The message names the file and the failure class, never the password.
-        throw new IllegalArgumentException("cannot read the PKCS#12 certificate " + file + ": "
-            + e.getClass().getSimpleName(), null);
+        throw new IllegalArgumentException(
+            "cannot read the PKCS#12 certificate " + file + ": " + e.getClass().getSimpleName(),
+            null);
       }
     }
 
@@ -107,22 +112,29 @@ final class Msal {
    * {@code logPii} says. MSAL4J's own default client is never used: it cannot be wrapped (it is
    * not public).
    */
-  static ConfidentialClientApplication application(PartnerCenterCloud cloud, String tenantId,
-      String clientId, Credential credential, IHttpClient httpClient, KnownSecrets secrets) {
+  static ConfidentialClientApplication application(
+      PartnerCenterCloud cloud,
+      String tenantId,
+      String clientId,
+      Credential credential,
+      IHttpClient httpClient,
+      KnownSecrets secrets) {
     requireText(tenantId, "tenantId");
     requireText(clientId, "clientId");
     Objects.requireNonNull(credential, "a client secret or a certificate is required");
     try {
-      ConfidentialClientApplication.Builder builder =
-          ConfidentialClientApplication.builder(clientId, credential.msal())
-              .authority(cloud.authority(tenantId))
-              .logPii(false);
-      builder.httpClient(new ScrubbingHttpClient(
-          Objects.requireNonNull(httpClient, "httpClient"), secrets));
+      ConfidentialClientApplication.Builder builder = ConfidentialClientApplication.builder(
+              clientId, credential.msal())
+          .authority(cloud.authority(tenantId))
+          .logPii(false);
+      builder.httpClient(
+          new ScrubbingHttpClient(Objects.requireNonNull(httpClient, "httpClient"), secrets));
       return builder.build();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid tenantId '" + tenantId + "' for the authority "
-          + cloud.authorityHost() + ": " + e.getMessage(), null);
+      throw new IllegalArgumentException(
+          "invalid tenantId '" + tenantId + "' for the authority " + cloud.authorityHost() + ": "
+              + e.getMessage(),
+          null);
     }
   }
 

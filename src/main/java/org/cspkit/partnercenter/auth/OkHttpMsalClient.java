@@ -123,7 +123,8 @@ final class OkHttpMsalClient implements IHttpClient {
     RequestBody body = null;
     if (request.body() != null || method.equals("POST") || method.equals("PUT")) {
       String text = request.body() == null ? "" : request.body();
-      body = RequestBody.create(text.getBytes(StandardCharsets.UTF_8),
+      body = RequestBody.create(
+          text.getBytes(StandardCharsets.UTF_8),
           contentType == null ? null : MediaType.parse(contentType));
     }
     Request okRequest = new Request.Builder()

@@ -31,7 +31,8 @@ import org.cspkit.partnercenter.PartnerCenterCloud;
  * {@link #toString()} shows no secret.
  */
 public final class RefreshTokenSource implements AccessTokenSource {
-  private static final JsonAdapter<Map<String, Object>> CACHE_JSON = new Moshi.Builder().build()
+  private static final JsonAdapter<Map<String, Object>> CACHE_JSON = new Moshi.Builder()
+      .build()
       .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private final PartnerCenterCloud cloud;
@@ -75,8 +76,11 @@ public final class RefreshTokenSource implements AccessTokenSource {
   public AccessToken getToken() {
     lock.lock();
     try {
-      AccessToken token = Msal.await(application.acquireToken(RefreshTokenParameters
-          .builder(Set.of(cloud.userImpersonationScope()), refreshToken).build()), secrets);
+      AccessToken token = Msal.await(
+          application.acquireToken(
+              RefreshTokenParameters.builder(Set.of(cloud.userImpersonationScope()), refreshToken)
+                  .build()),
+          secrets);
       String latest = cachedRefreshToken();
       if (latest != null && !latest.equals(refreshToken)) {
         secrets.addRotated(latest);
@@ -95,8 +99,8 @@ public final class RefreshTokenSource implements AccessTokenSource {
     try {
       cache = CACHE_JSON.fromJson(application.tokenCache().serialize());
     } catch (IOException | RuntimeException e) {
-      throw new TokenAcquisitionException("token_cache",
-          "cannot read MSAL4J's token cache: " + e.getClass().getSimpleName(), null);
+      throw new TokenAcquisitionException(
+          "token_cache", "cannot read MSAL4J's token cache: " + e.getClass().getSimpleName(), null);
     }
     Object refreshTokens = cache == null ? null : cache.get("RefreshToken");
     if (!(refreshTokens instanceof Map<?, ?> entries)) {
@@ -104,7 +108,8 @@ public final class RefreshTokenSource implements AccessTokenSource {
     }
     String latest = null;
     for (Object entry : entries.values()) {
-      if (entry instanceof Map<?, ?> fields && clientId.equals(fields.get("client_id"))
+      if (entry instanceof Map<?, ?> fields
+          && clientId.equals(fields.get("client_id"))
           && fields.get("secret") instanceof String secret) {
         latest = secret;
       }
@@ -121,7 +126,7 @@ public final class RefreshTokenSource implements AccessTokenSource {
   /** Builds {@link RefreshTokenSource}. Not thread-safe. */
   public static final class Builder extends ConfidentialClientBuilder<Builder> {
     private String refreshToken;
-    private Consumer<String> onRotated = rotated -> { };
+    private Consumer<String> onRotated = rotated -> {};
 
     private Builder() {}
 

@@ -26,9 +26,12 @@ public class TokenAcquisitionException extends RuntimeException {
    * @param cause the underlying exception, or null
    */
   public TokenAcquisitionException(String errorCode, String errorDescription, Throwable cause) {
-    super("Entra ID did not issue a token: "
-        + (errorDescription != null && errorDescription.startsWith(errorCode)
-            ? errorDescription : "(" + errorCode + ") " + errorDescription), cause);
+    super(
+        "Entra ID did not issue a token: "
+            + (errorDescription != null && errorDescription.startsWith(errorCode)
+                ? errorDescription
+                : "(" + errorCode + ") " + errorDescription),
+        cause);
     this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     this.errorDescription = errorDescription;
   }

@@ -16,8 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code partner-center cart create|get|update}: the cart operations. */
-@Command(name = "cart", description = "Create, read or replace a customer's cart.",
-    mixinStandardHelpOptions = true, versionProvider = PartnerCenterCli.Version.class,
+@Command(
+    name = "cart",
+    description = "Create, read or replace a customer's cart.",
+    mixinStandardHelpOptions = true,
+    versionProvider = PartnerCenterCli.Version.class,
     subcommands = {CartCommand.Create.class, CartCommand.Get.class, CartCommand.Update.class})
 final class CartCommand implements Runnable {
   @CommandLine.Spec
@@ -25,18 +28,24 @@ final class CartCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: create, get or update");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: create, get or update");
   }
 
   /** The line items, from {@code --item} or {@code --file}. */
   static final class Items {
-    @Option(names = "--item", paramLabel = "ITEM",
-        description = {"A line item, repeatable: " + CartItems.SYNTAX + ".",
-            "Such as CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=5,billing=monthly,term=P1Y."})
+    @Option(
+        names = "--item",
+        paramLabel = "ITEM",
+        description = {
+          "A line item, repeatable: " + CartItems.SYNTAX + ".",
+          "Such as CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=5,billing=monthly,term=P1Y."
+        })
     List<String> items;
 
-    @Option(names = "--file", paramLabel = "FILE",
+    @Option(
+        names = "--file",
+        paramLabel = "FILE",
         description = "A cart as JSON (\"lineItems\": [...]), or - for standard input.")
     String file;
   }
@@ -56,7 +65,10 @@ final class CartCommand implements Runnable {
   }
 
   /** Sends a cart (create or update), or with {@code --what-if} shows the request. */
-  static int send(ClientCommand command, boolean whatIf, String what,
+  static int send(
+      ClientCommand command,
+      boolean whatIf,
+      String what,
       Function<PartnerCenterClient, Request> preview,
       Function<PartnerCenterClient, CompletableFuture<Cart>> call) {
     return command.withClient(whatIf, (client, out, err) -> {
@@ -70,25 +82,35 @@ final class CartCommand implements Runnable {
 
   /** The cart of {@code --item} or {@code --file}, checked before anything is sent. */
   static Cart cart(ClientCommand command, Items items) {
-    return command.setting("--item", () -> CartValidation.requireValid(
-        CartItems.cart(items.items, items.file, System.in)));
+    return command.setting(
+        "--item",
+        () -> CartValidation.requireValid(CartItems.cart(items.items, items.file, System.in)));
   }
 
-  @Command(name = "create", mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-      description = {"Creates a cart: POST /v1/customers/{customer-id}/carts.",
-          "Replaces the PowerShell cmdlet New-PartnerCustomerCart.",
-          "Exit code 3: the cart was created, but a line item has an error.",
-          "Other exit codes as for checkout; options marked * are required."})
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class,
+      requiredOptionMarker = '*',
+      description = {
+        "Creates a cart: POST /v1/customers/{customer-id}/carts.",
+        "Replaces the PowerShell cmdlet New-PartnerCustomerCart.",
+        "Exit code 3: the cart was created, but a line item has an error.",
+        "Other exit codes as for checkout; options marked * are required."
+      })
   static final class Create extends ClientCommand implements Callable<Integer> {
-    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+    @Option(
+        names = "--customer-id",
+        required = true,
+        paramLabel = "GUID",
         description = "The customer's tenant ID (Microsoft ID).")
     String customerId;
 
     @CommandLine.ArgGroup(exclusive = false)
     Items items = new Items();
 
-    @Option(names = "--what-if",
+    @Option(
+        names = "--what-if",
         description = "Print the request that would be sent (token masked) and send nothing.")
     boolean whatIf;
 
@@ -97,24 +119,34 @@ final class CartCommand implements Runnable {
       requireGuid("--customer-id", customerId);
       Cart cart = cart(this, items);
       RequestOptions options = requestOptions(err());
-      return send(this, whatIf, "creating the cart",
+      return send(
+          this,
+          whatIf,
+          "creating the cart",
           client -> client.carts().previewCreate(customerId, cart, options),
           client -> client.carts().createAsync(customerId, cart, options));
     }
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-      description = {"Reads a cart: GET /v1/customers/{customer-id}/carts/{cart-id}.",
-          "Replaces the PowerShell cmdlet Get-PartnerCustomerCart.",
-          "Exit codes as for checkout (3: a line item has an error)."})
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class,
+      requiredOptionMarker = '*',
+      description = {
+        "Reads a cart: GET /v1/customers/{customer-id}/carts/{cart-id}.",
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerCart.",
+        "Exit codes as for checkout (3: a line item has an error)."
+      })
   static final class Get extends ClientCommand implements Callable<Integer> {
-    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+    @Option(
+        names = "--customer-id",
+        required = true,
+        paramLabel = "GUID",
         description = "The customer's tenant ID (Microsoft ID).")
     String customerId;
 
-    @Option(names = "--cart-id", required = true, paramLabel = "GUID",
-        description = "The cart ID.")
+    @Option(names = "--cart-id", required = true, paramLabel = "GUID", description = "The cart ID.")
     String cartId;
 
     @Override
@@ -122,30 +154,40 @@ final class CartCommand implements Runnable {
       requireGuid("--customer-id", customerId);
       requireGuid("--cart-id", cartId);
       RequestOptions options = requestOptions(err());
-      return withClient(false, (client, out, err) -> printCart(this,
-          await(client.carts().getAsync(customerId, cartId, options), out, err)));
+      return withClient(
+          false,
+          (client, out, err) -> printCart(
+              this, await(client.carts().getAsync(customerId, cartId, options), out, err)));
     }
   }
 
-  @Command(name = "update", mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-      description = {"Replaces a cart's line items: PUT /v1/customers/{customer-id}/carts/{cart-id}.",
-          "Replaces the PowerShell cmdlet Set-PartnerCustomerCart. The cart's expiry (7 days"
-              + " after creation) does not move.",
-          "Exit codes as for cart create."})
+  @Command(
+      name = "update",
+      mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class,
+      requiredOptionMarker = '*',
+      description = {
+        "Replaces a cart's line items: PUT /v1/customers/{customer-id}/carts/{cart-id}.",
+        "Replaces the PowerShell cmdlet Set-PartnerCustomerCart. The cart's expiry (7 days"
+            + " after creation) does not move.",
+        "Exit codes as for cart create."
+      })
   static final class Update extends ClientCommand implements Callable<Integer> {
-    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+    @Option(
+        names = "--customer-id",
+        required = true,
+        paramLabel = "GUID",
         description = "The customer's tenant ID (Microsoft ID).")
     String customerId;
 
-    @Option(names = "--cart-id", required = true, paramLabel = "GUID",
-        description = "The cart ID.")
+    @Option(names = "--cart-id", required = true, paramLabel = "GUID", description = "The cart ID.")
     String cartId;
 
     @CommandLine.ArgGroup(exclusive = false)
     Items items = new Items();
 
-    @Option(names = "--what-if",
+    @Option(
+        names = "--what-if",
         description = "Print the request that would be sent (token masked) and send nothing.")
     boolean whatIf;
 
@@ -155,7 +197,10 @@ final class CartCommand implements Runnable {
       requireGuid("--cart-id", cartId);
       Cart cart = cart(this, items);
       RequestOptions options = requestOptions(err());
-      return send(this, whatIf, "replacing the cart",
+      return send(
+          this,
+          whatIf,
+          "replacing the cart",
           client -> client.carts().previewUpdate(customerId, cartId, cart, options),
           client -> client.carts().updateAsync(customerId, cartId, cart, options));
     }

@@ -45,8 +45,8 @@ final class CartItems {
   static Cart cart(List<String> items, String file, InputStream stdin) {
     boolean hasItems = items != null && !items.isEmpty();
     if (hasItems == (file != null)) {
-      throw new IllegalArgumentException("give the line items with --item (repeatable) or"
-          + " --file, not both and not neither");
+      throw new IllegalArgumentException(
+          "give the line items with --item (repeatable) or" + " --file, not both and not neither");
     }
     if (file != null) {
       return read(file, stdin);
@@ -62,17 +62,17 @@ final class CartItems {
   static CartLineItem parse(String item, int index) {
     String[] parts = item.split(",", -1);
     if (parts[0].isBlank() || parts[0].contains("=")) {
-      throw new IllegalArgumentException("an item must start with the catalog item ID: "
-          + SYNTAX + ", got '" + item + "'");
+      throw new IllegalArgumentException(
+          "an item must start with the catalog item ID: " + SYNTAX + ", got '" + item + "'");
     }
-    CartLineItem.Builder line = CartLineItem.builder().id(index).catalogItemId(parts[0].strip())
-        .quantity(1);
+    CartLineItem.Builder line =
+        CartLineItem.builder().id(index).catalogItemId(parts[0].strip()).quantity(1);
     Map<String, String> context = new LinkedHashMap<>();
     for (int i = 1; i < parts.length; i++) {
       int eq = parts[i].indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("'" + parts[i] + "' is not key=value in '"
-            + item + "' (" + SYNTAX + ")");
+        throw new IllegalArgumentException(
+            "'" + parts[i] + "' is not key=value in '" + item + "' (" + SYNTAX + ")");
       }
       String key = parts[i].substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = parts[i].substring(eq + 1).strip();
@@ -84,8 +84,8 @@ final class CartItems {
         case "promotion" -> line.promotionId(value);
         default -> {
           if (!key.startsWith("context.") || key.length() == "context.".length()) {
-            throw new IllegalArgumentException("unknown key '" + key + "' in '" + item
-                + "' (" + SYNTAX + ")");
+            throw new IllegalArgumentException(
+                "unknown key '" + key + "' in '" + item + "' (" + SYNTAX + ")");
           }
           context.put(parts[i].substring("context.".length(), eq).strip(), value);
         }
@@ -98,8 +98,8 @@ final class CartItems {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the quantity must be a whole number, got '" + value
-          + "' in '" + item + "'");
+      throw new IllegalArgumentException(
+          "the quantity must be a whole number, got '" + value + "' in '" + item + "'");
     }
   }
 
@@ -109,8 +109,8 @@ final class CartItems {
       byte[] bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
       return BodyDecoder.decode(adapter, new Buffer().write(bytes));
     } catch (IOException e) {
-      throw new IllegalArgumentException("--file " + file + ": not a cart in JSON ("
-          + e.getMessage() + ")");
+      throw new IllegalArgumentException(
+          "--file " + file + ": not a cart in JSON (" + e.getMessage() + ")");
     }
   }
 }

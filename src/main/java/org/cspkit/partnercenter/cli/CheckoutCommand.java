@@ -1,32 +1,11 @@
 package org.cspkit.partnercenter.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.Request;
-import org.cspkit.partnercenter.AttemptListener;
 import org.cspkit.partnercenter.CheckoutParams;
 import org.cspkit.partnercenter.PartnerCenterClient;
-import org.cspkit.partnercenter.PartnerCenterClientBuilder;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.PartnerCenterCloud;
-import org.cspkit.partnercenter.RetryOptions;
-import org.cspkit.partnercenter.exception.AuthenticationException;
-import org.cspkit.partnercenter.exception.CallCancelledException;
-import org.cspkit.partnercenter.exception.PartnerCenterException;
-import org.cspkit.partnercenter.exception.TransportException;
-import org.cspkit.partnercenter.exception.UndecodableResponseException;
-import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,23 +50,33 @@ import picocli.CommandLine.Option;
       "130:interrupted (Ctrl-C); the MS-RequestId and attempts are printed"
     })
 final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
-  @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+  @Option(
+      names = "--customer-id",
+      required = true,
+      paramLabel = "GUID",
       description = "The customer's tenant ID (Microsoft ID).")
   private String customerId;
 
-  @Option(names = "--cart-id", required = true, paramLabel = "GUID",
+  @Option(
+      names = "--cart-id",
+      required = true,
+      paramLabel = "GUID",
       description = "The ID of the cart to check out.")
   private String cartId;
 
-  @Option(names = "--customer-user-upn", paramLabel = "UPN",
+  @Option(
+      names = "--customer-user-upn",
+      paramLabel = "UPN",
       description = "Customer user to assign the licenses to (x-ms-customeruser-upn).")
   private String customerUserUpn;
 
-  @Option(names = "--what-if",
+  @Option(
+      names = "--what-if",
       description = "Print the request that would be sent (token masked) and send nothing.")
   private boolean whatIf;
 
-  @Option(names = "--confirm",
+  @Option(
+      names = "--confirm",
       description = "Print the request that would be sent and ask y/N before sending it; without"
           + " a terminal the answer is read from standard input.")
   private boolean confirm;
@@ -100,16 +89,19 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
     // error (2) whatever the environment holds; nothing is sent before that.
     requireGuid("--customer-id", customerId);
     requireGuid("--cart-id", cartId);
-    CheckoutParams params = setting("--customer-user-upn",
-        () -> CheckoutParams.customerUserUpn(customerUserUpn));
+    CheckoutParams params =
+        setting("--customer-user-upn", () -> CheckoutParams.customerUserUpn(customerUserUpn));
     if (whatIf && confirm) {
       throw usage("--what-if and --confirm cannot be used together");
     }
     RequestOptions options = requestOptions(err);
     try (PartnerCenterClient client = client(whatIf, out, err)) {
       if (whatIf || confirm) {
-        printWhatIf(confirm ? err : out, "the checkout",
-            client.carts().previewCheckout(customerId, cartId, params, options), confirm);
+        printWhatIf(
+            confirm ? err : out,
+            "the checkout",
+            client.carts().previewCheckout(customerId, cartId, params, options),
+            confirm);
         if (whatIf) {
           return ExitCodes.SUCCESS;
         }
@@ -133,10 +125,14 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
     return "the checkout may have succeeded: look the customer's orders up before buying again";
   }
 
-  private int checkout(PartnerCenterClient client, CheckoutParams params, RequestOptions options,
-      PrintWriter out, PrintWriter err) {
-    CartCheckoutResult result = await(
-        client.carts().checkoutAsync(customerId, cartId, params, options), out, err);
+  private int checkout(
+      PartnerCenterClient client,
+      CheckoutParams params,
+      RequestOptions options,
+      PrintWriter out,
+      PrintWriter err) {
+    CartCheckoutResult result =
+        await(client.carts().checkoutAsync(customerId, cartId, params, options), out, err);
     if (output == Output.json) {
       printJson(out, CartCheckoutResult.class, result);
     } else {

@@ -44,12 +44,15 @@ abstract class ClientCommand {
   static final String PROGRESS_VARIABLE = "PARTNER_CENTER_PROGRESS";
 
   static final String GUID_EXAMPLE = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
-  private static final Pattern GUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern GUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final long MAX_DEADLINE_SECONDS = Duration.ofDays(1).toSeconds();
 
   /** How the result is printed. */
-  enum Output { table, json }
+  enum Output {
+    table,
+    json
+  }
 
   /** Ends a command with an exit code, after its report was printed. */
   static final class Exit extends RuntimeException {
@@ -65,60 +68,87 @@ abstract class ClientCommand {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "global",
+  @Option(
+      names = "--cloud",
+      paramLabel = "CLOUD",
+      defaultValue = "global",
       description = "global, us-government or china (21Vianet): the Entra ID authority, the token"
           + " scope and the API host. Default: ${DEFAULT-VALUE}.")
   String cloud;
 
-  @Option(names = "--base-url", paramLabel = "URL",
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
       description = {"Another API host, such as a mock server:", "http://127.0.0.1:4010"})
   String baseUrl;
 
-  @Option(names = "--token-env", paramLabel = "NAME", defaultValue = DEFAULT_TOKEN_VARIABLE,
+  @Option(
+      names = "--token-env",
+      paramLabel = "NAME",
+      defaultValue = DEFAULT_TOKEN_VARIABLE,
       description = "Environment variable holding the access token. Default: ${DEFAULT-VALUE}.")
   String tokenVariable;
 
-  @Option(names = "--locale", paramLabel = "TAG", defaultValue = "en-US",
+  @Option(
+      names = "--locale",
+      paramLabel = "TAG",
+      defaultValue = "en-US",
       description = "X-Locale, such as de-DE. Default: ${DEFAULT-VALUE}.")
   String locale;
 
-  @Option(names = "--request-id", paramLabel = "GUID",
+  @Option(
+      names = "--request-id",
+      paramLabel = "GUID",
       description = "MS-RequestId to send (idempotency key); repeat it to re-run a call"
           + " safely. Default: a new one.")
   String requestId;
 
-  @Option(names = "--correlation-id", paramLabel = "GUID",
+  @Option(
+      names = "--correlation-id",
+      paramLabel = "GUID",
       description = "MS-CorrelationId to send. Default: a new one.")
   String correlationId;
 
-  @Option(names = "--application-name", paramLabel = "NAME",
+  @Option(
+      names = "--application-name",
+      paramLabel = "NAME",
       description = "MS-PartnerCenter-Application to send.")
   String applicationName;
 
-  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "4",
+  @Option(
+      names = "--max-attempts",
+      paramLabel = "N",
+      defaultValue = "4",
       description = "Most attempts, the first included, 1 to 100; 1 turns retries off."
           + " Default: ${DEFAULT-VALUE}.")
   int maxAttempts;
 
-  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "120",
-      description = "Limit on each call, retries included, 1 to 86400."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--deadline",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "Limit on each call, retries included, 1 to 86400." + " Default: ${DEFAULT-VALUE}.")
   long deadlineSeconds;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table or json (errors too are then one JSON object on standard output)."
           + " Default: ${DEFAULT-VALUE}.")
   Output output;
 
-  @Option(names = "--verbose",
+  @Option(
+      names = "--verbose",
       description = "Log one line per attempt (status, time, MS-RequestId) to standard error.")
   boolean verbose;
 
-  @Option(names = {"-q", "--quiet"},
+  @Option(
+      names = {"-q", "--quiet"},
       description = "No progress lines (by default one per failed attempt and wait, on standard"
           + " error when it is a terminal, or when PARTNER_CENTER_PROGRESS=1).")
   boolean quiet;
-
 
   Credentials credentials;
   Map<String, String> environment;
@@ -212,8 +242,8 @@ abstract class ClientCommand {
    * credential.
    */
   PartnerCenterClient client(boolean whatIf, PrintWriter out, PrintWriter err) {
-    PartnerCenterCloud partnerCenterCloud = setting("--cloud",
-        () -> PartnerCenterCloud.fromName(cloud));
+    PartnerCenterCloud partnerCenterCloud =
+        setting("--cloud", () -> PartnerCenterCloud.fromName(cloud));
     PartnerCenterClientBuilder builder = newClientBuilder(partnerCenterCloud);
     try {
       credential = credentials.choose(tokenVariable, partnerCenterCloud);
@@ -221,8 +251,12 @@ abstract class ClientCommand {
       throw new Exit(fail(out, err, ExitCodes.AUTHENTICATION, e.getMessage(), null));
     }
     if (credential == null && !whatIf) {
-      throw new Exit(fail(out, err, ExitCodes.AUTHENTICATION,
-          "no credentials: " + Credentials.help(tokenVariable), null));
+      throw new Exit(fail(
+          out,
+          err,
+          ExitCodes.AUTHENTICATION,
+          "no credentials: " + Credentials.help(tokenVariable),
+          null));
     }
     if (credential != null && !whatIf) {
       builder.accessTokenSource(credential.source());
@@ -273,7 +307,8 @@ abstract class ClientCommand {
     } catch (CompletionException | CancellationException e) {
       Throwable failure = future.handle((value, thrown) -> thrown).join();
       return failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+          ? failure.getCause()
+          : failure;
     } finally {
       terminal.finished();
     }
@@ -304,12 +339,16 @@ abstract class ClientCommand {
    * would be used. {@code what} names the call, such as "the checkout".
    */
   void printWhatIf(PrintWriter out, String what, Request request, boolean confirm) {
-    out.println(confirm ? capitalized(what) + " will send this request:"
-        : "What if: " + what + " would send this request (nothing was sent):");
+    out.println(
+        confirm
+            ? capitalized(what) + " will send this request:"
+            : "What if: " + what + " would send this request (nothing was sent):");
     out.println();
     out.println(request.method() + " " + request.url());
-    request.headers().forEach(header -> out.println(
-        TerminalText.safe(header.getFirst() + ": " + header.getSecond())));
+    request
+        .headers()
+        .forEach(header ->
+            out.println(TerminalText.safe(header.getFirst() + ": " + header.getSecond())));
     Buffer body = new Buffer();
     try {
       if (request.body() != null) {
@@ -362,12 +401,16 @@ abstract class ClientCommand {
   }
 
   /** Prints the error on stderr (and as JSON on stdout with -o json); returns the exit code. */
-  int fail(PrintWriter out, PrintWriter err, int exitCode, String message,
+  int fail(
+      PrintWriter out,
+      PrintWriter err,
+      int exitCode,
+      String message,
       PartnerCenterException failure) {
     err.println("error: " + TerminalText.safe(message));
     if (exitCode == ExitCodes.OUTCOME_UNKNOWN) {
-      err.println(outcomeUnknownAdvice() + "; a re-run with --request-id "
-          + failure.requestId() + " is safe");
+      err.println(outcomeUnknownAdvice() + "; a re-run with --request-id " + failure.requestId()
+          + " is safe");
     }
     err.flush();
     if (output == Output.json) {
@@ -391,8 +434,8 @@ abstract class ClientCommand {
   static AttemptListener progressLines(PrintWriter err) {
     return (attempt, maxAttempts, retryIn) -> {
       err.println(TerminalText.safe("attempt " + attempt.number() + " of " + maxAttempts + ": "
-          + attempt.outcome() + retryIn.map(wait -> "; retrying in " + seconds(wait))
-              .orElse("")));
+          + attempt.outcome()
+          + retryIn.map(wait -> "; retrying in " + seconds(wait)).orElse("")));
       err.flush();
     };
   }
@@ -402,7 +445,8 @@ abstract class ClientCommand {
     if (millis < 1000) {
       return millis + " ms";
     }
-    return millis % 1000 == 0 ? millis / 1000 + " s"
+    return millis % 1000 == 0
+        ? millis / 1000 + " s"
         : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
@@ -420,11 +464,14 @@ abstract class ClientCommand {
       throw usage("--deadline must be from 1 to " + MAX_DEADLINE_SECONDS + " seconds, got "
           + deadlineSeconds);
     }
-    RetryOptions retryOptions = setting("--max-attempts", () -> RetryOptions.builder()
-        .maxAttempts(maxAttempts).deadline(Duration.ofSeconds(deadlineSeconds)).build());
-    PartnerCenterClientBuilder builder = PartnerCenterClient.builder()
-        .cloud(partnerCenterCloud)
-        .retryOptions(retryOptions);
+    RetryOptions retryOptions = setting(
+        "--max-attempts",
+        () -> RetryOptions.builder()
+            .maxAttempts(maxAttempts)
+            .deadline(Duration.ofSeconds(deadlineSeconds))
+            .build());
+    PartnerCenterClientBuilder builder =
+        PartnerCenterClient.builder().cloud(partnerCenterCloud).retryOptions(retryOptions);
     Locale xLocale = Locale.forLanguageTag(locale);
     setting("--locale", () -> builder.locale(xLocale));
     setting("--application-name", () -> builder.applicationName(applicationName));
@@ -465,8 +512,7 @@ abstract class ClientCommand {
     }
   }
 
-  static final Pattern JAVA_NAME = Pattern.compile("^([a-z][A-Za-z]*) (must .*)$",
-      Pattern.DOTALL);
+  static final Pattern JAVA_NAME = Pattern.compile("^([a-z][A-Za-z]*) (must .*)$", Pattern.DOTALL);
 
   /** "maxAttempts must be ..." becomes "--max-attempts must be ...". */
   static String optionMessage(String option, String message) {

@@ -51,7 +51,8 @@ final class Credentials {
   Choice choose(String tokenVariable, PartnerCenterCloud cloud) throws Unusable {
     String token = get(tokenVariable);
     if (token != null) {
-      return new Choice("access token from " + tokenVariable,
+      return new Choice(
+          "access token from " + tokenVariable,
           AccessTokenSource.ofStatic(accessToken(token, tokenVariable)));
     }
     String refreshToken = get(REFRESH_TOKEN);
@@ -62,35 +63,44 @@ final class Credentials {
     }
     String tenantId = require(TENANT_ID);
     String clientId = require(CLIENT_ID);
-    String appCredential = certificate != null
-        ? "certificate " + CERTIFICATE_PATH : "client secret " + CLIENT_SECRET;
+    String appCredential =
+        certificate != null ? "certificate " + CERTIFICATE_PATH : "client secret " + CLIENT_SECRET;
     String where = " for client " + clientId + " in tenant " + tenantId + " ("
         + cloud.authority(tenantId) + ")";
     try {
       if (refreshToken != null) {
         if (secret == null && certificate == null) {
-          throw new Unusable(REFRESH_TOKEN + " needs " + CLIENT_SECRET + " or "
-              + CERTIFICATE_PATH + " as well");
+          throw new Unusable(
+              REFRESH_TOKEN + " needs " + CLIENT_SECRET + " or " + CERTIFICATE_PATH + " as well");
         }
-        RefreshTokenSource.Builder builder = RefreshTokenSource.builder().cloud(cloud)
-            .tenantId(tenantId).clientId(clientId).refreshToken(refreshToken)
+        RefreshTokenSource.Builder builder = RefreshTokenSource.builder()
+            .cloud(cloud)
+            .tenantId(tenantId)
+            .clientId(clientId)
+            .refreshToken(refreshToken)
             .msalHttpClient(msalHttpClient);
         if (certificate != null) {
           builder.pkcs12Certificate(Path.of(certificate), get(CERTIFICATE_PASSWORD));
         } else {
           builder.clientSecret(secret);
         }
-        return new Choice("app+user: refresh token " + REFRESH_TOKEN + " with " + appCredential
-            + where + ", scope " + cloud.userImpersonationScope(), builder.build());
+        return new Choice(
+            "app+user: refresh token " + REFRESH_TOKEN + " with " + appCredential + where
+                + ", scope " + cloud.userImpersonationScope(),
+            builder.build());
       }
       ClientCredentialsTokenSource.Builder builder = ClientCredentialsTokenSource.builder()
-          .cloud(cloud).tenantId(tenantId).clientId(clientId).msalHttpClient(msalHttpClient);
+          .cloud(cloud)
+          .tenantId(tenantId)
+          .clientId(clientId)
+          .msalHttpClient(msalHttpClient);
       if (certificate != null) {
         builder.pkcs12Certificate(Path.of(certificate), get(CERTIFICATE_PASSWORD));
       } else {
         builder.clientSecret(secret);
       }
-      return new Choice("app-only: " + appCredential + where + ", scope " + cloud.appOnlyScope(),
+      return new Choice(
+          "app-only: " + appCredential + where + ", scope " + cloud.appOnlyScope(),
           builder.build());
     } catch (IllegalArgumentException e) {
       throw new Unusable(e.getMessage());
@@ -103,11 +113,13 @@ final class Credentials {
    */
   static String accessToken(String value, String tokenVariable) throws Unusable {
     String token = value.strip();
-    if (token.regionMatches(true, 0, "Bearer", 0, 6) && token.length() > 6
+    if (token.regionMatches(true, 0, "Bearer", 0, 6)
+        && token.length() > 6
         && Character.isWhitespace(token.charAt(6))) {
       token = token.substring(7).strip();
     }
-    if (token.isEmpty() || token.codePoints().anyMatch(Character::isWhitespace)
+    if (token.isEmpty()
+        || token.codePoints().anyMatch(Character::isWhitespace)
         || token.chars().anyMatch(Character::isISOControl)) {
       throw new Unusable(tokenVariable + " holds whitespace or control characters inside the"
           + " token (a line break from copying?); set it to the token alone, on one line"

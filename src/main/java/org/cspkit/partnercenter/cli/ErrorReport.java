@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import okio.Buffer;
-import org.cspkit.partnercenter.model.ApiFault;
 import org.cspkit.partnercenter.exception.Attempt;
 import org.cspkit.partnercenter.exception.CallCancelledException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.model.ApiFault;
 
 /**
  * An error as one JSON object on standard output, for {@code -o json}: what a script needs to

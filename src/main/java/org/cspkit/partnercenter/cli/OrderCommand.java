@@ -17,31 +17,45 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code partner-center order get|list|status}: the order operations. */
-@Command(name = "order", description = "Read a customer's orders and their provisioning status.",
-    mixinStandardHelpOptions = true, versionProvider = PartnerCenterCli.Version.class,
-    subcommands = {OrderCommand.Get.class, OrderCommand.ListOrders.class,
-        OrderCommand.Status.class})
+@Command(
+    name = "order",
+    description = "Read a customer's orders and their provisioning status.",
+    mixinStandardHelpOptions = true,
+    versionProvider = PartnerCenterCli.Version.class,
+    subcommands = {OrderCommand.Get.class, OrderCommand.ListOrders.class, OrderCommand.Status.class
+    })
 final class OrderCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: get, list or status");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: get, list or status");
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-      description = {"Reads an order: GET /v1/customers/{customer-id}/orders/{order-id}.",
-          "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId.",
-          "Exit codes as for checkout."})
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class,
+      requiredOptionMarker = '*',
+      description = {
+        "Reads an order: GET /v1/customers/{customer-id}/orders/{order-id}.",
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId.",
+        "Exit codes as for checkout."
+      })
   static final class Get extends ClientCommand implements Callable<Integer> {
-    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+    @Option(
+        names = "--customer-id",
+        required = true,
+        paramLabel = "GUID",
         description = "The customer's tenant ID (Microsoft ID).")
     String customerId;
 
-    @Option(names = "--order-id", required = true, paramLabel = "ID",
+    @Option(
+        names = "--order-id",
+        required = true,
+        paramLabel = "ID",
         description = "The order ID (not always a GUID).")
     String orderId;
 
@@ -53,26 +67,39 @@ final class OrderCommand implements Runnable {
       requireGuid("--customer-id", customerId);
       setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
       RequestOptions options = requestOptions(err());
-      return withClient(false, (client, out, err) -> show(Order.class,
-          await(client.orders().getAsync(customerId, orderId, includePrice, options), out, err),
-          ResultTable::print));
+      return withClient(
+          false,
+          (client, out, err) -> show(
+              Order.class,
+              await(client.orders().getAsync(customerId, orderId, includePrice, options), out, err),
+              ResultTable::print));
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-      description = {"Lists a customer's orders: GET /v1/customers/{customer-id}/orders.",
-          "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder. A new order can take up to"
-              + " 15 minutes to appear: read it with 'order get'.",
-          "Exit codes as for checkout."})
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class,
+      requiredOptionMarker = '*',
+      description = {
+        "Lists a customer's orders: GET /v1/customers/{customer-id}/orders.",
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder. A new order can take up to"
+            + " 15 minutes to appear: read it with 'order get'.",
+        "Exit codes as for checkout."
+      })
   static final class ListOrders extends ClientCommand implements Callable<Integer> {
-    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+    @Option(
+        names = "--customer-id",
+        required = true,
+        paramLabel = "GUID",
         description = "The customer's tenant ID (Microsoft ID).")
     String customerId;
 
-    @Option(names = "--billing-cycle", paramLabel = "CYCLE",
-        description = "Only orders of this billing cycle: monthly, annual, triennial, one_time,"
-            + " none.")
+    @Option(
+        names = "--billing-cycle",
+        paramLabel = "CYCLE",
+        description =
+            "Only orders of this billing cycle: monthly, annual, triennial, one_time," + " none.")
     String billingCycle;
 
     @Option(names = "--include-price", description = "Ask for prices (include_price=true).")
@@ -85,26 +112,40 @@ final class OrderCommand implements Runnable {
           .withBillingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
           .withIncludePrice(includePrice);
       RequestOptions options = requestOptions(err());
-      return withClient(false, (client, out, err) -> show(OrderCollection.class,
-          await(client.orders().listAsync(customerId, params, options), out, err),
-          ResultTable::print));
+      return withClient(
+          false,
+          (client, out, err) -> show(
+              OrderCollection.class,
+              await(client.orders().listAsync(customerId, params, options), out, err),
+              ResultTable::print));
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-      description = {"Reads the provisioning status of each line item of an order:",
-          "GET /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus.",
-          "Replaces the PowerShell cmdlet Get-PartnerCustomerOrderProvisioningStatus.",
-          "Needs app+user credentials (a refresh token or an app+user access token).",
-          "Exit code 3 with --wait: a line item was still pending at the timeout.",
-          "Other exit codes as for checkout."})
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      versionProvider = PartnerCenterCli.Version.class,
+      requiredOptionMarker = '*',
+      description = {
+        "Reads the provisioning status of each line item of an order:",
+        "GET /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus.",
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerOrderProvisioningStatus.",
+        "Needs app+user credentials (a refresh token or an app+user access token).",
+        "Exit code 3 with --wait: a line item was still pending at the timeout.",
+        "Other exit codes as for checkout."
+      })
   static final class Status extends ClientCommand implements Callable<Integer> {
-    @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+    @Option(
+        names = "--customer-id",
+        required = true,
+        paramLabel = "GUID",
         description = "The customer's tenant ID (Microsoft ID).")
     String customerId;
 
-    @Option(names = "--order-id", required = true, paramLabel = "ID",
+    @Option(
+        names = "--order-id",
+        required = true,
+        paramLabel = "ID",
         description = "The order ID (not always a GUID).")
     String orderId;
 
@@ -117,26 +158,42 @@ final class OrderCommand implements Runnable {
       setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
       ProvisioningWaitOptions wait = waiting.options(this);
       RequestOptions options = requestOptions(err());
-      return withClient(false, (client, out, err) -> printStatuses(this, out, err, orderId,
-          await(waiting.enabled
-              ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
-              : client.orders().getProvisioningStatusAsync(customerId, orderId, options),
-              out, err), waiting.enabled));
+      return withClient(
+          false,
+          (client, out, err) -> printStatuses(
+              this,
+              out,
+              err,
+              orderId,
+              await(
+                  waiting.enabled
+                      ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
+                      : client.orders().getProvisioningStatusAsync(customerId, orderId, options),
+                  out,
+                  err),
+              waiting.enabled));
     }
   }
 
   /** {@code --wait}, {@code --poll-interval} and {@code --wait-timeout}. */
   static final class Waiting {
-    @Option(names = "--wait",
+    @Option(
+        names = "--wait",
         description = "Poll until no line item is pending, or the wait timeout passes.")
     boolean enabled;
 
-    @Option(names = "--poll-interval", paramLabel = "SECONDS", defaultValue = "15",
-        description = "First wait between polls, doubling up to 8 times it. Default:"
-            + " ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--poll-interval",
+        paramLabel = "SECONDS",
+        defaultValue = "15",
+        description =
+            "First wait between polls, doubling up to 8 times it. Default:" + " ${DEFAULT-VALUE}.")
     double pollIntervalSeconds;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", defaultValue = "1800",
+    @Option(
+        names = "--wait-timeout",
+        paramLabel = "SECONDS",
+        defaultValue = "1800",
         description = "How long --wait polls an order. Default: ${DEFAULT-VALUE}.")
     double waitTimeoutSeconds;
 
@@ -147,24 +204,29 @@ final class OrderCommand implements Runnable {
   }
 
   /** The wait options of {@code --poll-interval} and {@code --wait-timeout}. */
-  static ProvisioningWaitOptions waitOptions(ClientCommand command, double intervalSeconds,
-      double timeoutSeconds) {
+  static ProvisioningWaitOptions waitOptions(
+      ClientCommand command, double intervalSeconds, double timeoutSeconds) {
     if (!(intervalSeconds > 0 && intervalSeconds <= 3600)) {
-      throw command.usage("--poll-interval must be more than 0 and at most 3600 seconds, got "
-          + intervalSeconds);
+      throw command.usage(
+          "--poll-interval must be more than 0 and at most 3600 seconds, got " + intervalSeconds);
     }
     if (!(timeoutSeconds > 0 && timeoutSeconds <= 86400)) {
-      throw command.usage("--wait-timeout must be more than 0 and at most 86400 seconds, got "
-          + timeoutSeconds);
+      throw command.usage(
+          "--wait-timeout must be more than 0 and at most 86400 seconds, got " + timeoutSeconds);
     }
     Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
-    return ProvisioningWaitOptions.of(interval, interval.multipliedBy(8),
-        Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+    return ProvisioningWaitOptions.of(
+        interval, interval.multipliedBy(8), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
   }
 
   /** Prints the statuses; with {@code waited}, a line still pending makes exit code 3. */
-  static int printStatuses(ClientCommand command, PrintWriter out, PrintWriter err,
-      String orderId, OrderProvisioningStatusCollection statuses, boolean waited) {
+  static int printStatuses(
+      ClientCommand command,
+      PrintWriter out,
+      PrintWriter err,
+      String orderId,
+      OrderProvisioningStatusCollection statuses,
+      boolean waited) {
     if (command.output == ClientCommand.Output.json) {
       ClientCommand.printJson(out, OrderProvisioningStatusCollection.class, statuses);
     } else {

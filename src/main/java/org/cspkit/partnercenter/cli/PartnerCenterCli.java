@@ -25,9 +25,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PartnerCenterCli.Version.class,
     description = "Partner Center's purchase flow from the command line: carts, checkout, orders.",
-    subcommands = {PurchaseCommand.class, CartCommand.class, CheckoutCommand.class,
-        OrderCommand.class, CommandLine.HelpCommand.class,
-        AutoComplete.GenerateCompletion.class})
+    subcommands = {
+      PurchaseCommand.class,
+      CartCommand.class,
+      CheckoutCommand.class,
+      OrderCommand.class,
+      CommandLine.HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class PartnerCenterCli implements Runnable {
   /** The environment variable that sets the width of tables and help, as shells export it. */
   static final String COLUMNS = "COLUMNS";
@@ -37,8 +42,8 @@ public final class PartnerCenterCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: purchase, cart, checkout or order");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: purchase, cart, checkout or order");
   }
 
   /**
@@ -60,10 +65,12 @@ public final class PartnerCenterCli implements Runnable {
     }
     // JSON and tables are UTF-8 whatever the locale: under LC_ALL=C (containers, cron) the
     // platform charset would turn "Zürich" into "Z?rich".
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    PrintWriter out = new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+        true);
+    PrintWriter err = new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+        true);
     Console console = Consoles.terminal();
     // System.console() is there when standard input and output are a terminal; standard error
     // usually goes to the same one.
@@ -102,13 +109,20 @@ public final class PartnerCenterCli implements Runnable {
    * @param msalHttpClient MSAL4J's HTTP client, or null for the token sources' default
    * @return the command line
    */
-  public static CommandLine newCommandLine(Map<String, String> environment, PrintWriter out,
-      PrintWriter err, IHttpClient msalHttpClient) {
+  public static CommandLine newCommandLine(
+      Map<String, String> environment,
+      PrintWriter out,
+      PrintWriter err,
+      IHttpClient msalHttpClient) {
     return newCommandLine(environment, out, err, msalHttpClient, Terminal.none());
   }
 
-  static CommandLine newCommandLine(Map<String, String> environment, PrintWriter out,
-      PrintWriter err, IHttpClient msalHttpClient, Terminal terminal) {
+  static CommandLine newCommandLine(
+      Map<String, String> environment,
+      PrintWriter out,
+      PrintWriter err,
+      IHttpClient msalHttpClient,
+      Terminal terminal) {
     Credentials credentials = new Credentials(environment, msalHttpClient);
     CommandLine commandLine = new CommandLine(new PartnerCenterCli(), new CommandLine.IFactory() {
       @Override
@@ -171,7 +185,8 @@ public final class PartnerCenterCli implements Runnable {
         if (args[i + 1].equalsIgnoreCase("json")) {
           return true;
         }
-      } else if (arg.equalsIgnoreCase("--output=json") || arg.equalsIgnoreCase("-o=json")
+      } else if (arg.equalsIgnoreCase("--output=json")
+          || arg.equalsIgnoreCase("-o=json")
           || arg.equalsIgnoreCase("-ojson")) {
         return true;
       }

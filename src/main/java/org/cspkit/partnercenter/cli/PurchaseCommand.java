@@ -30,17 +30,25 @@ import picocli.CommandLine.Option;
  * provisioning status. Once the checkout has succeeded the orders exist: a failure to read them
  * or their status is a note, never a failure of the purchase.
  */
-@Command(name = "purchase", mixinStandardHelpOptions = true,
-    versionProvider = PartnerCenterCli.Version.class, requiredOptionMarker = '*',
-    description = {"Buys for a customer: creates the cart, checks it out, reads the orders and"
-        + " their provisioning status, printing each step.",
-        "Replaces New-PartnerCustomerCart, Submit-PartnerCustomerCart, Get-PartnerCustomerOrder"
-            + " and Get-PartnerCustomerOrderProvisioningStatus run one after the other.",
-        "Provisioning status needs app+user credentials; with app-only ones it is a note.",
-        "Exit codes as for checkout; 3 also when the cart was created with line-item errors"
-            + " (nothing was bought) or, with --wait, a line item was still pending."})
+@Command(
+    name = "purchase",
+    mixinStandardHelpOptions = true,
+    versionProvider = PartnerCenterCli.Version.class,
+    requiredOptionMarker = '*',
+    description = {
+      "Buys for a customer: creates the cart, checks it out, reads the orders and"
+          + " their provisioning status, printing each step.",
+      "Replaces New-PartnerCustomerCart, Submit-PartnerCustomerCart, Get-PartnerCustomerOrder"
+          + " and Get-PartnerCustomerOrderProvisioningStatus run one after the other.",
+      "Provisioning status needs app+user credentials; with app-only ones it is a note.",
+      "Exit codes as for checkout; 3 also when the cart was created with line-item errors"
+          + " (nothing was bought) or, with --wait, a line item was still pending."
+    })
 final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
-  @Option(names = "--customer-id", required = true, paramLabel = "GUID",
+  @Option(
+      names = "--customer-id",
+      required = true,
+      paramLabel = "GUID",
       description = "The customer's tenant ID (Microsoft ID).")
   String customerId;
 
@@ -50,7 +58,8 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   @CommandLine.Mixin
   OrderCommand.Waiting waiting = new OrderCommand.Waiting();
 
-  @Option(names = "--what-if",
+  @Option(
+      names = "--what-if",
       description = "Print the cart request that would be sent (token masked) and send nothing.")
   boolean whatIf;
 
@@ -76,8 +85,11 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     boolean table = output == Output.table;
     try (PartnerCenterClient client = client(whatIf, out, err)) {
       if (whatIf) {
-        printWhatIf(out, "creating the cart",
-            client.carts().previewCreate(customerId, request, options), false);
+        printWhatIf(
+            out,
+            "creating the cart",
+            client.carts().previewCreate(customerId, request, options),
+            false);
         out.println("Then the purchase would check the cart out, read its orders and their"
             + " provisioning status.");
         out.flush();
@@ -103,8 +115,16 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       step(out, table, "2/4 Checking out cart " + cart.id());
       CartCheckoutResult result;
       try {
-        result = await(client.carts().checkoutAsync(customerId, cart.id(),
-            org.cspkit.partnercenter.CheckoutParams.none(), nextCall(options)), out, err);
+        result = await(
+            client
+                .carts()
+                .checkoutAsync(
+                    customerId,
+                    cart.id(),
+                    org.cspkit.partnercenter.CheckoutParams.none(),
+                    nextCall(options)),
+            out,
+            err);
       } catch (Exit e) {
         if (e.code != ExitCodes.OUTCOME_UNKNOWN && e.code != ExitCodes.INTERRUPTED) {
           err.println("cart " + cart.id() + " was created and not checked out; check it out with"
@@ -120,8 +140,11 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       step(out, table, "3/4 Reading the " + result.orders().size() + " order(s)");
       List<Order> orders = new java.util.ArrayList<>();
       for (Order created : result.orders()) {
-        Order order = awaitOrNote(client.orders().getAsync(customerId, created.id(), false,
-            nextCall(options)), out, err, "reading order " + created.id());
+        Order order = awaitOrNote(
+            client.orders().getAsync(customerId, created.id(), false, nextCall(options)),
+            out,
+            err,
+            "reading order " + created.id());
         orders.add(order != null ? order : created);
         if (table && order != null) {
           out.println();
@@ -129,17 +152,24 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
         }
       }
 
-      step(out, table, "4/4 " + (waitForIt ? "Waiting for" : "Reading") + " the provisioning"
-          + " status");
+      step(
+          out,
+          table,
+          "4/4 " + (waitForIt ? "Waiting for" : "Reading") + " the provisioning" + " status");
       Map<String, OrderProvisioningStatusCollection> statuses = new LinkedHashMap<>();
       boolean pending = false;
       for (Order order : orders) {
-        OrderProvisioningStatusCollection status = awaitOrNote(waitForIt
-            ? client.orders().waitForProvisioningAsync(customerId, order.id(), wait,
-                nextCall(options))
-            : client.orders().getProvisioningStatusAsync(customerId, order.id(),
-                nextCall(options)), out, err, "reading the provisioning status of order "
-            + order.id());
+        OrderProvisioningStatusCollection status = awaitOrNote(
+            waitForIt
+                ? client
+                    .orders()
+                    .waitForProvisioningAsync(customerId, order.id(), wait, nextCall(options))
+                : client
+                    .orders()
+                    .getProvisioningStatusAsync(customerId, order.id(), nextCall(options)),
+            out,
+            err,
+            "reading the provisioning status of order " + order.id());
         if (status != null) {
           statuses.put(order.id(), status);
           pending |= OrdersService.anyPending(status);
@@ -154,12 +184,14 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       } else {
         out.println();
         out.println("Bought: cart " + cart.id() + ", " + result.orders().size() + " order(s)"
-            + (result.orderErrors().isEmpty() ? ""
+            + (result.orderErrors().isEmpty()
+                ? ""
                 : ", " + result.orderErrors().size() + " order group(s) failed")
             + (pending ? "; provisioning still pending: see 'order status --wait'" : ""));
         out.flush();
       }
-      return result.orderErrors().isEmpty() && !(waitForIt && pending) ? ExitCodes.SUCCESS
+      return result.orderErrors().isEmpty() && !(waitForIt && pending)
+          ? ExitCodes.SUCCESS
           : ExitCodes.PARTIAL_SUCCESS;
     } catch (Exit e) {
       return e.code;
@@ -180,8 +212,12 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   }
 
   /** With {@code -o json}: one object with the cart, the checkout, the orders and statuses. */
-  private static void printAll(PrintWriter out, Cart cart, CartCheckoutResult result,
-      List<Order> orders, Map<String, OrderProvisioningStatusCollection> statuses) {
+  private static void printAll(
+      PrintWriter out,
+      Cart cart,
+      CartCheckoutResult result,
+      List<Order> orders,
+      Map<String, OrderProvisioningStatusCollection> statuses) {
     Moshi moshi = JsonSupport.newMoshi();
     Buffer buffer = new Buffer();
     try (JsonWriter json = JsonWriter.of(buffer)) {

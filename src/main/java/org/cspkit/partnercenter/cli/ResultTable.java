@@ -41,8 +41,8 @@ final class ResultTable {
    * @param width the most characters a line has, or 0 for no limit
    */
   static void print(PrintWriter out, CartCheckoutResult result, int width) {
-    out.println(result.orders().size() + " order(s), " + result.orderErrors().size()
-        + " order error(s)");
+    out.println(
+        result.orders().size() + " order(s), " + result.orderErrors().size() + " order error(s)");
     for (Order order : result.orders()) {
       out.println();
       print(out, order, width);
@@ -53,8 +53,9 @@ final class ResultTable {
       List<String[]> errors = new ArrayList<>();
       errors.add(new String[] {"ORDER GROUP", "CODE", "DESCRIPTION"});
       for (OrderError error : result.orderErrors()) {
-        errors.add(new String[] {text(error.orderGroupId()), text(error.code()),
-            text(error.description())});
+        errors.add(
+            new String[] {text(error.orderGroupId()), text(error.code()), text(error.description())
+            });
       }
       printRows(out, "  ", errors, width);
     }
@@ -65,15 +66,25 @@ final class ResultTable {
     {
       List<String[]> header = new ArrayList<>();
       header.add(new String[] {"ORDER ID", "STATUS", "BILLING CYCLE", "CURRENCY", "TOTAL"});
-      header.add(new String[] {text(order.id()), text(order.status()), text(order.billingCycle()),
-          text(order.currencyCode()), text(order.totalPrice())});
+      header.add(new String[] {
+        text(order.id()),
+        text(order.status()),
+        text(order.billingCycle()),
+        text(order.currencyCode()),
+        text(order.totalPrice())
+      });
       printRows(out, "", header, width);
       List<String[]> items = new ArrayList<>();
       items.add(new String[] {"LINE", "OFFER", "NAME", "QUANTITY", "TERM", "SUBSCRIPTION ID"});
       for (OrderLineItem item : order.lineItems()) {
-        items.add(new String[] {text(item.lineItemNumber()), text(item.offerId()),
-            text(item.friendlyName()), text(item.quantity()), text(item.termDuration()),
-            text(item.subscriptionId())});
+        items.add(new String[] {
+          text(item.lineItemNumber()),
+          text(item.offerId()),
+          text(item.friendlyName()),
+          text(item.quantity()),
+          text(item.termDuration()),
+          text(item.subscriptionId())
+        });
       }
       printRows(out, "  ", items, width);
     }
@@ -95,12 +106,13 @@ final class ResultTable {
   static void print(PrintWriter out, Cart cart, int width) {
     List<String[]> header = new ArrayList<>();
     header.add(new String[] {"CART ID", "STATUS", "EXPIRES"});
-    header.add(new String[] {text(cart.id()), text(cart.status()),
-        text(cart.expirationTimestamp())});
+    header.add(
+        new String[] {text(cart.id()), text(cart.status()), text(cart.expirationTimestamp())});
     printRows(out, "", header, width);
     List<String[]> lines = new ArrayList<>();
-    lines.add(new String[] {"LINE", "CATALOG ITEM ID", "QUANTITY", "BILLING", "TERM",
-        "ORDER GROUP", "ERROR"});
+    lines.add(new String[] {
+      "LINE", "CATALOG ITEM ID", "QUANTITY", "BILLING", "TERM", "ORDER GROUP", "ERROR"
+    });
     addLines(lines, cart.lineItems(), "");
     printRows(out, "  ", lines, width);
   }
@@ -108,10 +120,17 @@ final class ResultTable {
   private static void addLines(List<String[]> rows, List<CartLineItem> items, String indent) {
     for (CartLineItem item : items) {
       CartError error = item.error();
-      rows.add(new String[] {indent + text(item.id()), text(item.catalogItemId()),
-          text(item.quantity()), text(item.billingCycle()), text(item.termDuration()),
-          text(item.orderGroup()), error == null ? NONE
-              : text(error.errorCode() + " " + Objects.toString(error.errorDescription(), ""))});
+      rows.add(new String[] {
+        indent + text(item.id()),
+        text(item.catalogItemId()),
+        text(item.quantity()),
+        text(item.billingCycle()),
+        text(item.termDuration()),
+        text(item.orderGroup()),
+        error == null
+            ? NONE
+            : text(error.errorCode() + " " + Objects.toString(error.errorDescription(), ""))
+      });
       addLines(rows, item.addonItems(), indent + "+");
     }
   }
@@ -121,10 +140,13 @@ final class ResultTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"LINE", "STATUS", "QUANTITIES"});
     for (OrderLineItemProvisioningStatus line : statuses.items()) {
-      rows.add(new String[] {text(line.lineItemNumber()), text(line.status()),
-          text(line.quantityProvisioningInformation().stream()
-              .map(quantity -> quantity.quantity() + " " + quantity.status())
-              .collect(java.util.stream.Collectors.joining(", ")))});
+      rows.add(new String[] {
+        text(line.lineItemNumber()),
+        text(line.status()),
+        text(line.quantityProvisioningInformation().stream()
+            .map(quantity -> quantity.quantity() + " " + quantity.status())
+            .collect(java.util.stream.Collectors.joining(", ")))
+      });
     }
     printRows(out, "  ", rows, width);
   }
@@ -168,8 +190,8 @@ final class ResultTable {
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder(indent);
       for (int i = 0; i < row.length; i++) {
-        String cell = row[i].length() > widths[i]
-            ? row[i].substring(0, widths[i] - 1) + ELLIPSIS : row[i];
+        String cell =
+            row[i].length() > widths[i] ? row[i].substring(0, widths[i] - 1) + ELLIPSIS : row[i];
         line.append(cell);
         if (i < row.length - 1) {
           line.append(" ".repeat(widths[i] - cell.length() + GAP));

@@ -65,8 +65,10 @@ final class Terminal {
 
   /** A terminal answering from the given text, for tests. */
   static Terminal answering(String input, PrintWriter err) {
-    return piped(new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        java.nio.charset.StandardCharsets.UTF_8, err);
+    return piped(
+        new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        java.nio.charset.StandardCharsets.UTF_8,
+        err);
   }
 
   boolean stdoutIsTerminal() {
@@ -128,9 +130,10 @@ final class Terminal {
    * may have succeeded, and how to re-run it safely.
    */
   static void printCancelled(PrintWriter err, CallCancelledException cancelled) {
-    err.println("interrupted: the checkout was cancelled after " + cancelled.attempts().size()
-        + " finished attempt(s)" + (cancelled.cutOffInFlight()
-            ? " and one cut off in flight" : ""));
+    err.println(
+        "interrupted: the checkout was cancelled after " + cancelled.attempts().size()
+            + " finished attempt(s)"
+            + (cancelled.cutOffInFlight() ? " and one cut off in flight" : ""));
     for (Attempt attempt : cancelled.attempts()) {
       err.println("  " + TerminalText.safe(attempt.toString()));
     }
@@ -140,8 +143,8 @@ final class Terminal {
       err.println("the checkout may have succeeded: look the customer's orders up before buying"
           + " again, or re-run with --request-id " + cancelled.requestId());
     } else {
-      err.println("no order was created; to retry, re-run with --request-id "
-          + cancelled.requestId());
+      err.println(
+          "no order was created; to retry, re-run with --request-id " + cancelled.requestId());
     }
   }
 }

@@ -16,9 +16,11 @@ import java.time.Duration;
  *     2xx body could not be decoded
  * @serial exclude
  */
-@SuppressWarnings("InvalidBlockTag") // javadoc accepts @serial exclude on a type: no serialized-form page
-public record Attempt(int number, int statusCode, String outcome, Duration elapsed,
-    boolean mayHaveSucceeded) implements Serializable {
+@SuppressWarnings(
+    "InvalidBlockTag") // javadoc accepts @serial exclude on a type: no serialized-form page
+public record Attempt(
+    int number, int statusCode, String outcome, Duration elapsed, boolean mayHaveSucceeded)
+    implements Serializable {
 
   /** Such as {@code #2 503 (ServiceUnavailable) in 120 ms}. */
   @Override

@@ -39,8 +39,12 @@ public class CallCancelledException extends CancellationException {
    * @param cutOffInFlight whether an attempt had been sent and was cut off without an answer
    * @param mayHaveSucceeded whether the call may have taken effect
    */
-  public CallCancelledException(String requestId, String correlationId,
-      List<Attempt> attempts, boolean cutOffInFlight, boolean mayHaveSucceeded) {
+  public CallCancelledException(
+      String requestId,
+      String correlationId,
+      List<Attempt> attempts,
+      boolean cutOffInFlight,
+      boolean mayHaveSucceeded) {
     super(message(requestId, correlationId, attempts, cutOffInFlight, mayHaveSucceeded));
     this.requestId = requestId;
     this.correlationId = correlationId;
@@ -49,22 +53,35 @@ public class CallCancelledException extends CancellationException {
     this.mayHaveSucceeded = mayHaveSucceeded;
   }
 
-  private static String message(String requestId, String correlationId, List<Attempt> attempts,
-      boolean cutOffInFlight, boolean mayHaveSucceeded) {
+  private static String message(
+      String requestId,
+      String correlationId,
+      List<Attempt> attempts,
+      boolean cutOffInFlight,
+      boolean mayHaveSucceeded) {
     StringBuilder message = new StringBuilder("The call was cancelled");
     if (!attempts.isEmpty()) {
-      message.append(" after ").append(attempts.size()).append(" attempt(s): ")
+      message
+          .append(" after ")
+          .append(attempts.size())
+          .append(" attempt(s): ")
           .append(attempts.stream().map(Attempt::toString).collect(Collectors.joining(", ")));
     }
     if (cutOffInFlight) {
       message.append("; an attempt had been sent and got no answer");
     }
-    message.append(mayHaveSucceeded
-        ? "; the call may have succeeded: read the resource (after a checkout, the customer's"
-            + " orders), or repeat it with the same MS-RequestId, before sending it again"
-        : "; no attempt reached Partner Center with an unknown outcome");
-    return message.append(" [MS-RequestId=").append(requestId).append(", MS-CorrelationId=")
-        .append(correlationId).append(']').toString();
+    message.append(
+        mayHaveSucceeded
+            ? "; the call may have succeeded: read the resource (after a checkout, the customer's"
+                + " orders), or repeat it with the same MS-RequestId, before sending it again"
+            : "; no attempt reached Partner Center with an unknown outcome");
+    return message
+        .append(" [MS-RequestId=")
+        .append(requestId)
+        .append(", MS-CorrelationId=")
+        .append(correlationId)
+        .append(']')
+        .toString();
   }
 
   /**

@@ -15,13 +15,15 @@ import org.cspkit.partnercenter.model.ApiFault;
  * @param correlationId the request's {@code MS-CorrelationId}, or null
  * @param correlationVector the response's {@code MS-CV}, or null
  */
-@SuppressWarnings("InvalidBlockTag") // javadoc accepts @serial exclude on a type: no serialized-form page
+@SuppressWarnings(
+    "InvalidBlockTag") // javadoc accepts @serial exclude on a type: no serialized-form page
 public record ErrorDetails(
     int statusCode,
     ApiFault serviceError,
     String requestId,
     String correlationId,
-    String correlationVector) implements Serializable {
+    String correlationVector)
+    implements Serializable {
 
   /**
    * Details of a call that received no response (or was never sent).

@@ -31,8 +31,13 @@ public class OutcomeUnknownException extends PartnerCenterException {
    * @param summary what came back, without secrets
    * @param advice what to do, such as "read the customer's orders before buying again"
    */
-  public OutcomeUnknownException(String operationId, String customerId, String path,
-      ErrorDetails details, String summary, String advice) {
+  public OutcomeUnknownException(
+      String operationId,
+      String customerId,
+      String path,
+      ErrorDetails details,
+      String summary,
+      String advice) {
     super(summary + ": " + operationId + " may have succeeded; " + advice, details, null);
     this.operationId = operationId;
     this.customerId = customerId;

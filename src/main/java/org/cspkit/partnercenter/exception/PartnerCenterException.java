@@ -48,8 +48,10 @@ public class PartnerCenterException extends RuntimeException {
    * @param cause the underlying failure, or null
    */
   protected PartnerCenterException(String summary, ErrorDetails details, Throwable cause) {
-    super(summary + " [MS-RequestId=" + details.requestId() + ", MS-CorrelationId="
-        + details.correlationId() + "]", cause);
+    super(
+        summary + " [MS-RequestId=" + details.requestId() + ", MS-CorrelationId="
+            + details.correlationId() + "]",
+        cause);
     this.details = details;
   }
 
@@ -121,8 +123,12 @@ public class PartnerCenterException extends RuntimeException {
   public String getMessage() {
     StringBuilder message = new StringBuilder(super.getMessage());
     if (attempts.size() > 1) {
-      message.append("; ").append(attempts.size()).append(" attempts: ")
-          .append(attempts.stream().map(Attempt::toString)
+      message
+          .append("; ")
+          .append(attempts.size())
+          .append(" attempts: ")
+          .append(attempts.stream()
+              .map(Attempt::toString)
               .collect(java.util.stream.Collectors.joining(", ")));
     }
     if (mayHaveSucceeded() && !(this instanceof OutcomeUnknownException)) {

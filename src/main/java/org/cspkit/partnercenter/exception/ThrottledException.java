@@ -22,9 +22,11 @@ public class ThrottledException extends PartnerCenterException {
    * @param retryAfter the {@code Retry-After} delay, or null when the header was missing or invalid
    */
   public ThrottledException(ErrorDetails details, Duration retryAfter) {
-    super(describe(details)
+    super(
+        describe(details)
             + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toSeconds() + " s)"),
-        details, null);
+        details,
+        null);
     this.retryAfter = retryAfter;
   }
 

@@ -24,11 +24,13 @@ public class UndecodableResponseException extends PartnerCenterException {
    */
   public UndecodableResponseException(
       ErrorDetails details, String contentType, String bodyExcerpt, Throwable cause) {
-    super("Partner Center returned " + details.statusCode()
+    super(
+        "Partner Center returned " + details.statusCode()
             + " with a body that could not be decoded ("
             + (contentType == null ? "no content type" : contentType) + ")"
             + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
-        details, cause);
+        details,
+        cause);
     this.contentType = contentType;
     this.bodyExcerpt = bodyExcerpt;
   }

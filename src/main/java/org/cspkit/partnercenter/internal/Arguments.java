@@ -29,9 +29,8 @@ public final class Arguments {
           : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
     if (!valid) {
-      throw new IllegalArgumentException(
-          name + " must be a GUID such as d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d, got '" + value
-              + "'");
+      throw new IllegalArgumentException(name
+          + " must be a GUID such as d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d, got '" + value + "'");
     }
     return UUID.fromString(value);
   }
@@ -46,9 +45,9 @@ public final class Arguments {
    *     space character
    */
   public static String requireId(String value, String name) {
-    if (value == null || value.isEmpty()
-        || !value.chars().allMatch(c -> c > ' ' && c != 0x7f && c != '/' && c != '?'
-            && c != '#')) {
+    if (value == null
+        || value.isEmpty()
+        || !value.chars().allMatch(c -> c > ' ' && c != 0x7f && c != '/' && c != '?' && c != '#')) {
       throw new IllegalArgumentException(name + " must be an ID such as"
           + " YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1 (no spaces, '/', '?' or '#'), got "
           + (value == null ? "null" : "'" + value + "'"));

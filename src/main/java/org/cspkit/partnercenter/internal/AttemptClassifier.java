@@ -34,8 +34,13 @@ final class AttemptClassifier {
       return true;
     }
     int status = failure.statusCode();
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
-        || status == 504 || rules.alsoRetried(failure);
+    return status == 408
+        || status == 429
+        || status == 500
+        || status == 502
+        || status == 503
+        || status == 504
+        || rules.alsoRetried(failure);
   }
 
   /**
@@ -44,38 +49,43 @@ final class AttemptClassifier {
    * host), a gateway timed out, a 2xx body could not be decoded, or a 2xx status the spec does not
    * document came back.
    */
-  static boolean mayHaveSucceeded(PartnerCenterException failure, IOException io,
-      AttemptState state, boolean safe) {
+  static boolean mayHaveSucceeded(
+      PartnerCenterException failure, IOException io, AttemptState state, boolean safe) {
     if (safe) {
       return false;
     }
     if (failure instanceof TransportException) {
-      return state.sent() && !(io instanceof ConnectException || io instanceof UnknownHostException);
+      return state.sent()
+          && !(io instanceof ConnectException || io instanceof UnknownHostException);
     }
     int status = failure.statusCode();
-    return status == 502 || status == 504 || failure instanceof OutcomeUnknownException
+    return status == 502
+        || status == 504
+        || failure instanceof OutcomeUnknownException
         || (failure instanceof UndecodableResponseException && status >= 200 && status < 300);
   }
 
   /** The outcome of a failed attempt as {@code attempts()} and the DEBUG line show it. */
-  static String describe(PartnerCenterException failure, IOException io,
-      List<String> secrets) {
+  static String describe(PartnerCenterException failure, IOException io, List<String> secrets) {
     if (failure.statusCode() == 0) {
       Throwable cause = io != null ? io : failure.getCause();
-      return Redaction.scrub("no response: "
-          + (cause == null ? failure.getClass().getSimpleName() : cause), secrets);
+      return Redaction.scrub(
+          "no response: " + (cause == null ? failure.getClass().getSimpleName() : cause), secrets);
     }
-    return failure.statusCode() + failure.serviceError()
-        .map(fault -> fault.code() == null ? "" : " (" + fault.code() + ")").orElse("")
+    return failure.statusCode()
+        + failure
+            .serviceError()
+            .map(fault -> fault.code() == null ? "" : " (" + fault.code() + ")")
+            .orElse("")
         + (failure instanceof UndecodableResponseException ? " (undecodable body)" : "");
   }
 
   /** The wait before the attempt after {@code number}: doubling, with jitter, capped. */
   static Duration backoff(RetryOptions options, int number) {
-    double base = Math.min((double) options.maxDelay().toNanos(),
+    double base = Math.min(
+        (double) options.maxDelay().toNanos(),
         options.initialDelay().toNanos() * Math.pow(2, number - 1));
-    double jittered =
-        base * (1 + options.jitter() * ThreadLocalRandom.current().nextDouble(-1, 1));
+    double jittered = base * (1 + options.jitter() * ThreadLocalRandom.current().nextDouble(-1, 1));
     return Duration.ofNanos((long) Math.min((double) options.maxDelay().toNanos(), jittered));
   }
 }

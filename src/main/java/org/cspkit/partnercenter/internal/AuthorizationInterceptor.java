@@ -36,7 +36,8 @@ final class AuthorizationInterceptor implements Interceptor {
    * @return the request to send
    */
   Request authorize(Request request, String tokenValue) {
-    return request.newBuilder()
+    return request
+        .newBuilder()
         .header("Authorization", "Bearer " + tokenValue)
         .header("User-Agent", userAgent)
         .build();

@@ -40,8 +40,13 @@ final class Calls {
   record Operation(String id, Converter<ResponseBody, ?> converter, int[] success) {}
 
   /** A call ready to run: its request with the standard headers, and what judges its answers. */
-  record Prepared(Request request, Operation operation, OperationRules rules,
-      RequestOptions options, boolean safe, CallInfo info) {}
+  record Prepared(
+      Request request,
+      Operation operation,
+      OperationRules rules,
+      RequestOptions options,
+      boolean safe,
+      CallInfo info) {}
 
   /**
    * Creates the factory.
@@ -53,7 +58,11 @@ final class Calls {
    * @param localeTag the {@code X-Locale} to send
    * @param applicationName the {@code MS-PartnerCenter-Application} to send, or null
    */
-  Calls(HttpUrl baseUrl, Call.Factory callFactory, Moshi moshi, String localeTag,
+  Calls(
+      HttpUrl baseUrl,
+      Call.Factory callFactory,
+      Moshi moshi,
+      String localeTag,
       String applicationName) {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
@@ -84,11 +93,13 @@ final class Calls {
   Prepared prepare(retrofit2.Call<?> call, OperationRules rules) {
     Request built = call.request();
     Invocation invocation = Objects.requireNonNull(built.tag(Invocation.class), "invocation");
-    RequestOptions options = Objects.requireNonNullElse(built.tag(RequestOptions.class),
-        RequestOptions.defaults());
-    Request.Builder builder = built.newBuilder()
+    RequestOptions options =
+        Objects.requireNonNullElse(built.tag(RequestOptions.class), RequestOptions.defaults());
+    Request.Builder builder = built
+        .newBuilder()
         .header("MS-RequestId", options.requestId().orElseGet(UUID::randomUUID).toString())
-        .header("MS-CorrelationId",
+        .header(
+            "MS-CorrelationId",
             options.correlationId().orElseGet(UUID::randomUUID).toString());
     for (int i = 0; i < clientHeaders.size(); i++) {
       builder.header(clientHeaders.name(i), clientHeaders.value(i));
@@ -97,18 +108,23 @@ final class Calls {
     Operation operation = operation(invocation);
     List<String> segments = request.url().pathSegments();
     int customer = segments.indexOf("customers");
-    CallInfo info = new CallInfo(operation.id(), request.method(), request.url().encodedPath(),
+    CallInfo info = new CallInfo(
+        operation.id(),
+        request.method(),
+        request.url().encodedPath(),
         customer >= 0 && customer + 1 < segments.size() ? segments.get(customer + 1) : null,
-        request.header("MS-RequestId"), request.header("MS-CorrelationId"));
+        request.header("MS-RequestId"),
+        request.header("MS-CorrelationId"));
     return new Prepared(request, operation, rules, options, request.method().equals("GET"), info);
   }
 
   private Operation operation(Invocation invocation) {
     return operations.computeIfAbsent(invocation.method(), method -> {
-      Type returned = ((ParameterizedType) method.getGenericReturnType())
-          .getActualTypeArguments()[0];
+      Type returned =
+          ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
       SuccessStatuses success = method.getAnnotation(SuccessStatuses.class);
-      return new Operation(method.getName(),
+      return new Operation(
+          method.getName(),
           retrofit.responseBodyConverter(returned, method.getAnnotations()),
           success == null ? new int[] {200} : success.value());
     });

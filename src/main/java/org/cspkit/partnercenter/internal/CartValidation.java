@@ -46,8 +46,8 @@ public final class CartValidation {
             + " catalog item ID, such as CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5");
       }
       if (line.quantity() == null || line.quantity() < 1) {
-        throw new IllegalArgumentException(at + ".quantity must be at least 1, got "
-            + line.quantity());
+        throw new IllegalArgumentException(
+            at + ".quantity must be at least 1, got " + line.quantity());
       }
       if (line.billingCycle() == null || line.billingCycle().equals(BillingCycleType.UNKNOWN)) {
         throw new IllegalArgumentException(at + ".billingCycle is required (monthly, annual,"

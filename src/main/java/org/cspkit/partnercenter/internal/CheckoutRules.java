@@ -24,13 +24,19 @@ public final class CheckoutRules extends OperationRules {
   }
 
   @Override
-  protected PartnerCenterException replace(PartnerCenterException failure,
-      boolean earlierMayHaveSucceeded, CallInfo call) {
-    if (earlierMayHaveSucceeded && failure.statusCode() == 400
+  protected PartnerCenterException replace(
+      PartnerCenterException failure, boolean earlierMayHaveSucceeded, CallInfo call) {
+    if (earlierMayHaveSucceeded
+        && failure.statusCode() == 400
         && failure.errorCode().orElse(0) == 800065) {
-      return new OutcomeUnknownException(call.operationId(), call.customerId(), call.path(),
-          failure.details(), "Cart " + cartId(call.path()) + " was already submitted (800065)"
-              + " after an earlier attempt got no answer", unknownOutcomeAdvice(call));
+      return new OutcomeUnknownException(
+          call.operationId(),
+          call.customerId(),
+          call.path(),
+          failure.details(),
+          "Cart " + cartId(call.path()) + " was already submitted (800065)"
+              + " after an earlier attempt got no answer",
+          unknownOutcomeAdvice(call));
     }
     return null;
   }

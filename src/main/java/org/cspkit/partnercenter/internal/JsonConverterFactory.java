@@ -34,8 +34,11 @@ public final class JsonConverterFactory extends Converter.Factory {
   }
 
   @Override
-  public Converter<?, RequestBody> requestBodyConverter(Type type,
-      Annotation[] parameterAnnotations, Annotation[] methodAnnotations, Retrofit retrofit) {
+  public Converter<?, RequestBody> requestBodyConverter(
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
     JsonAdapter<Object> adapter = moshi.adapter(type);
     return value -> {
       Buffer buffer = new Buffer();
@@ -45,14 +48,13 @@ public final class JsonConverterFactory extends Converter.Factory {
   }
 
   @Override
-  public Converter<ResponseBody, ?> responseBodyConverter(Type type, Annotation[] annotations,
-      Retrofit retrofit) {
+  public Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
     JsonAdapter<Object> adapter = moshi.adapter(type);
     return body -> decode(adapter, body);
   }
 
-  private static Object decode(JsonAdapter<Object> adapter, ResponseBody body)
-      throws IOException {
+  private static Object decode(JsonAdapter<Object> adapter, ResponseBody body) throws IOException {
     try (body) {
       return BodyDecoder.decode(adapter, body.source());
     }

@@ -80,8 +80,8 @@ public final class JsonSupport {
         return common;
       }
       try {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME
-            .parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(
+            text, OffsetDateTime::from, LocalDateTime::from);
         return parsed instanceof OffsetDateTime offset
             ? offset
             : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
@@ -104,8 +104,12 @@ public final class JsonSupport {
      */
     static OffsetDateTime parseCommon(String s) {
       int n = s.length();
-      if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-          || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      if (n < 19
+          || s.charAt(4) != '-'
+          || s.charAt(7) != '-'
+          || s.charAt(10) != 'T'
+          || s.charAt(13) != ':'
+          || s.charAt(16) != ':') {
         return null;
       }
       int year = digits(s, 0, 4);
@@ -136,7 +140,8 @@ public final class JsonSupport {
         offset = ZoneOffset.UTC;
       } else if (i == n - 1 && s.charAt(i) == 'Z') {
         offset = ZoneOffset.UTC;
-      } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-')
+      } else if (i == n - 6
+          && (s.charAt(i) == '+' || s.charAt(i) == '-')
           && s.charAt(i + 3) == ':') {
         int hours = digits(s, i + 1, 2);
         int minutes = digits(s, i + 4, 2);
@@ -277,8 +282,7 @@ public final class JsonSupport {
    * decimal number ({@code "3f"}, {@code "NaN"}) and fractions that are not exactly zero ({@code
    * 3.0000000000000000001}, which they round to 3).
    */
-  static long integral(JsonReader reader, String expected, long min, long max)
-      throws IOException {
+  static long integral(JsonReader reader, String expected, long min, long max) throws IOException {
     JsonReader.Token token = reader.peek();
     if (token != JsonReader.Token.NUMBER && token != JsonReader.Token.STRING) {
       throw new JsonDataException(
@@ -328,7 +332,8 @@ public final class JsonSupport {
       return "'" + text + "'";
     }
     int cut = Character.isHighSurrogate(text.charAt(MAX_QUOTED_CHARS - 1))
-        ? MAX_QUOTED_CHARS - 1 : MAX_QUOTED_CHARS;
+        ? MAX_QUOTED_CHARS - 1
+        : MAX_QUOTED_CHARS;
     return "'" + text.substring(0, cut) + "...' (" + text.length() + " characters)";
   }
 }

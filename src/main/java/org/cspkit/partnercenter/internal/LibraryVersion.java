@@ -18,8 +18,8 @@ public final class LibraryVersion {
 
   static {
     Properties properties = new Properties();
-    try (InputStream in = LibraryVersion.class.getResourceAsStream(
-        "/org/cspkit/partnercenter/version.properties")) {
+    try (InputStream in =
+        LibraryVersion.class.getResourceAsStream("/org/cspkit/partnercenter/version.properties")) {
       if (in == null) {
         throw new IllegalStateException("version.properties is missing from the jar");
       }

@@ -34,8 +34,8 @@ public class OperationRules {
    * @param call what the exception needs to name the call
    * @return the replacement, or null
    */
-  protected PartnerCenterException replace(PartnerCenterException failure,
-      boolean earlierMayHaveSucceeded, CallInfo call) {
+  protected PartnerCenterException replace(
+      PartnerCenterException failure, boolean earlierMayHaveSucceeded, CallInfo call) {
     return null;
   }
 
@@ -60,6 +60,11 @@ public class OperationRules {
    * @param requestId the call's {@code MS-RequestId}
    * @param correlationId the call's {@code MS-CorrelationId}
    */
-  public record CallInfo(String operationId, String method, String path, String customerId,
-      String requestId, String correlationId) {}
+  public record CallInfo(
+      String operationId,
+      String method,
+      String path,
+      String customerId,
+      String requestId,
+      String correlationId) {}
 }

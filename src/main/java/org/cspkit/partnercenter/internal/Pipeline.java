@@ -1,10 +1,10 @@
 package org.cspkit.partnercenter.internal;
 
+import com.squareup.moshi.Moshi;
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import com.squareup.moshi.Moshi;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,9 +39,9 @@ import org.cspkit.partnercenter.exception.CallCancelledException;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.TransportException;
+import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.cspkit.partnercenter.internal.TokenCache.TokenUnavailableException;
 import org.cspkit.partnercenter.internal.WireInterceptor.UnplannedRequestException;
-import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +77,7 @@ public final class Pipeline implements AutoCloseable {
   private final ThreadPoolExecutor asyncAttempts;
   /** Ends asynchronous calls still waiting for a thread at their deadline. */
   private final ScheduledThreadPoolExecutor deadlines;
+
   private final Telemetry telemetry;
   private volatile boolean closed;
 
@@ -98,10 +99,20 @@ public final class Pipeline implements AutoCloseable {
    * @param applicationName the {@code MS-PartnerCenter-Application} to send, or null
    * @param telemetry the spans and metrics of calls and attempts
    */
-  public Pipeline(OkHttpClient.Builder http, boolean ownsHttpClient, String userAgent,
-      TokenCache tokens, ResponseHandler responses, Duration callTimeout,
-      RetryOptions defaultOptions, int maxAsyncConcurrency, HttpUrl baseUrl, Moshi moshi,
-      String localeTag, String applicationName, Telemetry telemetry) {
+  public Pipeline(
+      OkHttpClient.Builder http,
+      boolean ownsHttpClient,
+      String userAgent,
+      TokenCache tokens,
+      ResponseHandler responses,
+      Duration callTimeout,
+      RetryOptions defaultOptions,
+      int maxAsyncConcurrency,
+      HttpUrl baseUrl,
+      Moshi moshi,
+      String localeTag,
+      String applicationName,
+      Telemetry telemetry) {
     this.telemetry = telemetry;
     this.authorization = new AuthorizationInterceptor(userAgent);
     this.httpClient = http
@@ -121,11 +132,15 @@ public final class Pipeline implements AutoCloseable {
     this.callTimeout = callTimeout;
     this.defaultOptions = defaultOptions;
     this.defaultPolicy = newPolicy(defaultOptions);
-    this.asyncAttempts = new ThreadPoolExecutor(maxAsyncConcurrency, maxAsyncConcurrency, 30,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemon("cspkit-pc-async"));
+    this.asyncAttempts = new ThreadPoolExecutor(
+        maxAsyncConcurrency,
+        maxAsyncConcurrency,
+        30,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
+        Threads.daemon("cspkit-pc-async"));
     this.asyncAttempts.allowCoreThreadTimeOut(true);
-    this.deadlines =
-        new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-pc-deadline"));
+    this.deadlines = new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-pc-deadline"));
     this.deadlines.setRemoveOnCancelPolicy(true);
     // Retrofit only builds requests and provides converters: each attempt is sent below, through
     // the client built above, so the calls Retrofit creates on it are never executed.
@@ -145,8 +160,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** What one attempt ended in, and the wait before the next one if there is to be one. */
-  private record Outcome(PartnerCenterResponse<?> result, PartnerCenterException failure,
-      boolean retryable, Duration delay) {
+  private record Outcome(
+      PartnerCenterResponse<?> result,
+      PartnerCenterException failure,
+      boolean retryable,
+      Duration delay) {
     static Outcome last(PartnerCenterException failure) {
       return new Outcome(null, failure, false, null);
     }
@@ -181,8 +199,8 @@ public final class Pipeline implements AutoCloseable {
    *     thread's interrupt flag kept
    * @throws IllegalStateException if the executor is closed
    */
-  public <T> PartnerCenterResponse<T> runWithResponse(retrofit2.Call<T> call,
-      OperationRules rules) {
+  public <T> PartnerCenterResponse<T> runWithResponse(
+      retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
@@ -205,7 +223,8 @@ public final class Pipeline implements AutoCloseable {
     } catch (RuntimeException e) {
       throw execution.unexpected(e);
     }
-    if (outcome.result() == null && outcome.failure().statusCode() == 0
+    if (outcome.result() == null
+        && outcome.failure().statusCode() == 0
         && Thread.currentThread().isInterrupted()) {
       throw execution.interrupted(
           new InterruptedException("interrupted while the call was in flight"));
@@ -249,8 +268,8 @@ public final class Pipeline implements AutoCloseable {
   /** Starts a call whose future completes with {@code shape} applied to the response. */
   // FutureReturnValueIgnored: the whenComplete stages are callbacks only.
   @SuppressWarnings({"unchecked", "rawtypes", "FutureReturnValueIgnored"})
-  private <T, R> CompletableFuture<R> start(retrofit2.Call<T> call, OperationRules rules,
-      Function<PartnerCenterResponse<T>, R> shape) {
+  private <T, R> CompletableFuture<R> start(
+      retrofit2.Call<T> call, OperationRules rules, Function<PartnerCenterResponse<T>, R> shape) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
@@ -266,7 +285,8 @@ public final class Pipeline implements AutoCloseable {
     // An attempt in flight is cut at the deadline by its call timeout; one still waiting for a
     // free thread (maxAsyncConcurrency) is not, so the deadline also ends the call here.
     ScheduledFuture<?> deadline = deadlines.schedule(
-        caller.wrap(() -> execution.deadlinePassed(future)), options.deadline().toNanos(),
+        caller.wrap(() -> execution.deadlinePassed(future)),
+        options.deadline().toNanos(),
         TimeUnit.NANOSECONDS);
     // The future ends the call's span as it completes; this catches any other completion.
     future.whenComplete(execution.operation::end);
@@ -324,6 +344,7 @@ public final class Pipeline implements AutoCloseable {
     private final Execution execution;
     /** What the future holds of a success: the response, or its value. */
     private final Function<PartnerCenterResponse<?>, T> shape;
+
     private volatile CompletableFuture<Outcome> retries;
 
     private CallFuture(Execution execution, Function<PartnerCenterResponse<?>, T> shape) {
@@ -393,6 +414,7 @@ public final class Pipeline implements AutoCloseable {
     private final CompletableFuture<Void> cancelSignal;
     /** The attempt whose call may be in flight, set before its cancel check; or null. */
     private volatile Call currentCall;
+
     private volatile AttemptState currentState;
     private volatile boolean finished;
     /** The result, once an attempt has decoded one; read by a cancel after it set the flag. */
@@ -425,8 +447,10 @@ public final class Pipeline implements AutoCloseable {
         return attemptOnce(context);
       } catch (RuntimeException e) {
         // A bug of ours or of a caller's interceptor: end the call, do not retry it.
-        return Outcome.last(new TransportException("The attempt failed unexpectedly: " + e,
-            ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), e));
+        return Outcome.last(new TransportException(
+            "The attempt failed unexpectedly: " + e,
+            ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+            e));
       }
     }
 
@@ -437,9 +461,12 @@ public final class Pipeline implements AutoCloseable {
       Outcome previous = context.getLastResult();
       if (leftNanos() < AttemptClassifier.minimumAttemptNanos(options)) {
         // A wait that ran late, or a queue for a free thread that took the whole deadline.
-        return previous != null ? Outcome.last(previous.failure())
-            : Outcome.last(stopped("the deadline of " + options.deadline().toMillis()
-                + " ms passed before the first attempt could start", null));
+        return previous != null
+            ? Outcome.last(previous.failure())
+            : Outcome.last(stopped(
+                "the deadline of " + options.deadline().toMillis()
+                    + " ms passed before the first attempt could start",
+                null));
       }
       int number = attempts.size() + 1;
       long attemptStart = System.nanoTime();
@@ -458,8 +485,10 @@ public final class Pipeline implements AutoCloseable {
       }
       AttemptState state = new AttemptState(token.value(), cancelled);
       attemptSpan = operation.attempt(request, number);
-      Call call = httpClient.newCall(
-          attemptSpan.inject(request.newBuilder()).tag(AttemptState.class, state).build());
+      Call call = httpClient.newCall(attemptSpan
+          .inject(request.newBuilder())
+          .tag(AttemptState.class, state)
+          .build());
       long timeoutNanos = leftNanos();
       if (!callTimeout.isZero()) {
         timeoutNanos = Math.min(timeoutNanos, callTimeout.toNanos());
@@ -478,14 +507,24 @@ public final class Pipeline implements AutoCloseable {
       if (onCallingThread) {
         InterruptWatchdog.INSTANCE.watch(call);
       }
-      try (Scope traced = attemptSpan.makeCurrent(); Response response = call.execute()) {
-        Object result = responses.handle(response, prepared.operation().converter(),
-            prepared.operation().success(), prepared.safe(), prepared.rules(), ids,
+      try (Scope traced = attemptSpan.makeCurrent();
+          Response response = call.execute()) {
+        Object result = responses.handle(
+            response,
+            prepared.operation().converter(),
+            prepared.operation().success(),
+            prepared.safe(),
+            prepared.rules(),
+            ids,
             state.secrets());
         record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
-        PartnerCenterResponse<Object> done = new PartnerCenterResponse<>(result, response.code(),
-            Redaction.scrub(response.headers(), state.secrets()), ids.requestId(),
-            ids.correlationId(), attempts);
+        PartnerCenterResponse<Object> done = new PartnerCenterResponse<>(
+            result,
+            response.code(),
+            Redaction.scrub(response.headers(), state.secrets()),
+            ids.requestId(),
+            ids.correlationId(),
+            attempts);
         succeeded = done;
         endAttempt(attempts.get(attempts.size() - 1), state, null);
         return new Outcome(done, null, false, null);
@@ -494,10 +533,22 @@ public final class Pipeline implements AutoCloseable {
       } catch (UnplannedRequestException e) {
         // OkHttp (or an interceptor) wanted to send again after this response: report the
         // response; the policy decides whether there is another attempt.
-        return failed(responses.statusOnly(e.status, request, e.headers, ids, state.secrets()),
-            null, state, call, token, number, attemptStart);
+        return failed(
+            responses.statusOnly(e.status, request, e.headers, ids, state.secrets()),
+            null,
+            state,
+            call,
+            token,
+            number,
+            attemptStart);
       } catch (IOException e) {
-        return failed(responses.failure(e, ids, state.secrets()), e, state, call, token, number,
+        return failed(
+            responses.failure(e, ids, state.secrets()),
+            e,
+            state,
+            call,
+            token,
+            number,
             attemptStart);
       } catch (RuntimeException e) {
         // Thrown once the response had arrived (OkHttp's own follow-up code fails on a Retry-After
@@ -518,15 +569,24 @@ public final class Pipeline implements AutoCloseable {
       }
     }
 
-    private Outcome failed(PartnerCenterException failure, IOException io, AttemptState state,
-        Call call, AccessToken token, int number, long attemptStart) {
+    private Outcome failed(
+        PartnerCenterException failure,
+        IOException io,
+        AttemptState state,
+        Call call,
+        AccessToken token,
+        int number,
+        long attemptStart) {
       Outcome outcome = classify(failure, io, state, call, token, number, attemptStart);
       endAttempt(attempts.get(attempts.size() - 1), state, failure);
       if (listener != null && !attempts.isEmpty()) {
         try {
-          listener.attemptFailed(attempts.get(attempts.size() - 1), options.maxAttempts(),
+          listener.attemptFailed(
+              attempts.get(attempts.size() - 1),
+              options.maxAttempts(),
               outcome.retryable() && number < options.maxAttempts()
-                  ? Optional.of(outcome.delay()) : Optional.empty());
+                  ? Optional.of(outcome.delay())
+                  : Optional.empty());
         } catch (Throwable ignored) {
           LOG.debug("the attempt listener failed", ignored);
         }
@@ -535,8 +595,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Ends the span of the attempt in flight with what the attempt recorded. */
-    private void endAttempt(Attempt recorded, AttemptState state,
-        PartnerCenterException failure) {
+    private void endAttempt(Attempt recorded, AttemptState state, PartnerCenterException failure) {
       Telemetry.AttemptSpan span = attemptSpan;
       attemptSpan = null;
       if (span != null) {
@@ -545,11 +604,21 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Records the failed attempt and decides whether another follows, and after what wait. */
-    private Outcome classify(PartnerCenterException failure, IOException io, AttemptState state,
-        Call call, AccessToken token, int number, long attemptStart) {
+    private Outcome classify(
+        PartnerCenterException failure,
+        IOException io,
+        AttemptState state,
+        Call call,
+        AccessToken token,
+        int number,
+        long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-      record(number, attemptStart, status, AttemptClassifier.describe(failure, io, state.secrets()),
+      record(
+          number,
+          attemptStart,
+          status,
+          AttemptClassifier.describe(failure, io, state.secrets()),
           AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
       Outcome outcome = decide(failure, state, call, token, number);
       if (!outcome.retryable()) {
@@ -563,8 +632,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Whether another attempt follows, and after what wait. */
-    private Outcome decide(PartnerCenterException failure, AttemptState state, Call call,
-        AccessToken token, int number) {
+    private Outcome decide(
+        PartnerCenterException failure,
+        AttemptState state,
+        Call call,
+        AccessToken token,
+        int number) {
       int status = failure.statusCode();
       // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
       // first, as an InterruptedIOException: neither is retried, nor is a cancelled call.
@@ -604,19 +677,26 @@ public final class Pipeline implements AutoCloseable {
       }
     }
 
-    private void record(int number, long attemptStart, int status, String outcome,
-        boolean maybe) {
+    private void record(int number, long attemptStart, int status, String outcome, boolean maybe) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
       attempts.add(new Attempt(number, status, outcome, elapsed, maybe));
-      LOG.debug("{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
-          request.method(), request.url().encodedPath(), number, outcome, elapsed.toMillis(),
-          ids.requestId(), ids.correlationId());
+      LOG.debug(
+          "{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
+          request.method(),
+          request.url().encodedPath(),
+          number,
+          outcome,
+          elapsed.toMillis(),
+          ids.requestId(),
+          ids.correlationId());
     }
 
     /** A call that ended without an answer to its last attempt: nothing (more) was sent. */
     private TransportException stopped(String why, Throwable cause) {
-      return new TransportException(ids.operationId() + " stopped: " + why,
-          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
+      return new TransportException(
+          ids.operationId() + " stopped: " + why,
+          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+          cause);
     }
 
     /**
@@ -635,8 +715,8 @@ public final class Pipeline implements AutoCloseable {
       Call call = currentCall;
       boolean inFlight = call != null && state != null && state.sent();
       boolean maybe = inFlight || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-      return new CallCancelledException(ids.requestId(), ids.correlationId(), attempts,
-          inFlight, maybe);
+      return new CallCancelledException(
+          ids.requestId(), ids.correlationId(), attempts, inFlight, maybe);
     }
 
     /**
@@ -649,9 +729,11 @@ public final class Pipeline implements AutoCloseable {
         return;
       }
       cancelled.set(true);
-      TransportException late = stopped("the deadline of " + options.deadline().toMillis()
-          + " ms passed while the call waited for one of the client's threads"
-          + " (maxAsyncConcurrency)", null);
+      TransportException late = stopped(
+          "the deadline of " + options.deadline().toMillis()
+              + " ms passed while the call waited for one of the client's threads"
+              + " (maxAsyncConcurrency)",
+          null);
       late.initAttempts(attempts);
       if (future.completeExceptionally(late)) {
         interruptWaitAndCall();
@@ -672,8 +754,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private TransportException interrupted(InterruptedException interrupt) {
-      TransportException e = new TransportException(ids.operationId() + " was interrupted",
-          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), interrupt);
+      TransportException e = new TransportException(
+          ids.operationId() + " was interrupted",
+          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+          interrupt);
       e.initAttempts(attempts);
       return e;
     }
@@ -682,8 +766,8 @@ public final class Pipeline implements AutoCloseable {
       String summary = cause instanceof RejectedExecutionException
           ? "The PartnerCenterClient was closed before the next attempt could start"
           : ids.operationId() + " failed unexpectedly: " + cause;
-      TransportException e = new TransportException(summary,
-          ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
+      TransportException e = new TransportException(
+          summary, ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
       e.initAttempts(attempts);
       return e;
     }
@@ -713,7 +797,8 @@ public final class Pipeline implements AutoCloseable {
         return;
       }
       Throwable cause = error instanceof CompletionException && error.getCause() != null
-          ? error.getCause() : error;
+          ? error.getCause()
+          : error;
       if (!(cause instanceof CancellationException)) {
         future.completeExceptionally(unexpected(cause));
       }

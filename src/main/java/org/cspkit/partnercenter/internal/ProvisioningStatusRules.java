@@ -23,8 +23,8 @@ public final class ProvisioningStatusRules extends OperationRules {
   private ProvisioningStatusRules() {}
 
   @Override
-  protected PartnerCenterException replace(PartnerCenterException failure,
-      boolean earlierMayHaveSucceeded, CallInfo call) {
+  protected PartnerCenterException replace(
+      PartnerCenterException failure, boolean earlierMayHaveSucceeded, CallInfo call) {
     if (failure instanceof ForbiddenException) {
       return new ForbiddenException(failure.details(), APP_PLUS_USER_ONLY);
     }

@@ -30,8 +30,13 @@ public final class Redaction {
   static final int MIN_SECRET_LENGTH = 4;
 
   private static final Set<String> SENSITIVE_HEADERS = Set.of(
-      "authorization", "proxy-authorization", "cookie", "set-cookie", "www-authenticate",
-      "proxy-authenticate", "x-ms-authorization-auxiliary");
+      "authorization",
+      "proxy-authorization",
+      "cookie",
+      "set-cookie",
+      "www-authenticate",
+      "proxy-authenticate",
+      "x-ms-authorization-auxiliary");
 
   private Redaction() {}
 
@@ -112,8 +117,11 @@ public final class Redaction {
   public static Headers scrub(Headers headers, Collection<String> secrets) {
     // Every spelling of a secret is at least as long as the secret: a real bearer token is far
     // longer than the values of a success response, so the pattern is rarely compiled.
-    int shortest = secrets.stream().filter(secret -> secret != null)
-        .mapToInt(String::length).filter(length -> length >= MIN_SECRET_LENGTH).min()
+    int shortest = secrets.stream()
+        .filter(secret -> secret != null)
+        .mapToInt(String::length)
+        .filter(length -> length >= MIN_SECRET_LENGTH)
+        .min()
         .orElse(Integer.MAX_VALUE);
     boolean longEnough = false;
     for (int i = 0; i < headers.size() && !longEnough; i++) {
@@ -147,7 +155,9 @@ public final class Redaction {
    * @return the URL as text, safe to show
    */
   public static String url(HttpUrl url) {
-    return url.password().isEmpty() ? url.toString() : url.newBuilder().password(MASK).toString();
+    return url.password().isEmpty()
+        ? url.toString()
+        : url.newBuilder().password(MASK).toString();
   }
 
   private static boolean leaks(Throwable failure, Pattern secrets, int depth) {
@@ -214,8 +224,8 @@ public final class Redaction {
    * ~} alone, .NET's lower-case hex and JSON strings all match, even mixed within one spelling.
    */
   private static String spellings(int codePoint) {
-    StringBuilder alternatives = new StringBuilder("(?:")
-        .append(Pattern.quote(new String(Character.toChars(codePoint))));
+    StringBuilder alternatives =
+        new StringBuilder("(?:").append(Pattern.quote(new String(Character.toChars(codePoint))));
     StringBuilder percent = new StringBuilder();
     for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
       percent.append("%(?:25)?(?i:").append(String.format("%02x", b & 0xff)).append(')');

@@ -19,23 +19,23 @@ import okio.BufferedSource;
 import okio.ForwardingSource;
 import okio.Okio;
 import okio.Source;
-import retrofit2.Converter;
 import org.cspkit.partnercenter.auth.TokenAcquisitionException;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.BadRequestException;
-import org.cspkit.partnercenter.exception.OutcomeUnknownException;
 import org.cspkit.partnercenter.exception.ConflictException;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.ForbiddenException;
 import org.cspkit.partnercenter.exception.NotFoundException;
+import org.cspkit.partnercenter.exception.OutcomeUnknownException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.ServerErrorException;
 import org.cspkit.partnercenter.exception.ThrottledException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.exception.UndecodableResponseException;
-import org.cspkit.partnercenter.model.ApiFault;
 import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
+import org.cspkit.partnercenter.model.ApiFault;
 import org.cspkit.partnercenter.model.ThrottlingError;
+import retrofit2.Converter;
 
 /**
  * Turns the outcome of one attempt of any operation into the decoded result or the typed
@@ -83,28 +83,44 @@ public final class ResponseHandler {
    * @throws PartnerCenterException for any other status, or a body that cannot be decoded
    * @throws IOException if reading a 2xx body fails (the connection broke)
    */
-  Object handle(Response response, Converter<ResponseBody, ?> converter, int[] successStatuses,
-      boolean safe, OperationRules rules, CallInfo ids, List<String> secrets) throws IOException {
+  Object handle(
+      Response response,
+      Converter<ResponseBody, ?> converter,
+      int[] successStatuses,
+      boolean safe,
+      OperationRules rules,
+      CallInfo ids,
+      List<String> secrets)
+      throws IOException {
     ResponseBody body = response.body();
     int status = response.code();
     if (status < 200 || status > 299) {
       throw error(response, body, ids, secrets);
     }
     if (!safe && IntStream.of(successStatuses).noneMatch(documented -> documented == status)) {
-      throw new OutcomeUnknownException(ids.operationId(), ids.customerId(), ids.path(),
-          details(response, null, ids, secrets), "Partner Center answered " + status
+      throw new OutcomeUnknownException(
+          ids.operationId(),
+          ids.customerId(),
+          ids.path(),
+          details(response, null, ids, secrets),
+          "Partner Center answered " + status
               + ", a success status the spec does not document for " + ids.operationId()
-              + ", so the client cannot confirm the outcome", rules.unknownOutcomeAdvice(ids));
+              + ", so the client cannot confirm the outcome",
+          rules.unknownOutcomeAdvice(ids));
     }
     MediaType type = body.contentType();
     if (type != null && !"json".equals(type.subtype()) && !type.subtype().endsWith("+json")) {
       // An HTML page or other text from a proxy: not worth decoding, keep its start.
-      throw undecodable(response, readCapped(body), ids, secrets,
+      throw undecodable(
+          response,
+          readCapped(body),
+          ids,
+          secrets,
           new UndecodableBodyException("expected JSON but the content type is " + type, null));
     }
     try {
-      ResponseBody limited = ResponseBody.create(Okio.buffer(limit(body.source(), maxResultBytes)),
-          type, -1);
+      ResponseBody limited =
+          ResponseBody.create(Okio.buffer(limit(body.source(), maxResultBytes)), type, -1);
       return converter.convert(limited);
     } catch (UndecodableBodyException e) {
       throw undecodable(response, new Buffer(), ids, secrets, e);
@@ -120,8 +136,10 @@ public final class ResponseHandler {
    * @return the exception to throw
    */
   PartnerCenterException failure(IOException failure, CallInfo ids, List<String> secrets) {
-    return new TransportException(Redaction.scrub(
-        ids.operationId() + " failed before a complete response was received: " + failure, secrets),
+    return new TransportException(
+        Redaction.scrub(
+            ids.operationId() + " failed before a complete response was received: " + failure,
+            secrets),
         ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
         Redaction.scrub(failure, secrets));
   }
@@ -137,14 +155,17 @@ public final class ResponseHandler {
   PartnerCenterException tokenFailure(TokenCache.TokenUnavailableException failure, CallInfo ids) {
     Throwable cause = failure.getCause();
     if (cause instanceof TokenAcquisitionException entraId) {
-      ApiFault fault = new ApiFault(entraId.errorCode(), entraId.errorDescription(), List.of(),
-          "Microsoft Entra ID", null);
-      return new AuthenticationException("Could not obtain a Partner Center access token ("
-          + entraId.errorCode() + "); nothing was sent",
-          new ErrorDetails(0, fault, ids.requestId(), ids.correlationId(), null), cause);
+      ApiFault fault = new ApiFault(
+          entraId.errorCode(), entraId.errorDescription(), List.of(), "Microsoft Entra ID", null);
+      return new AuthenticationException(
+          "Could not obtain a Partner Center access token (" + entraId.errorCode()
+              + "); nothing was sent",
+          new ErrorDetails(0, fault, ids.requestId(), ids.correlationId(), null),
+          cause);
     }
-    return new AuthenticationException("Could not obtain a Partner Center access token: "
-        + failure.getMessage() + "; nothing was sent",
+    return new AuthenticationException(
+        "Could not obtain a Partner Center access token: " + failure.getMessage()
+            + "; nothing was sent",
         ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
         cause != null ? cause : failure);
   }
@@ -162,7 +183,8 @@ public final class ResponseHandler {
         fault = BodyDecoder.decode(faultAdapter, body.peek());
         if (fault.code() == null && fault.description() == null) {
           ThrottlingError throttling = BodyDecoder.decode(throttlingAdapter, body.peek());
-          fault = throttling.message() == null ? null
+          fault = throttling.message() == null
+              ? null
               : new ApiFault(null, throttling.message(), List.of(), null, null);
         }
       }
@@ -177,8 +199,10 @@ public final class ResponseHandler {
       case 404 -> new NotFoundException(details);
       case 409 -> new ConflictException(details);
       case 429 -> new ThrottledException(details, retryAfter(response.headers()));
-      default -> response.code() >= 500 ? new ServerErrorException(details)
-          : new PartnerCenterException(details);
+      default ->
+        response.code() >= 500
+            ? new ServerErrorException(details)
+            : new PartnerCenterException(details);
     };
   }
 
@@ -193,22 +217,39 @@ public final class ResponseHandler {
    * @param secrets values to scrub
    * @return the exception of that status
    */
-  PartnerCenterException statusOnly(int status, okhttp3.Request request, okhttp3.Headers headers,
-      CallInfo ids, List<String> secrets) {
-    Response response = new Response.Builder().request(request).protocol(okhttp3.Protocol.HTTP_1_1)
-        .code(status).message("").headers(headers == null ? okhttp3.Headers.of() : headers)
-        .body(ResponseBody.create(new byte[0], null)).build();
+  PartnerCenterException statusOnly(
+      int status,
+      okhttp3.Request request,
+      okhttp3.Headers headers,
+      CallInfo ids,
+      List<String> secrets) {
+    Response response = new Response.Builder()
+        .request(request)
+        .protocol(okhttp3.Protocol.HTTP_1_1)
+        .code(status)
+        .message("")
+        .headers(headers == null ? okhttp3.Headers.of() : headers)
+        .body(ResponseBody.create(new byte[0], null))
+        .build();
     if (status >= 200 && status < 300) {
-      return undecodable(response, new Buffer(), ids, secrets,
+      return undecodable(
+          response,
+          new Buffer(),
+          ids,
+          secrets,
           new UndecodableBodyException("the body was not read", null));
     }
     return error(response, response.body(), ids, secrets);
   }
 
-  private static ErrorDetails details(Response response, ApiFault fault, CallInfo ids,
-      List<String> secrets) {
+  private static ErrorDetails details(
+      Response response, ApiFault fault, CallInfo ids, List<String> secrets) {
     // A peer may echo the token in any header: MS-CV is scrubbed like the body.
-    return new ErrorDetails(response.code(), fault, ids.requestId(), ids.correlationId(),
+    return new ErrorDetails(
+        response.code(),
+        fault,
+        ids.requestId(),
+        ids.correlationId(),
         Redaction.scrub(response.header("MS-CV"), secrets));
   }
 
@@ -220,17 +261,22 @@ public final class ResponseHandler {
     for (Object item : fault.data()) {
       data.add(item instanceof String text ? Redaction.scrub(text, secrets) : item);
     }
-    return new ApiFault(Redaction.scrub(fault.code(), secrets),
-        Redaction.scrub(fault.description(), secrets), data,
-        Redaction.scrub(fault.source(), secrets), fault.isRetryable());
+    return new ApiFault(
+        Redaction.scrub(fault.code(), secrets),
+        Redaction.scrub(fault.description(), secrets),
+        data,
+        Redaction.scrub(fault.source(), secrets),
+        fault.isRetryable());
   }
 
-  private static UndecodableResponseException undecodable(Response response, Buffer body,
-      CallInfo ids, List<String> secrets, Throwable cause) {
+  private static UndecodableResponseException undecodable(
+      Response response, Buffer body, CallInfo ids, List<String> secrets, Throwable cause) {
     ErrorDetails details = details(response, null, ids, secrets);
-    return new UndecodableResponseException(details,
+    return new UndecodableResponseException(
+        details,
         Redaction.scrub(response.header("Content-Type"), secrets),
-        Redaction.scrub(excerpt(body), secrets), Redaction.scrub(cause, secrets));
+        Redaction.scrub(excerpt(body), secrets),
+        Redaction.scrub(cause, secrets));
   }
 
   /** Reads at most {@link #MAX_ERROR_BODY_BYTES} of the body; the rest is never read. */
@@ -253,8 +299,10 @@ public final class ResponseHandler {
       public long read(Buffer sink, long byteCount) throws IOException {
         long read = super.read(sink, byteCount);
         if (read > 0 && (total += read) > max) {
-          throw new UndecodableBodyException("the body is larger than the limit of " + max
-              + " bytes (PartnerCenterClientBuilder.maxResponseBodySize)", null);
+          throw new UndecodableBodyException(
+              "the body is larger than the limit of " + max
+                  + " bytes (PartnerCenterClientBuilder.maxResponseBodySize)",
+              null);
         }
         return read;
       }
@@ -306,7 +354,8 @@ public final class ResponseHandler {
       return null;
     }
     try {
-      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+          .toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }

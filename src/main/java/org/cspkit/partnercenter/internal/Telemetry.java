@@ -75,15 +75,15 @@ public final class Telemetry {
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
   static final AttributeKey<Long> STATUS = AttributeKey.longKey("http.response.status_code");
-  static final AttributeKey<Long> RESEND_COUNT =
-      AttributeKey.longKey("http.request.resend_count");
+  static final AttributeKey<Long> RESEND_COUNT = AttributeKey.longKey("http.request.resend_count");
   static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> URL = AttributeKey.stringKey("url.full");
 
   /** Bucket boundaries in seconds: the semantic conventions', then up to the longest deadline. */
-  private static final List<Double> BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25,
-      0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 30.0, 60.0, 120.0, 300.0);
+  private static final List<Double> BUCKETS = List.of(
+      0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 30.0, 60.0,
+      120.0, 300.0);
 
   private final Tracer tracer;
   private final TextMapPropagator propagator;
@@ -97,20 +97,33 @@ public final class Telemetry {
    * @param openTelemetry the application's OpenTelemetry, or {@link OpenTelemetry#noop()}
    */
   public Telemetry(OpenTelemetry openTelemetry) {
-    this.tracer = openTelemetry.tracerBuilder(SCOPE)
-        .setInstrumentationVersion(LibraryVersion.VERSION).build();
+    this.tracer = openTelemetry
+        .tracerBuilder(SCOPE)
+        .setInstrumentationVersion(LibraryVersion.VERSION)
+        .build();
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
-    Meter meter = openTelemetry.meterBuilder(SCOPE)
-        .setInstrumentationVersion(LibraryVersion.VERSION).build();
-    this.operationDuration = meter.histogramBuilder(OPERATION_DURATION)
+    Meter meter = openTelemetry
+        .meterBuilder(SCOPE)
+        .setInstrumentationVersion(LibraryVersion.VERSION)
+        .build();
+    this.operationDuration = meter
+        .histogramBuilder(OPERATION_DURATION)
         .setDescription("Duration of Partner Center calls, from the first attempt to the result,"
             + " retries and waits included")
-        .setUnit("s").setExplicitBucketBoundariesAdvice(BUCKETS).build();
-    this.attempts = meter.counterBuilder(ATTEMPTS)
-        .setDescription("HTTP attempts of Partner Center calls").setUnit("{attempt}").build();
-    this.requestDuration = meter.histogramBuilder(HTTP_CLIENT_DURATION)
-        .setDescription("Duration of HTTP client requests").setUnit("s")
-        .setExplicitBucketBoundariesAdvice(BUCKETS).build();
+        .setUnit("s")
+        .setExplicitBucketBoundariesAdvice(BUCKETS)
+        .build();
+    this.attempts = meter
+        .counterBuilder(ATTEMPTS)
+        .setDescription("HTTP attempts of Partner Center calls")
+        .setUnit("{attempt}")
+        .build();
+    this.requestDuration = meter
+        .histogramBuilder(HTTP_CLIENT_DURATION)
+        .setDescription("Duration of HTTP client requests")
+        .setUnit("s")
+        .setExplicitBucketBoundariesAdvice(BUCKETS)
+        .build();
   }
 
   /**
@@ -121,7 +134,8 @@ public final class Telemetry {
    */
   Operation start(CallInfo call) {
     CallerContext caller = CallerContext.current();
-    Span span = tracer.spanBuilder("PartnerCenter " + call.operationId())
+    Span span = tracer
+        .spanBuilder("PartnerCenter " + call.operationId())
         .setParent(caller.context())
         .setSpanKind(SpanKind.INTERNAL)
         .setAttribute(OPERATION, call.operationId())
@@ -189,7 +203,8 @@ public final class Telemetry {
         return;
       }
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+          ? failure.getCause()
+          : failure;
       String outcome;
       if (cause == null) {
         outcome = SUCCESS;
@@ -214,8 +229,10 @@ public final class Telemetry {
         span.setStatus(StatusCode.ERROR, cause.getClass().getSimpleName());
       }
       span.end();
-      operationDuration.record((System.nanoTime() - startNanos) / 1e9,
-          Attributes.of(OPERATION, call.operationId(), OUTCOME, outcome), carried.context());
+      operationDuration.record(
+          (System.nanoTime() - startNanos) / 1e9,
+          Attributes.of(OPERATION, call.operationId(), OUTCOME, outcome),
+          carried.context());
     }
 
     /**
@@ -228,7 +245,8 @@ public final class Telemetry {
     AttemptSpan attempt(Request request, int number) {
       lastAttempt = number;
       HttpUrl url = request.url();
-      var builder = tracer.spanBuilder(request.method())
+      var builder = tracer
+          .spanBuilder(request.method())
           .setParent(carried.context())
           .setSpanKind(SpanKind.CLIENT)
           .setAttribute(METHOD, request.method())
@@ -285,11 +303,12 @@ public final class Telemetry {
      * @param failure the attempt's failure, or null when it returned a result
      * @param secrets what to scrub from values taken from the response
      */
-    void end(Attempt recorded, Headers headers, PartnerCenterException failure,
-        List<String> secrets) {
-      int status = recorded != null ? recorded.statusCode()
-          : failure != null ? failure.statusCode() : 0;
-      String outcome = failure == null ? SUCCESS
+    void end(
+        Attempt recorded, Headers headers, PartnerCenterException failure, List<String> secrets) {
+      int status =
+          recorded != null ? recorded.statusCode() : failure != null ? failure.statusCode() : 0;
+      String outcome = failure == null
+          ? SUCCESS
           : outcomeOf(failure, recorded != null && recorded.mayHaveSucceeded());
       String cv = headers == null ? null : headers.get("MS-CV");
       if (cv != null) {
@@ -307,7 +326,8 @@ public final class Telemetry {
         http.put(STATUS, (long) status);
       }
       if (failure != null) {
-        String errorType = status >= 400 ? Integer.toString(status) : failure.getClass().getName();
+        String errorType =
+            status >= 400 ? Integer.toString(status) : failure.getClass().getName();
         span.setAttribute(ERROR_TYPE, errorType);
         http.put(ERROR_TYPE, errorType);
         failure.errorCodeText().ifPresent(code -> span.setAttribute(ERROR_CODE, code));
@@ -316,8 +336,8 @@ public final class Telemetry {
       }
       span.end();
       requestDuration.record((System.nanoTime() - startNanos) / 1e9, http.build(), context);
-      attempts.add(1, Attributes.of(OPERATION, operation.call.operationId(), OUTCOME, outcome),
-          context);
+      attempts.add(
+          1, Attributes.of(OPERATION, operation.call.operationId(), OUTCOME, outcome), context);
     }
   }
 }

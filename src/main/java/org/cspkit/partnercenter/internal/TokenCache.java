@@ -54,8 +54,8 @@ public final class TokenCache implements AutoCloseable {
     this.source = source;
     this.margin = margin;
     this.clock = clock;
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), Threads.daemon("cspkit-pc-token"));
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(
+        1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), Threads.daemon("cspkit-pc-token"));
     pool.allowCoreThreadTimeOut(true);
     this.fetcher = pool;
   }
@@ -85,8 +85,9 @@ public final class TokenCache implements AutoCloseable {
     try {
       wait.get(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      throw new TokenUnavailableException("the access token source gave no token within "
-          + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms, what was left of the deadline",
+      throw new TokenUnavailableException(
+          "the access token source gave no token within "
+              + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms, what was left of the deadline",
           null);
     } catch (ExecutionException e) {
       // Reported below from the fetch itself.
@@ -157,7 +158,8 @@ public final class TokenCache implements AutoCloseable {
     }
     Instant expiry = token.expiresAt().get();
     Duration lifetime = Duration.between(clock.instant(), expiry);
-    Duration tokenMargin = lifetime.isNegative() ? Duration.ZERO
+    Duration tokenMargin = lifetime.isNegative()
+        ? Duration.ZERO
         : margin.compareTo(lifetime.dividedBy(2)) < 0 ? margin : lifetime.dividedBy(2);
     return new Cached(token, expiry.minus(tokenMargin), expiry.minus(tokenMargin.dividedBy(2)));
   }

@@ -49,16 +49,22 @@ final class WireInterceptor implements Interceptor {
     }
     boolean trace = LOG.isTraceEnabled();
     if (trace) {
-      LOG.trace("{}", describe("--> " + request.method() + " " + Redaction.url(request.url()),
-          request.headers(), state.secrets()));
+      LOG.trace(
+          "{}",
+          describe(
+              "--> " + request.method() + " " + Redaction.url(request.url()),
+              request.headers(),
+              state.secrets()));
     }
     Response response = chain.proceed(request);
     state.received(response.code(), response.headers());
     if (!trace) {
       return response;
     }
-    String head = describe("<-- " + response.code() + " " + Redaction.url(request.url()),
-        response.headers(), state.secrets());
+    String head = describe(
+        "<-- " + response.code() + " " + Redaction.url(request.url()),
+        response.headers(),
+        state.secrets());
     ResponseBody body = response.body();
     BufferedSource logged = Okio.buffer(new ForwardingSource(body.source()) {
       private final Buffer start = new Buffer();
@@ -82,15 +88,16 @@ final class WireInterceptor implements Interceptor {
         super.close();
       }
     });
-    return response.newBuilder()
+    return response
+        .newBuilder()
         .body(ResponseBody.create(logged, body.contentType(), body.contentLength()))
         .build();
   }
 
   private static String describe(String firstLine, Headers headers, List<String> secrets) {
     StringBuilder out = new StringBuilder(firstLine);
-    headers.forEach(header -> out.append('\n')
-        .append(Redaction.header(header.getFirst(), header.getSecond(), secrets)));
+    headers.forEach(header ->
+        out.append('\n').append(Redaction.header(header.getFirst(), header.getSecond(), secrets)));
     return out.toString();
   }
 

@@ -24,8 +24,8 @@ import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.cli.ExitCodes;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
-import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.AllLogs;
+import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +44,7 @@ class EchoingAuthorityTest {
   static final String CLIENT_ID = "8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f";
   /** Characters that URL-encode differently: + / = and ~ (left alone by RFC 3986 encoders). */
   static final String CLIENT_SECRET = "s3cr3t+/=Value~x";
+
   static final String REFRESH_TOKEN = "0.AQ-r3fr3sh+/=Token~value";
   static final String ROTATED = "rotated-refresh-token-1";
   static final String INVALID_SECRET = "AADSTS7000215: Invalid client secret provided. Request:";
@@ -65,7 +66,8 @@ class EchoingAuthorityTest {
 
     assertEchoWasMaskedKeepingTheCode(e, "client_secret=" + MASK);
     assertEchoWasMaskedKeepingTheCode(async, "client_secret=" + MASK);
-    assertThat(logLines()).as("MSAL4J logged the echoed description, masked")
+    assertThat(logLines())
+        .as("MSAL4J logged the echoed description, masked")
         .anyMatch(line -> line.startsWith("com.microsoft.aad.msal4j")
             && line.contains("failed: " + INVALID_SECRET)
             && line.contains("client_secret=" + MASK));
@@ -92,8 +94,8 @@ class EchoingAuthorityTest {
     // No AADSTS code in the description: MSAL4J's error code is the echoed "error".
     FakeEntraId entraId = new FakeEntraId().echoForm(400, "Bad request:");
 
-    TokenAcquisitionException e = catchThrowableOfType(TokenAcquisitionException.class,
-        appUser(entraId, new ArrayList<>())::getToken);
+    TokenAcquisitionException e = catchThrowableOfType(
+        TokenAcquisitionException.class, appUser(entraId, new ArrayList<>())::getToken);
     AuthenticationException viaClient = checkout(appUser(entraId, new ArrayList<>()));
 
     assertThat(e.errorCode()).contains("client_secret=" + MASK).contains("refresh_token=" + MASK);
@@ -106,9 +108,11 @@ class EchoingAuthorityTest {
     FakeEntraId entraId = new FakeEntraId();
     List<String> rotated = new ArrayList<>();
     RefreshTokenSource source = appUser(entraId, rotated);
-    server.enqueue(new MockResponse.Builder().code(201)
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
         .setHeader("Content-Type", "application/json")
-        .body("{\"orders\":[],\"orderErrors\":[]}").build());
+        .body("{\"orders\":[],\"orderErrors\":[]}")
+        .build());
     client(source).carts().checkout(CUSTOMER_ID, CART_ID);
     assertThat(rotated).containsExactly(ROTATED);
 
@@ -133,7 +137,8 @@ class EchoingAuthorityTest {
     AuthenticationException appUser = checkout(appUser(entraId, new ArrayList<>()));
 
     assertThat(appOnly.serviceError().orElseThrow().code()).isEqualTo("network_error");
-    assertThat(stackTrace(appOnly)).contains("Caused by: java.io.IOException: POST")
+    assertThat(stackTrace(appOnly))
+        .contains("Caused by: java.io.IOException: POST")
         .contains("client_secret=" + MASK);
     assertThat(stackTrace(appUser)).contains("refresh_token=" + MASK);
     assertNoSecretIn(texts(appOnly), texts(appUser), logLines());
@@ -145,16 +150,20 @@ class EchoingAuthorityTest {
         + "&refresh_token=" + lowerHex(encode(REFRESH_TOKEN));
     List<String> secrets = List.of(CLIENT_SECRET, REFRESH_TOKEN);
 
-    TokenAcquisitionException withCode = Msal.failure(
-        new MsalServiceException(INVALID_SECRET + " " + form, form), secrets);
-    TokenAcquisitionException withoutCode = Msal.failure(new MsalServiceException(
-        "Unknown service exception. Http request returned status code: 400 with http body: "
-            + "{\"error\":\"" + form + "\"}", "unknown"), secrets);
+    TokenAcquisitionException withCode =
+        Msal.failure(new MsalServiceException(INVALID_SECRET + " " + form, form), secrets);
+    TokenAcquisitionException withoutCode = Msal.failure(
+        new MsalServiceException(
+            "Unknown service exception. Http request returned status code: 400 with http body: "
+                + "{\"error\":\"" + form + "\"}",
+            "unknown"),
+        secrets);
     TokenAcquisitionException codeOnly =
         Msal.failure(new MsalServiceException("Bad request: " + form, form), secrets);
 
     assertThat(withCode.errorCode()).isEqualTo("AADSTS7000215");
-    assertThat(withCode.getCause()).hasMessageContaining(MsalServiceException.class.getName())
+    assertThat(withCode.getCause())
+        .hasMessageContaining(MsalServiceException.class.getName())
         .hasMessageContaining("client_secret=" + MASK);
     assertThat(withCode.getCause().getStackTrace()).isNotEmpty();
     assertThat(withoutCode.errorCode()).isEqualTo("unknown");
@@ -164,25 +173,46 @@ class EchoingAuthorityTest {
 
   @Test
   void theCommandLinePrintsTheCodeButNoSecret() {
-    Map<String, String> appOnly = Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-        "PARTNER_CENTER_CLIENT_ID", CLIENT_ID, "PARTNER_CENTER_CLIENT_SECRET", CLIENT_SECRET);
-    Map<String, String> appUser = Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-        "PARTNER_CENTER_CLIENT_ID", CLIENT_ID, "PARTNER_CENTER_CLIENT_SECRET", CLIENT_SECRET,
-        "PARTNER_CENTER_REFRESH_TOKEN", REFRESH_TOKEN);
+    Map<String, String> appOnly = Map.of(
+        "PARTNER_CENTER_TENANT_ID",
+        TENANT,
+        "PARTNER_CENTER_CLIENT_ID",
+        CLIENT_ID,
+        "PARTNER_CENTER_CLIENT_SECRET",
+        CLIENT_SECRET);
+    Map<String, String> appUser = Map.of(
+        "PARTNER_CENTER_TENANT_ID",
+        TENANT,
+        "PARTNER_CENTER_CLIENT_ID",
+        CLIENT_ID,
+        "PARTNER_CENTER_CLIENT_SECRET",
+        CLIENT_SECRET,
+        "PARTNER_CENTER_REFRESH_TOKEN",
+        REFRESH_TOKEN);
     List<String> output = new ArrayList<>();
 
     for (Map<String, String> environment : List.of(appOnly, appUser)) {
       for (String description : List.of(INVALID_SECRET, "Bad request:")) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-            new PrintWriter(err, true), new FakeEntraId().echoForm(401, description))
-            .execute("checkout", "--base-url", server.url("/").toString(),
-                "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);
+        int exitCode = PartnerCenterCli.newCommandLine(
+                environment,
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new FakeEntraId().echoForm(401, description))
+            .execute(
+                "checkout",
+                "--base-url",
+                server.url("/").toString(),
+                "--customer-id",
+                CUSTOMER_ID,
+                "--cart-id",
+                CART_ID);
 
         assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
-        assertThat(err.toString()).startsWith("error: Could not obtain a Partner Center access"
-            + " token (" + (description.equals(INVALID_SECRET) ? "AADSTS7000215)" : ""));
+        assertThat(err.toString())
+            .startsWith("error: Could not obtain a Partner Center access" + " token ("
+                + (description.equals(INVALID_SECRET) ? "AADSTS7000215)" : ""));
         output.add(out.toString());
         output.add(err.toString());
       }
@@ -194,24 +224,35 @@ class EchoingAuthorityTest {
   }
 
   private ClientCredentialsTokenSource appOnly(FakeEntraId entraId) {
-    return ClientCredentialsTokenSource.builder().tenantId(TENANT).clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET).msalHttpClient(entraId).build();
+    return ClientCredentialsTokenSource.builder()
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET)
+        .msalHttpClient(entraId)
+        .build();
   }
 
   private RefreshTokenSource appUser(FakeEntraId entraId, List<String> rotated) {
-    return RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET).refreshToken(REFRESH_TOKEN).onRefreshTokenRotated(rotated::add)
-        .msalHttpClient(entraId).build();
+    return RefreshTokenSource.builder()
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET)
+        .refreshToken(REFRESH_TOKEN)
+        .onRefreshTokenRotated(rotated::add)
+        .msalHttpClient(entraId)
+        .build();
   }
 
   private PartnerCenterClient client(AccessTokenSource source) {
-    return ContractValidator.client().baseUrl(server.url("/").toString())
-        .accessTokenSource(source).build();
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessTokenSource(source)
+        .build();
   }
 
   private AuthenticationException checkout(AccessTokenSource source) {
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-        () -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
+    AuthenticationException e = catchThrowableOfType(
+        AuthenticationException.class, () -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
     assertThat(e).as("checkout failed for want of a token").isNotNull();
     assertThat(e.statusCode()).isZero();
     return e;
@@ -220,7 +261,8 @@ class EchoingAuthorityTest {
   private AuthenticationException checkoutAsync(AccessTokenSource source) {
     Throwable failure = catchThrowable(
         () -> client(source).carts().checkoutAsync(CUSTOMER_ID, CART_ID).join());
-    assertThat(failure).isInstanceOf(CompletionException.class)
+    assertThat(failure)
+        .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(AuthenticationException.class);
     return (AuthenticationException) failure.getCause();
   }
@@ -235,8 +277,8 @@ class EchoingAuthorityTest {
 
   /** Everything an exception shows: message, toString, service error, the whole stack trace. */
   private static String texts(RuntimeException e) {
-    List<String> texts = new ArrayList<>(List.of(String.valueOf(e.getMessage()), e.toString(),
-        stackTrace(e)));
+    List<String> texts =
+        new ArrayList<>(List.of(String.valueOf(e.getMessage()), e.toString(), stackTrace(e)));
     if (e instanceof AuthenticationException authentication) {
       texts.add(String.valueOf(authentication.errorDescription()));
       texts.add(String.valueOf(authentication.serviceError().orElseThrow()));
@@ -262,8 +304,11 @@ class EchoingAuthorityTest {
   private static void assertNoSecretIn(Object... texts) {
     StringBuilder all = new StringBuilder();
     for (Object text : texts) {
-      all.append(text instanceof List<?> list ? String.join("\n", list.stream()
-          .map(String::valueOf).toList()) : String.valueOf(text)).append('\n');
+      all.append(
+              text instanceof List<?> list
+                  ? String.join("\n", list.stream().map(String::valueOf).toList())
+                  : String.valueOf(text))
+          .append('\n');
     }
     String everything = all.toString();
     for (String secret : List.of(CLIENT_SECRET, REFRESH_TOKEN)) {
@@ -278,8 +323,8 @@ class EchoingAuthorityTest {
   /** Raw, form-encoded, with %20, with lower-case hex, RFC 3986 style (~ left alone). */
   private static List<String> spellings(String secret) {
     String form = encode(secret);
-    return List.of(secret, form, form.replace("+", "%20"), lowerHex(form),
-        form.replace("%7E", "~"));
+    return List.of(
+        secret, form, form.replace("+", "%20"), lowerHex(form), form.replace("%7E", "~"));
   }
 
   private static String lowerHex(String encoded) {

@@ -51,20 +51,27 @@ class OneHttpClientForAllTrafficTest {
   private final MockWebServer server = new MockWebServer();
   /** What the application's own interceptor on the shared client saw. */
   private final List<String> intercepted = new CopyOnWriteArrayList<>();
+
   private OkHttpClient shared;
 
   @BeforeEach
   void startProxy() throws IOException {
-    HeldCertificate authority = new HeldCertificate.Builder().certificateAuthority(0)
-        .commonName("test proxy CA").build();
-    HeldCertificate hosts = new HeldCertificate.Builder().signedBy(authority)
-        .addSubjectAlternativeName(LOGIN_HOST).addSubjectAlternativeName(API_HOST).build();
-    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(hosts).build()
-        .sslSocketFactory());
+    HeldCertificate authority = new HeldCertificate.Builder()
+        .certificateAuthority(0)
+        .commonName("test proxy CA")
+        .build();
+    HeldCertificate hosts = new HeldCertificate.Builder()
+        .signedBy(authority)
+        .addSubjectAlternativeName(LOGIN_HOST)
+        .addSubjectAlternativeName(API_HOST)
+        .build();
+    server.useHttps(
+        new HandshakeCertificates.Builder().heldCertificate(hosts).build().sslSocketFactory());
     server.setDispatcher(proxy);
     server.start();
     HandshakeCertificates trust = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(authority.certificate()).build();
+        .addTrustedCertificate(authority.certificate())
+        .build();
     // The one configuration: proxy, TLS trust, an application interceptor, contract checks.
     shared = ContractValidator.install(new OkHttpClient.Builder()
             .proxy(server.getProxyAddress())
@@ -84,27 +91,33 @@ class OneHttpClientForAllTrafficTest {
   @Test
   void theTokenRequestAndTheCheckoutBothGoThroughTheProxyOfTheSharedClient() {
     ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder()
-        .tenantId(TENANT).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-        .httpClient(shared).build();
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET)
+        .httpClient(shared)
+        .build();
 
     CartCheckoutResult result = client(source).carts().checkout(CUSTOMER_ID, CART_ID);
 
     assertThat(result.orders()).isEmpty();
     assertThat(proxy.tunnels()).containsExactly(LOGIN_HOST + ":443", API_HOST + ":443");
     RecordedRequest token = proxy.tokenRequests().get(0);
-    assertThat(token.getHandshakeServerNames()).as("TLS through the tunnel, as the shared client's")
+    assertThat(token.getHandshakeServerNames())
+        .as("TLS through the tunnel, as the shared client's")
         .containsExactly(LOGIN_HOST);
     assertThat(token.getHeaders().get("Content-Type"))
         .startsWith("application/x-www-form-urlencoded");
-    assertThat(token.getBody().utf8()).contains("grant_type=client_credentials")
+    assertThat(token.getBody().utf8())
+        .contains("grant_type=client_credentials")
         .as("the secret was on the wire, so a log line could have held it")
         .contains("client_secret=" + URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8));
     RecordedRequest checkout = proxy.partnerCenterRequests().get(0);
-    assertThat(checkout.getMethod() + " " + checkout.getUrl().encodedPath()).isEqualTo(
-        "POST /v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout");
+    assertThat(checkout.getMethod() + " " + checkout.getUrl().encodedPath())
+        .isEqualTo("POST /v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout");
     assertThat(checkout.getHandshakeServerNames()).containsExactly(API_HOST);
     assertThat(checkout.getHeaders().get("Authorization")).isEqualTo("Bearer access-token-1");
-    assertThat(intercepted).as("the application's interceptors never see a token request")
+    assertThat(intercepted)
+        .as("the application's interceptors never see a token request")
         .containsExactly(API_HOST);
     assertNoSecretLogged();
   }
@@ -112,15 +125,20 @@ class OneHttpClientForAllTrafficTest {
   @Test
   void aRefreshTokenSourceGoesThroughTheSameProxy() {
     RefreshTokenSource source = RefreshTokenSource.builder()
-        .tenantId(TENANT).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-        .refreshToken(REFRESH_TOKEN).httpClient(shared).build();
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET)
+        .refreshToken(REFRESH_TOKEN)
+        .httpClient(shared)
+        .build();
 
     AccessToken token = source.getToken();
 
     assertThat(token.value()).isEqualTo("access-token-1");
     assertThat(proxy.tunnels()).containsExactly(LOGIN_HOST + ":443");
     assertThat(proxy.tokenRequests().get(0).getBody().utf8())
-        .contains("grant_type=refresh_token").contains("refresh_token=" + REFRESH_TOKEN);
+        .contains("grant_type=refresh_token")
+        .contains("refresh_token=" + REFRESH_TOKEN);
     assertThat(intercepted).isEmpty();
     assertNoSecretLogged();
   }
@@ -129,18 +147,23 @@ class OneHttpClientForAllTrafficTest {
   void aProxyThatRefusesTheTunnelIsANetworkErrorAndNothingReachesPartnerCenter() {
     proxy.refuseTunnels();
     ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder()
-        .tenantId(TENANT).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-        .httpClient(shared).build();
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET)
+        .httpClient(shared)
+        .build();
 
     TokenAcquisitionException direct =
         catchThrowableOfType(TokenAcquisitionException.class, source::getToken);
-    AuthenticationException viaClient = catchThrowableOfType(AuthenticationException.class,
-        () -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
+    AuthenticationException viaClient = catchThrowableOfType(
+        AuthenticationException.class, () -> client(source).carts().checkout(CUSTOMER_ID, CART_ID));
 
     assertThat(direct.errorCode()).isEqualTo("network_error");
     assertThat(viaClient.statusCode()).isZero();
     assertThat(viaClient.serviceError().orElseThrow().code()).isEqualTo("network_error");
-    assertThat(proxy.refused()).as("the proxy was asked for Entra ID and said no").isNotEmpty()
+    assertThat(proxy.refused())
+        .as("the proxy was asked for Entra ID and said no")
+        .isNotEmpty()
         .allMatch(target -> target.equals(LOGIN_HOST + ":443"));
     assertThat(proxy.tunnels()).isEmpty();
     assertThat(proxy.partnerCenterRequests()).isEmpty();
@@ -153,15 +176,19 @@ class OneHttpClientForAllTrafficTest {
   void aRedirectFromTheTokenEndpointIsNotFollowedWithTheSecret() {
     proxy.redirectTokenRequestsTo("https://elsewhere.example/token");
     ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder()
-        .tenantId(TENANT).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET)
-        .httpClient(shared).build();
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(CLIENT_SECRET)
+        .httpClient(shared)
+        .build();
 
     TokenAcquisitionException e =
         catchThrowableOfType(TokenAcquisitionException.class, source::getToken);
 
     assertThat(e).isNotNull();
     assertThat(proxy.tokenRequests()).isNotEmpty();
-    assertThat(proxy.tunnels()).as("no tunnel to the redirect's host")
+    assertThat(proxy.tunnels())
+        .as("no tunnel to the redirect's host")
         .containsOnly(LOGIN_HOST + ":443");
     assertNoSecretLogged();
   }
@@ -174,7 +201,10 @@ class OneHttpClientForAllTrafficTest {
     System.setProperty("https.proxyPort", String.valueOf(server.getPort()));
     try {
       ClientCredentialsTokenSource source = ClientCredentialsTokenSource.builder()
-          .tenantId(TENANT).clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).build();
+          .tenantId(TENANT)
+          .clientId(CLIENT_ID)
+          .clientSecret(CLIENT_SECRET)
+          .build();
 
       TokenAcquisitionException e =
           catchThrowableOfType(TokenAcquisitionException.class, source::getToken);
@@ -198,13 +228,18 @@ class OneHttpClientForAllTrafficTest {
   }
 
   private PartnerCenterClient client(AccessTokenSource source) {
-    return PartnerCenterClient.builder().httpClient(shared).accessTokenSource(source).build();
+    return PartnerCenterClient.builder()
+        .httpClient(shared)
+        .accessTokenSource(source)
+        .build();
   }
 
   private void assertNoSecretLogged() {
     String all = String.join("\n", logs.texts());
     for (String secret : List.of(CLIENT_SECRET, REFRESH_TOKEN, "access-token-1")) {
-      assertThat(all).as(secret).doesNotContain(secret)
+      assertThat(all)
+          .as(secret)
+          .doesNotContain(secret)
           .doesNotContain(URLEncoder.encode(secret, StandardCharsets.UTF_8));
     }
   }
@@ -253,14 +288,19 @@ class OneHttpClientForAllTrafficTest {
      */
     @Override
     public MockResponse peek() {
-      return refuse ? refusal()
-          : tunnelOpened ? new MockResponse.Builder().build()
-          : new MockResponse.Builder().inTunnel().build();
+      return refuse
+          ? refusal()
+          : tunnelOpened
+              ? new MockResponse.Builder().build()
+              : new MockResponse.Builder().inTunnel().build();
     }
 
     private static MockResponse refusal() {
-      return new MockResponse.Builder().code(407)
-          .setHeader("Proxy-Authenticate", "Basic realm=\"proxy\"").inTunnel().build();
+      return new MockResponse.Builder()
+          .code(407)
+          .setHeader("Proxy-Authenticate", "Basic realm=\"proxy\"")
+          .inTunnel()
+          .build();
     }
 
     @Override
@@ -278,21 +318,30 @@ class OneHttpClientForAllTrafficTest {
       String host = request.getUrl().host();
       String path = request.getUrl().encodedPath();
       if (host.equals(LOGIN_HOST) && path.endsWith("/discovery/instance")) {
-        return json(200, "{\"tenant_discovery_endpoint\":\"https://" + host
-            + "/common/v2.0/.well-known/openid-configuration\",\"api-version\":\"1.1\","
-            + "\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\""
-            + host + "\",\"aliases\":[\"" + host + "\"]}]}");
+        return json(
+            200,
+            "{\"tenant_discovery_endpoint\":\"https://" + host
+                + "/common/v2.0/.well-known/openid-configuration\",\"api-version\":\"1.1\","
+                + "\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\""
+                + host + "\",\"aliases\":[\"" + host + "\"]}]}");
       }
       if (host.equals(LOGIN_HOST) && path.equals("/" + TENANT + "/oauth2/v2.0/token")) {
         tokenRequests.add(request);
         if (redirect != null) {
-          return new MockResponse.Builder().code(307).setHeader("Location", redirect).build();
+          return new MockResponse.Builder()
+              .code(307)
+              .setHeader("Location", redirect)
+              .build();
         }
         String body = request.getBody().utf8();
-        return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,"
-            + "\"access_token\":\"access-token-" + tokenRequests.size() + "\""
-            + (body.contains("grant_type=refresh_token")
-                ? ",\"refresh_token\":\"rotated-refresh-token\"" : "") + "}");
+        return json(
+            200,
+            "{\"token_type\":\"Bearer\",\"expires_in\":3599,"
+                + "\"access_token\":\"access-token-" + tokenRequests.size() + "\""
+                + (body.contains("grant_type=refresh_token")
+                    ? ",\"refresh_token\":\"rotated-refresh-token\""
+                    : "")
+                + "}");
       }
       if (host.equals(API_HOST) && path.endsWith("/checkout")) {
         partnerCenterRequests.add(request);
@@ -302,8 +351,11 @@ class OneHttpClientForAllTrafficTest {
     }
 
     private static MockResponse json(int status, String body) {
-      return new MockResponse.Builder().code(status)
-          .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+      return new MockResponse.Builder()
+          .code(status)
+          .setHeader("Content-Type", "application/json; charset=utf-8")
+          .body(body)
+          .build();
     }
   }
 }

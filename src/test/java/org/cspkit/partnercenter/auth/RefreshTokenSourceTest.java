@@ -21,9 +21,14 @@ class RefreshTokenSourceTest {
   private final List<String> rotated = new CopyOnWriteArrayList<>();
 
   private RefreshTokenSource source() {
-    return RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT_ID).clientSecret(SECRET)
-        .refreshToken(STORED_REFRESH_TOKEN).onRefreshTokenRotated(rotated::add)
-        .msalHttpClient(entraId).build();
+    return RefreshTokenSource.builder()
+        .tenantId(TENANT)
+        .clientId(CLIENT_ID)
+        .clientSecret(SECRET)
+        .refreshToken(STORED_REFRESH_TOKEN)
+        .onRefreshTokenRotated(rotated::add)
+        .msalHttpClient(entraId)
+        .build();
   }
 
   @Test
@@ -31,7 +36,8 @@ class RefreshTokenSourceTest {
     assertThat(source().getToken().value()).isEqualTo("access-token-1");
 
     Map<String, String> form = FakeEntraId.form(entraId.tokenRequests().get(0));
-    assertThat(form).containsEntry("grant_type", "refresh_token")
+    assertThat(form)
+        .containsEntry("grant_type", "refresh_token")
         .containsEntry("refresh_token", STORED_REFRESH_TOKEN)
         .containsEntry("client_id", CLIENT_ID)
         .containsEntry("client_secret", SECRET);
@@ -47,13 +53,17 @@ class RefreshTokenSourceTest {
     source.getToken();
 
     assertThat(rotated).containsExactly("rotated-refresh-token-1", "rotated-refresh-token-2");
-    assertThat(entraId.tokenRequests()).extracting(r -> FakeEntraId.form(r).get("refresh_token"))
+    assertThat(entraId.tokenRequests())
+        .extracting(r -> FakeEntraId.form(r).get("refresh_token"))
         .containsExactly(STORED_REFRESH_TOKEN, "rotated-refresh-token-1");
   }
 
   @Test
   void aRevokedRefreshTokenIsATokenAcquisitionExceptionAndRotatesNothing() {
-    entraId.failWith(400, "invalid_grant", 70008,
+    entraId.failWith(
+        400,
+        "invalid_grant",
+        70008,
         "The provided authorization code or refresh token has expired due to inactivity.");
 
     TokenAcquisitionException e =
@@ -66,9 +76,13 @@ class RefreshTokenSourceTest {
 
   @Test
   void aRefreshTokenIsRequired() {
-    assertThatThrownBy(() -> RefreshTokenSource.builder().tenantId(TENANT).clientId(CLIENT_ID)
-        .clientSecret(SECRET).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refreshToken");
+    assertThatThrownBy(() -> RefreshTokenSource.builder()
+            .tenantId(TENANT)
+            .clientId(CLIENT_ID)
+            .clientSecret(SECRET)
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refreshToken");
     assertThat(source().toString()).doesNotContain(STORED_REFRESH_TOKEN).doesNotContain(SECRET);
   }
 }

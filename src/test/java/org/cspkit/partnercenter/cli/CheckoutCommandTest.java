@@ -30,21 +30,25 @@ class CheckoutCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(Map<String, String> environment, String baseUrl, String... extra) {
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url", baseUrl,
-        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(List.of(
+        "checkout", "--base-url", baseUrl, "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
     args.addAll(List.of(extra));
-    return PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+    return PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args.toArray(String[]::new));
   }
 
   private int run(String... extra) {
-    return run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), server.url("/").toString(),
-        extra);
+    return run(
+        Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), server.url("/").toString(), extra);
   }
 
   private void enqueue(int code, String body) {
-    server.enqueue(new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json").body(body).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build());
   }
 
   @Test
@@ -67,26 +71,34 @@ class CheckoutCommandTest {
 
   @Test
   void printsJson() {
-    enqueue(201, "{\"orders\":[{\"id\":\"o-1\",\"billingCycle\":\"triennial\",\"status\":\"pending\","
-        + "\"totalPrice\":36.48,\"lineItems\":[]}],\"orderErrors\":[]}");
+    enqueue(
+        201,
+        "{\"orders\":[{\"id\":\"o-1\",\"billingCycle\":\"triennial\",\"status\":\"pending\","
+            + "\"totalPrice\":36.48,\"lineItems\":[]}],\"orderErrors\":[]}");
 
     int exitCode = run("--output", "json");
 
     assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(out.toString()).contains("\"id\": \"o-1\"").contains("\"billingCycle\": \"triennial\"")
+    assertThat(out.toString())
+        .contains("\"id\": \"o-1\"")
+        .contains("\"billingCycle\": \"triennial\"")
         .contains("\"totalPrice\": 36.48");
   }
 
   @Test
   void aPartialSuccessListsTheOrderErrorsAndExitsWith3() {
-    enqueue(201, "{\"orders\":[{\"id\":\"o-1\",\"status\":\"pending\",\"lineItems\":[]}],"
-        + "\"orderErrors\":[{\"orderGroupId\":\"1\",\"code\":800020,"
-        + "\"description\":\"The catalog item is not eligible for purchase.\"}]}");
+    enqueue(
+        201,
+        "{\"orders\":[{\"id\":\"o-1\",\"status\":\"pending\",\"lineItems\":[]}],"
+            + "\"orderErrors\":[{\"orderGroupId\":\"1\",\"code\":800020,"
+            + "\"description\":\"The catalog item is not eligible for purchase.\"}]}");
 
     int exitCode = run();
 
     assertThat(exitCode).isEqualTo(ExitCodes.PARTIAL_SUCCESS);
-    assertThat(out.toString()).contains("1 order(s), 1 order error(s)").contains("Order errors:")
+    assertThat(out.toString())
+        .contains("1 order(s), 1 order error(s)")
+        .contains("Order errors:")
         .contains("1            800020  The catalog item is not eligible for purchase.");
   }
 
@@ -112,52 +124,86 @@ class CheckoutCommandTest {
     enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\"}");
 
     assertThat(run()).isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(err.toString()).contains("Partner Center returned 404 (800008)")
-        .contains("MS-RequestId=").contains("MS-CorrelationId=");
+    assertThat(err.toString())
+        .contains("Partner Center returned 404 (800008)")
+        .contains("MS-RequestId=")
+        .contains("MS-CorrelationId=");
   }
 
   @Test
   void aNetworkErrorExitsWith6() {
-    assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "http://127.0.0.1:1/",
-        "--max-attempts", "1")).isEqualTo(ExitCodes.NETWORK_ERROR);
+    assertThat(run(
+            Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+            "http://127.0.0.1:1/",
+            "--max-attempts",
+            "1"))
+        .isEqualTo(ExitCodes.NETWORK_ERROR);
     assertThat(err.toString()).doesNotContain("may have succeeded");
   }
 
   @Test
   void anUndecodable2xxMayHaveSucceededAndExitsWith7() {
-    server.enqueue(new MockResponse.Builder().code(201).setHeader("Content-Type", "text/html")
-        .body("<html>Sign in to the proxy</html>").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
+        .setHeader("Content-Type", "text/html")
+        .body("<html>Sign in to the proxy</html>")
+        .build());
 
     assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
-    assertThat(err.toString()).contains("the checkout may have succeeded: look the customer's"
-        + " orders up before buying again; a re-run with --request-id ");
+    assertThat(err.toString())
+        .contains("the checkout may have succeeded: look the customer's"
+            + " orders up before buying again; a re-run with --request-id ");
   }
 
   @Test
   void usageErrorsExitWith2AndSendNothing() {
     assertThat(PartnerCenterCli.newCommandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
-        .execute("checkout", "--customer-id", CUSTOMER_ID)).isEqualTo(ExitCodes.USAGE);
-    assertThat(PartnerCenterCli.newCommandLine(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
-        new PrintWriter(out), new PrintWriter(err, true)).execute("checkout", "--cloud", "germany",
-        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
+            .execute("checkout", "--customer-id", CUSTOMER_ID))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(PartnerCenterCli.newCommandLine(
+                Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+                new PrintWriter(out),
+                new PrintWriter(err, true))
+            .execute(
+                "checkout",
+                "--cloud",
+                "germany",
+                "--customer-id",
+                CUSTOMER_ID,
+                "--cart-id",
+                CART_ID))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("retired");
-    assertThat(PartnerCenterCli.newCommandLine(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
-        new PrintWriter(out), new PrintWriter(err, true)).execute("checkout",
-        "--base-url", server.url("/").toString(), "--customer-id", "not-a-guid",
-        "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
+    assertThat(PartnerCenterCli.newCommandLine(
+                Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+                new PrintWriter(out),
+                new PrintWriter(err, true))
+            .execute(
+                "checkout",
+                "--base-url",
+                server.url("/").toString(),
+                "--customer-id",
+                "not-a-guid",
+                "--cart-id",
+                CART_ID))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--customer-id must be a GUID");
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void whatIfPrintsTheRequestWithTheTokenMaskedAndSendsNothing() {
-    int exitCode = run("--what-if", "--request-id", "4fa6dad6-a89f-4875-8247-8294a10ae1cf",
-        "--customer-user-upn", "adele@contoso.com");
+    int exitCode = run(
+        "--what-if",
+        "--request-id",
+        "4fa6dad6-a89f-4875-8247-8294a10ae1cf",
+        "--customer-user-upn",
+        "adele@contoso.com");
 
     assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
     assertThat(out.toString())
-        .contains("POST " + server.url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID
-            + "/checkout"))
+        .contains("POST "
+            + server.url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout"))
         .contains("Authorization: Bearer ****")
         .contains("MS-RequestId: 4fa6dad6-a89f-4875-8247-8294a10ae1cf")
         .contains("x-ms-customeruser-upn: adele@contoso.com")
@@ -172,8 +218,8 @@ class CheckoutCommandTest {
   void theTokenComesFromTheNamedVariableAndIsNeverPrinted() throws Exception {
     enqueue(401, "{\"code\":800001,\"description\":\"Partner token is missing.\"}");
 
-    int exitCode = run(Map.of("MY_PC_TOKEN", TOKEN), server.url("/").toString(),
-        "--token-env", "MY_PC_TOKEN");
+    int exitCode =
+        run(Map.of("MY_PC_TOKEN", TOKEN), server.url("/").toString(), "--token-env", "MY_PC_TOKEN");
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
@@ -187,21 +233,28 @@ class CheckoutCommandTest {
   static final String REFRESH_TOKEN = "0.AQ-stored-refresh-token-value";
 
   private String whatIf(Map<String, String> environment, String... extra) {
-    List<String> args = new ArrayList<>(List.of("checkout", "--what-if",
-        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(
+        List.of("checkout", "--what-if", "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
     args.addAll(List.of(extra));
-    int exitCode = PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+    int exitCode = PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args.toArray(String[]::new));
     assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
     return out.toString();
   }
 
   @Test
   void whatIfNamesTheAppOnlyClientSecretCredentialWithoutTheSecret() {
-    String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", SECRET));
+    String printed = whatIf(Map.of(
+        "PARTNER_CENTER_TENANT_ID",
+        TENANT,
+        "PARTNER_CENTER_CLIENT_ID",
+        CLIENT,
+        "PARTNER_CENTER_CLIENT_SECRET",
+        SECRET));
 
-    assertThat(printed).contains("Credential: app-only: client secret PARTNER_CENTER_CLIENT_SECRET"
+    assertThat(printed)
+        .contains("Credential: app-only: client secret PARTNER_CENTER_CLIENT_SECRET"
             + " for client " + CLIENT + " in tenant " + TENANT
             + " (https://login.microsoftonline.com/" + TENANT + "/)")
         .contains("scope https://api.partnercenter.microsoft.com/.default")
@@ -210,51 +263,88 @@ class CheckoutCommandTest {
 
   @Test
   void whatIfNamesTheAppPlusUserCredentialInTheChosenCloud() {
-    String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", SECRET,
-        "PARTNER_CENTER_REFRESH_TOKEN", REFRESH_TOKEN), "--cloud", "china");
+    String printed = whatIf(
+        Map.of(
+            "PARTNER_CENTER_TENANT_ID",
+            TENANT,
+            "PARTNER_CENTER_CLIENT_ID",
+            CLIENT,
+            "PARTNER_CENTER_CLIENT_SECRET",
+            SECRET,
+            "PARTNER_CENTER_REFRESH_TOKEN",
+            REFRESH_TOKEN),
+        "--cloud",
+        "china");
 
-    assertThat(printed).contains("POST https://partner.partnercenterapi.microsoftonline.cn/v1/")
+    assertThat(printed)
+        .contains("POST https://partner.partnercenterapi.microsoftonline.cn/v1/")
         .contains("Credential: app+user: refresh token PARTNER_CENTER_REFRESH_TOKEN")
         .contains("https://login.chinacloudapi.cn/" + TENANT + "/")
         .contains("scope https://partner.partnercenterapi.microsoftonline.cn/user_impersonation")
-        .doesNotContain(SECRET).doesNotContain(REFRESH_TOKEN);
+        .doesNotContain(SECRET)
+        .doesNotContain(REFRESH_TOKEN);
   }
 
   @Test
   void whatIfNamesTheCertificateCredential(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     java.nio.file.Path file = org.cspkit.partnercenter.testing.TestCertificates.pkcs12(
-        org.cspkit.partnercenter.testing.TestCertificates.rsa(), dir.resolve("app.pfx"), "pfx-pass");
+        org.cspkit.partnercenter.testing.TestCertificates.rsa(),
+        dir.resolve("app.pfx"),
+        "pfx-pass");
 
-    String printed = whatIf(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-        "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CERTIFICATE_PATH", file.toString(),
-        "PARTNER_CENTER_CERTIFICATE_PASSWORD", "pfx-pass"));
+    String printed = whatIf(Map.of(
+        "PARTNER_CENTER_TENANT_ID",
+        TENANT,
+        "PARTNER_CENTER_CLIENT_ID",
+        CLIENT,
+        "PARTNER_CENTER_CERTIFICATE_PATH",
+        file.toString(),
+        "PARTNER_CENTER_CERTIFICATE_PASSWORD",
+        "pfx-pass"));
 
-    assertThat(printed).contains("Credential: app-only: certificate PARTNER_CENTER_CERTIFICATE_PATH")
+    assertThat(printed)
+        .contains("Credential: app-only: certificate PARTNER_CENTER_CERTIFICATE_PATH")
         .doesNotContain("pfx-pass");
   }
 
   @Test
   void anIncompleteCredentialIsAnAuthenticationErrorNamingTheMissingVariable() {
-    int exitCode = run(Map.of("PARTNER_CENTER_CLIENT_SECRET", SECRET), server.url("/").toString());
+    int exitCode =
+        run(Map.of("PARTNER_CENTER_CLIENT_SECRET", SECRET), server.url("/").toString());
 
     assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
-    assertThat(err.toString()).contains("PARTNER_CENTER_TENANT_ID is required")
+    assertThat(err.toString())
+        .contains("PARTNER_CENTER_TENANT_ID is required")
         .doesNotContain(SECRET);
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void aClientSecretCredentialGetsATokenFromEntraIdAndChecksOut() throws Exception {
-    org.cspkit.partnercenter.testing.FakeEntraId entraId = new org.cspkit.partnercenter.testing.FakeEntraId();
+    org.cspkit.partnercenter.testing.FakeEntraId entraId =
+        new org.cspkit.partnercenter.testing.FakeEntraId();
     enqueue(201, "{\"orders\":[{\"id\":\"o-1\",\"status\":\"pending\",\"lineItems\":[]}]}");
 
-    int exitCode = PartnerCenterCli.newCommandLine(Map.of("PARTNER_CENTER_TENANT_ID", TENANT,
-            "PARTNER_CENTER_CLIENT_ID", CLIENT, "PARTNER_CENTER_CLIENT_SECRET", SECRET),
-        new PrintWriter(out, true), new PrintWriter(err, true), entraId)
-        .execute("checkout", "--base-url", server.url("/").toString(),
-            "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);
+    int exitCode = PartnerCenterCli.newCommandLine(
+            Map.of(
+                "PARTNER_CENTER_TENANT_ID",
+                TENANT,
+                "PARTNER_CENTER_CLIENT_ID",
+                CLIENT,
+                "PARTNER_CENTER_CLIENT_SECRET",
+                SECRET),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            entraId)
+        .execute(
+            "checkout",
+            "--base-url",
+            server.url("/").toString(),
+            "--customer-id",
+            CUSTOMER_ID,
+            "--cart-id",
+            CART_ID);
 
     assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
     assertThat(server.takeRequest().getHeaders().get("Authorization"))

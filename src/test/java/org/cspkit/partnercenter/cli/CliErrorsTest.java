@@ -31,13 +31,20 @@ class CliErrorsTest {
   private final StringWriter err = new StringWriter();
 
   private int execute(Map<String, String> environment, String... args) {
-    return PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute(args);
+    return PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
   }
 
   private int run(Map<String, String> environment, String... extra) {
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
-        server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(List.of(
+        "checkout",
+        "--base-url",
+        server.url("/").toString(),
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID));
     args.addAll(List.of(extra));
     return execute(environment, args.toArray(String[]::new));
   }
@@ -47,8 +54,11 @@ class CliErrorsTest {
   }
 
   private void enqueue(int code, String body) {
-    server.enqueue(new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json").body(body).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build());
   }
 
   /** One error line and where to find help: no usage text, no stack trace, no Java names. */
@@ -56,8 +66,11 @@ class CliErrorsTest {
     List<String> lines = err.toString().lines().toList();
     assertThat(lines).as(err.toString()).hasSize(2);
     assertThat(lines.get(0)).startsWith("error: ").contains(option);
-    assertThat(lines.get(1)).isEqualTo("Try 'partner-center checkout --help' for more information.");
-    assertThat(err.toString()).doesNotContain("Usage:").doesNotContain("Exception")
+    assertThat(lines.get(1))
+        .isEqualTo("Try 'partner-center checkout --help' for more information.");
+    assertThat(err.toString())
+        .doesNotContain("Usage:")
+        .doesNotContain("Exception")
         .doesNotContain("\tat ");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -65,18 +78,21 @@ class CliErrorsTest {
   @Test
   void aLostAnswerThenAlreadySubmittedIsAnUnknownOutcomeExitingWith7() {
     server.enqueue(new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
     enqueue(400, ALREADY_SUBMITTED);
 
     assertThat(run("--max-attempts", "2")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
-    assertThat(err.toString()).contains("the checkout may have succeeded")
+    assertThat(err.toString())
+        .contains("the checkout may have succeeded")
         .contains("--request-id ");
   }
 
   @Test
   void aLostAnswerWithNoRetryLeftIsAnUnknownOutcome() {
     server.enqueue(new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
 
     assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
   }
@@ -109,8 +125,11 @@ class CliErrorsTest {
     assertThat(run(option, value)).isEqualTo(ExitCodes.USAGE);
     assertOneUsageLine(option);
     assertThat(err.toString()).doesNotContain("should be specified only once");
-    assertThat(err.toString()).doesNotContain("PT0S").doesNotContain("maxAttempts")
-        .doesNotContain("requestId").doesNotContain("Invalid UUID");
+    assertThat(err.toString())
+        .doesNotContain("PT0S")
+        .doesNotContain("maxAttempts")
+        .doesNotContain("requestId")
+        .doesNotContain("Invalid UUID");
   }
 
   @Test
@@ -140,16 +159,18 @@ class CliErrorsTest {
     enqueue(201, "{\"orders\":[],\"orderErrors\":[]}");
 
     assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "  Bearer " + TOKEN + "\r\n")))
-        .as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(server.takeRequest().getHeaders().get("Authorization"))
-        .isEqualTo("Bearer " + TOKEN);
+        .as(err.toString())
+        .isEqualTo(ExitCodes.SUCCESS);
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
   }
 
   @Test
   void aTokenWithWhitespaceInsideIsACredentialProblemAndNeverEchoed() {
     assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "abc-part-one\nabc-part-two")))
         .isEqualTo(ExitCodes.AUTHENTICATION);
-    assertThat(err.toString()).contains("PARTNER_CENTER_ACCESS_TOKEN").contains("whitespace")
+    assertThat(err.toString())
+        .contains("PARTNER_CENTER_ACCESS_TOKEN")
+        .contains("whitespace")
         .doesNotContain("abc-part");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -167,11 +188,15 @@ class CliErrorsTest {
     assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCodes.SERVICE_ERROR);
     String json = out.toString();
     assertThat(json.strip()).startsWith("{").endsWith("}");
-    assertThat(json).contains("\"exitCode\": 5").contains("\"status\": 404")
+    assertThat(json)
+        .contains("\"exitCode\": 5")
+        .contains("\"status\": 404")
         .contains("\"serviceErrorCode\": \"800008\"")
         .contains("\"serviceErrorDescription\": \"Unable to retrieve cart ID.\"")
-        .contains("\"requestId\": \"").contains("\"correlationId\": \"")
-        .contains("\"outcome\": \"404 (800008)\"").contains("\"mayHaveSucceeded\": false");
+        .contains("\"requestId\": \"")
+        .contains("\"correlationId\": \"")
+        .contains("\"outcome\": \"404 (800008)\"")
+        .contains("\"mayHaveSucceeded\": false");
     assertThat(err.toString()).contains("error: Partner Center returned 404 (800008)");
   }
 
@@ -186,21 +211,33 @@ class CliErrorsTest {
   @Test
   void anUnknownOutcomeInJsonSaysSo() {
     server.enqueue(new MockResponse.Builder()
-        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
 
     assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
-    assertThat(out.toString()).contains("\"exitCode\": 7").contains("\"status\": 0")
+    assertThat(out.toString())
+        .contains("\"exitCode\": 7")
+        .contains("\"status\": 0")
         .contains("\"mayHaveSucceeded\": true");
   }
 
   @Test
   void aBadBaseUrlNeverEchoesItsPassword() {
-    assertThat(execute(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), "checkout",
-        "--base-url", "ftp://partner:s3cret-pass@example.com/", "--customer-id", CUSTOMER_ID,
-        "--cart-id", CART_ID)).isEqualTo(ExitCodes.USAGE);
+    assertThat(execute(
+            Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+            "checkout",
+            "--base-url",
+            "ftp://partner:s3cret-pass@example.com/",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--cart-id",
+            CART_ID))
+        .isEqualTo(ExitCodes.USAGE);
     assertOneUsageLine("--base-url");
-    assertThat(err.toString()).startsWith("error: --base-url must be an http or https URL")
-        .contains("ftp://****@example.com/").doesNotContain("s3cret-pass");
+    assertThat(err.toString())
+        .startsWith("error: --base-url must be an http or https URL")
+        .contains("ftp://****@example.com/")
+        .doesNotContain("s3cret-pass");
   }
 
   @Test
@@ -208,7 +245,6 @@ class CliErrorsTest {
     Map<String, String> environment = new HashMap<>();
     environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
     assertThat(run(environment, "--dead-line", "5")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("--dead-line").contains("--help")
-        .doesNotContain("Usage:");
+    assertThat(err.toString()).contains("--dead-line").contains("--help").doesNotContain("Usage:");
   }
 }

@@ -34,16 +34,27 @@ class CliInteractionTest {
   private int run(Map<String, String> extraEnvironment, Terminal terminal, String... extra) {
     Map<String, String> environment = new HashMap<>(extraEnvironment);
     environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
-        server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(List.of(
+        "checkout",
+        "--base-url",
+        server.url("/").toString(),
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID));
     args.addAll(List.of(extra));
-    return PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true), errWriter,
-        null, terminal).execute(args.toArray(String[]::new));
+    return PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), errWriter, null, terminal)
+        .execute(args.toArray(String[]::new));
   }
 
   private void enqueue(int code, String body) {
-    server.enqueue(new MockResponse.Builder().code(code).setHeader("Retry-After", "1")
-        .setHeader("Content-Type", "application/json").body(body).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(code)
+        .setHeader("Retry-After", "1")
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build());
   }
 
   @Test
@@ -63,8 +74,7 @@ class CliInteractionTest {
     enqueue(503, "{\"code\":800003,\"description\":\"Busy.\"}");
     Terminal terminal = new Terminal(false, true, prompt -> null);
 
-    assertThat(run(Map.of(), terminal, "--max-attempts", "2"))
-        .isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(run(Map.of(), terminal, "--max-attempts", "2")).isEqualTo(ExitCodes.SERVICE_ERROR);
     assertThat(err.toString()).contains("""
         attempt 1 of 2: 503 (800003); retrying in 1 s
         attempt 2 of 2: 503 (800003)
@@ -88,11 +98,14 @@ class CliInteractionTest {
 
   @Test
   void anInterruptPrintsTheRequestIdTheAttemptsAndWhetherItMayHaveSucceeded() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(201).headersDelay(20, TimeUnit.SECONDS)
-        .body(NO_ORDERS).build());
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
+        .headersDelay(20, TimeUnit.SECONDS)
+        .body(NO_ORDERS)
+        .build());
     Terminal terminal = Terminal.none();
-    CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(
-        () -> run(Map.of(), terminal, "--request-id", REQUEST_ID));
+    CompletableFuture<Integer> exitCode =
+        CompletableFuture.supplyAsync(() -> run(Map.of(), terminal, "--request-id", REQUEST_ID));
     assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
 
     StringWriter hook = new StringWriter();
@@ -121,11 +134,14 @@ class CliInteractionTest {
 
   @Test
   void anInterruptDuringAWaitSaysNoOrderWasCreated() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "30")
-        .body("{\"code\":800003}").build());
+    server.enqueue(new MockResponse.Builder()
+        .code(503)
+        .setHeader("Retry-After", "30")
+        .body("{\"code\":800003}")
+        .build());
     Terminal terminal = Terminal.none();
-    CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(
-        () -> run(Map.of(), terminal, "--request-id", REQUEST_ID));
+    CompletableFuture<Integer> exitCode =
+        CompletableFuture.supplyAsync(() -> run(Map.of(), terminal, "--request-id", REQUEST_ID));
     assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
     Thread.sleep(300);
 
@@ -133,7 +149,8 @@ class CliInteractionTest {
     assertThat(terminal.interrupt(new PrintWriter(hook, true))).isTrue();
 
     assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
-    assertThat(hook.toString()).contains("after 1 finished attempt(s)")
+    assertThat(hook.toString())
+        .contains("after 1 finished attempt(s)")
         .contains("#1 503 (800003)")
         .contains("no order was created; to retry, re-run with --request-id " + REQUEST_ID);
   }
@@ -143,9 +160,12 @@ class CliInteractionTest {
     enqueue(201, NO_ORDERS);
 
     assertThat(run(Map.of(), Terminal.answering("y\n", errWriter), "--confirm"))
-        .as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(err.toString()).contains("The checkout will send this request:")
-        .contains("Authorization: Bearer ****").contains("Send this checkout? [y/N] ")
+        .as(err.toString())
+        .isEqualTo(ExitCodes.SUCCESS);
+    assertThat(err.toString())
+        .contains("The checkout will send this request:")
+        .contains("Authorization: Bearer ****")
+        .contains("Send this checkout? [y/N] ")
         .doesNotContain(TOKEN);
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(out.toString()).startsWith("0 order(s)");
@@ -160,8 +180,7 @@ class CliInteractionTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--confirm got no answer");
     assertThat(run(Map.of(), Terminal.none(), "--confirm")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run(Map.of(), Terminal.none(), "--confirm", "--what-if"))
-        .isEqualTo(ExitCodes.USAGE);
+    assertThat(run(Map.of(), Terminal.none(), "--confirm", "--what-if")).isEqualTo(ExitCodes.USAGE);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -175,7 +194,8 @@ class CliInteractionTest {
     assertThat(execute("--version")).isZero();
     assertThat(execute("checkout", "--version")).isZero();
     assertThat(out.toString().lines())
-        .containsExactly("partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+        .containsExactly(
+            "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ", " + System.getProperty("java.vm.name") + ")",
             "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
@@ -186,7 +206,8 @@ class CliInteractionTest {
   @Test
   void helpSubcommandAndRequiredOptionsMarked() {
     assertThat(execute("help", "checkout")).isZero();
-    assertThat(out.toString()).contains("Usage: partner-center checkout")
+    assertThat(out.toString())
+        .contains("Usage: partner-center checkout")
         .contains("Options marked * are required.")
         .containsPattern("(?m)^\\*\\s+--cart-id=GUID")
         .containsPattern("(?m)^\\*\\s+--customer-id=GUID")
@@ -196,7 +217,10 @@ class CliInteractionTest {
   @Test
   void generateCompletionPrintsABashAndZshScript() {
     assertThat(execute("generate-completion")).isZero();
-    assertThat(out.toString()).contains("partner-center").contains("complete -F")
-        .contains("zsh").contains("--customer-id");
+    assertThat(out.toString())
+        .contains("partner-center")
+        .contains("complete -F")
+        .contains("zsh")
+        .contains("--customer-id");
   }
 }

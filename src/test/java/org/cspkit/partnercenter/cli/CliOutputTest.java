@@ -34,17 +34,26 @@ class CliOutputTest {
   private int run(Map<String, String> extraEnvironment, String... extra) {
     Map<String, String> environment = new HashMap<>(extraEnvironment);
     environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
-        server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(List.of(
+        "checkout",
+        "--base-url",
+        server.url("/").toString(),
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID));
     args.addAll(List.of(extra));
-    return PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+    return PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args.toArray(String[]::new));
   }
 
   private void enqueueOrder(String friendlyNameJson) {
-    server.enqueue(new MockResponse.Builder().code(201)
+    server.enqueue(new MockResponse.Builder()
+        .code(201)
         .setHeader("Content-Type", "application/json")
-        .body(ONE_ORDER.replace("NAME", friendlyNameJson)).build());
+        .body(ONE_ORDER.replace("NAME", friendlyNameJson))
+        .build());
   }
 
   @Test
@@ -52,13 +61,27 @@ class CliOutputTest {
     enqueueOrder("Z\u00fcrich \u20ac");
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        PartnerCenterCli.class.getName(), "checkout", "--base-url", server.url("/").toString(),
-        "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID, "-o", "json");
+        "-cp",
+        System.getProperty("java.class.path"),
+        PartnerCenterCli.class.getName(),
+        "checkout",
+        "--base-url",
+        server.url("/").toString(),
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID,
+        "-o",
+        "json");
     Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG")
-        || name.equals("LANGUAGE") || name.startsWith("JAVA_TOOL_OPTIONS")
-        || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
+    environment
+        .keySet()
+        .removeIf(name -> name.startsWith("LC_")
+            || name.equals("LANG")
+            || name.equals("LANGUAGE")
+            || name.startsWith("JAVA_TOOL_OPTIONS")
+            || name.equals("JDK_JAVA_OPTIONS")
+            || name.equals("_JAVA_OPTIONS"));
     environment.put("LC_ALL", "C");
     environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
     builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -78,19 +101,23 @@ class CliOutputTest {
     assertThat(run(Map.of())).isEqualTo(ExitCodes.SUCCESS);
     String printed = out.toString();
     assertThat(printed).contains("evil\\u001b]0;owned\\u0007name\\u009b2J\\u007f");
-    assertThat(printed.chars().filter(c -> c != '\n'
-        && (c < 0x20 || (c >= 0x7f && c <= 0x9f)))).isEmpty();
+    assertThat(printed.chars().filter(c -> c != '\n' && (c < 0x20 || (c >= 0x7f && c <= 0x9f))))
+        .isEmpty();
   }
 
   @Test
   void controlCharactersInErrorMessagesAreNeutralised() {
-    server.enqueue(new MockResponse.Builder().code(404)
+    server.enqueue(new MockResponse.Builder()
+        .code(404)
         .setHeader("Content-Type", "application/json")
-        .body("{\"code\":800008,\"description\":\"gone\\u001b[2J\\u0007\"}").build());
+        .body("{\"code\":800008,\"description\":\"gone\\u001b[2J\\u0007\"}")
+        .build());
 
     assertThat(run(Map.of(), "--max-attempts", "1")).isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(err.toString()).contains("gone\\u001b[2J\\u0007")
-        .doesNotContain("\u001b").doesNotContain("\u0007");
+    assertThat(err.toString())
+        .contains("gone\\u001b[2J\\u0007")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u0007");
   }
 
   @Test
@@ -99,8 +126,8 @@ class CliOutputTest {
     enqueueOrder(longName);
 
     assertThat(run(Map.of("COLUMNS", "60"))).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line.length())
-        .as(line).isLessThanOrEqualTo(60));
+    assertThat(out.toString().lines())
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(60));
     assertThat(out.toString()).contains("\u2026").doesNotContain(longName);
   }
 
@@ -116,33 +143,51 @@ class CliOutputTest {
 
   @Test
   void onATerminalTablesFit80Columns() {
-    enqueueOrder("A friendly name long enough that the line items table is wider than eighty"
-        + " columns");
+    enqueueOrder(
+        "A friendly name long enough that the line items table is wider than eighty" + " columns");
     int exitCode = PartnerCenterCli.newCommandLine(
-        Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), new PrintWriter(out, true),
-        new PrintWriter(err, true), null, new Terminal(true, false, prompt -> null))
-        .execute("checkout", "--base-url", server.url("/").toString(),
-            "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID);
+            Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            null,
+            new Terminal(true, false, prompt -> null))
+        .execute(
+            "checkout",
+            "--base-url",
+            server.url("/").toString(),
+            "--customer-id",
+            CUSTOMER_ID,
+            "--cart-id",
+            CART_ID);
 
     assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line.length())
-        .as(line).isLessThanOrEqualTo(80));
+    assertThat(out.toString().lines())
+        .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     assertThat(out.toString()).contains("\u2026");
   }
 
   @Test
   void helpFollowsColumnsAndKeepsTheUrlWhole() {
-    PartnerCenterCli.newCommandLine(Map.of("COLUMNS", "150"), new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute("checkout", "--help");
+    PartnerCenterCli.newCommandLine(
+            Map.of("COLUMNS", "150"), new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute("checkout", "--help");
     assertThat(out.toString()).contains("http://127.0.0.1:4010");
     assertThat(out.toString().lines().mapToInt(String::length).max().orElse(0))
-        .isGreaterThan(80).isLessThanOrEqualTo(150);
+        .isGreaterThan(80)
+        .isLessThanOrEqualTo(150);
 
     StringWriter narrow = new StringWriter();
-    PartnerCenterCli.newCommandLine(Map.of("COLUMNS", "60"), new PrintWriter(narrow, true),
-        new PrintWriter(err, true)).execute("checkout", "--help");
+    PartnerCenterCli.newCommandLine(
+            Map.of("COLUMNS", "60"), new PrintWriter(narrow, true), new PrintWriter(err, true))
+        .execute("checkout", "--help");
     assertThat(narrow.toString()).contains("http://127.0.0.1:4010");
-    assertThat(narrow.toString().lines().filter(line -> !line.startsWith("Usage"))
-        .mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(60);
+    assertThat(narrow
+            .toString()
+            .lines()
+            .filter(line -> !line.startsWith("Usage"))
+            .mapToInt(String::length)
+            .max()
+            .orElse(0))
+        .isLessThanOrEqualTo(60);
   }
 }

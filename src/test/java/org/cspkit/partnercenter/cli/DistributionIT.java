@@ -62,8 +62,10 @@ class DistributionIT {
 
   @BeforeAll
   static void unpackTheTarGz() throws Exception {
-    Process tar = new ProcessBuilder("tar", "-xzf", archive("tar.gz").toString(),
-        "-C", installation.toString()).inheritIO().start();
+    Process tar = new ProcessBuilder(
+            "tar", "-xzf", archive("tar.gz").toString(), "-C", installation.toString())
+        .inheritIO()
+        .start();
     assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(tar.exitValue()).isZero();
     home = installation.resolve(BASE);
@@ -77,8 +79,8 @@ class DistributionIT {
   void bothArchivesHoldTheLaunchersTheJarAndTheCompletionScript() throws Exception {
     Map<String, Integer> tar = new TreeMap<>();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(archive("tar.gz")));
-        TarArchiveInputStream entries = new TarArchiveInputStream(
-            new GzipCompressorInputStream(in))) {
+        TarArchiveInputStream entries =
+            new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
       for (TarArchiveEntry entry; (entry = entries.getNextEntry()) != null; ) {
         if (!entry.isDirectory()) {
           tar.put(entry.getName(), entry.getMode() & 07777);
@@ -94,13 +96,14 @@ class DistributionIT {
       }
     }
 
-    assertThat(tar).containsExactlyInAnyOrderEntriesOf(Map.of(
-        BASE + "bin/partner-center", 0755,
-        BASE + "bin/partner-center.cmd", 0755,
-        BASE + "lib/partner-center-purchase-" + VERSION + "-cli.jar", 0644,
-        BASE + "completion/partner-center", 0644,
-        BASE + "README.md", 0644,
-        BASE + "LICENSE", 0644));
+    assertThat(tar)
+        .containsExactlyInAnyOrderEntriesOf(Map.of(
+            BASE + "bin/partner-center", 0755,
+            BASE + "bin/partner-center.cmd", 0755,
+            BASE + "lib/partner-center-purchase-" + VERSION + "-cli.jar", 0644,
+            BASE + "completion/partner-center", 0644,
+            BASE + "README.md", 0644,
+            BASE + "LICENSE", 0644));
     assertThat(zip).isEqualTo(tar);
   }
 
@@ -109,15 +112,21 @@ class DistributionIT {
     String sh = Files.readString(home.resolve("bin/partner-center"));
     String cmd = Files.readString(home.resolve("bin/partner-center.cmd"));
 
-    assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r").doesNotContain("@project")
+    assertThat(sh)
+        .startsWith("#!/bin/sh\n")
+        .doesNotContain("\r")
+        .doesNotContain("@project")
         .contains("version=" + VERSION + "\n")
         // Shell syntax is not Maven's: left as written.
         .contains("${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}");
-    assertThat(cmd).startsWith("@echo off\r\n").doesNotContain("@project")
+    assertThat(cmd)
+        .startsWith("@echo off\r\n")
+        .doesNotContain("@project")
         .contains("partner-center-purchase-" + VERSION + "-cli.jar");
     assertThat(cmd.replace("\r\n", "")).doesNotContain("\n");
     assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(home.resolve("bin/partner-center")))).isEqualTo("rwxr-xr-x");
+            Files.getPosixFilePermissions(home.resolve("bin/partner-center"))))
+        .isEqualTo("rwxr-xr-x");
   }
 
   @Test
@@ -125,13 +134,16 @@ class DistributionIT {
     Path linkDir = Files.createDirectories(userHome.resolve("bin"));
     Files.createSymbolicLink(linkDir.resolve("partner-center"), home.resolve("bin/partner-center"));
 
-    Run run = run(Map.of("PATH", linkDir + File.pathSeparator + System.getenv("PATH")),
+    Run run = run(
+        Map.of("PATH", linkDir + File.pathSeparator + System.getenv("PATH")),
         List.of("sh", "-c", "partner-center --version"));
 
     assertThat(run.exitCode).as(run.stderr).isZero();
-    assertThat(run.stdout).isEqualTo("partner-center " + VERSION + " (partner-center-purchase)\n"
-        + "Java " + System.getProperty("java.version") + " ("
-        + System.getProperty("java.vendor") + ", " + System.getProperty("java.vm.name") + ")\n");
+    assertThat(run.stdout)
+        .isEqualTo("partner-center " + VERSION + " (partner-center-purchase)\n"
+            + "Java " + System.getProperty("java.version") + " ("
+            + System.getProperty("java.vendor") + ", " + System.getProperty("java.vm.name")
+            + ")\n");
     assertThat(run.stderr).isEmpty();
   }
 
@@ -159,15 +171,16 @@ class DistributionIT {
     assertThat(archives()).containsExactly(archive);
     assertThat(Files.readAllLines(classes))
         .anyMatch(line -> line.contains("okhttp3.OkHttpClient " + FROM_APP_ARCHIVE))
-        .anyMatch(line -> line.contains(
-            "org.cspkit.partnercenter.cli.PartnerCenterCli " + FROM_APP_ARCHIVE));
+        .anyMatch(line ->
+            line.contains("org.cspkit.partnercenter.cli.PartnerCenterCli " + FROM_APP_ARCHIVE));
 
     Path versionClasses = userHome.resolve("version-class-load.log");
-    Run again = launcher(Map.of("PARTNER_CENTER_OPTS", "-Xlog:class+load:file=" + versionClasses),
-        "--version");
+    Run again = launcher(
+        Map.of("PARTNER_CENTER_OPTS", "-Xlog:class+load:file=" + versionClasses), "--version");
     assertThat(again.stdout).isEqualTo(version.stdout);
-    assertThat(Files.readAllLines(versionClasses)).anyMatch(line -> line.contains(
-        "org.cspkit.partnercenter.cli.PartnerCenterCli " + FROM_APP_ARCHIVE));
+    assertThat(Files.readAllLines(versionClasses))
+        .anyMatch(line ->
+            line.contains("org.cspkit.partnercenter.cli.PartnerCenterCli " + FROM_APP_ARCHIVE));
   }
 
   @Test
@@ -181,8 +194,11 @@ class DistributionIT {
     assertThat(recording.exitCode).isEqualTo(ExitCodes.SERVICE_ERROR);
     assertThat(mapping.exitCode).isEqualTo(ExitCodes.SERVICE_ERROR);
     for (Run run : List.of(recording, mapping)) {
-      assertThat(run.stderr).contains("800008").doesNotContain("warning")
-          .doesNotContain("[cds").doesNotContain("sharing");
+      assertThat(run.stderr)
+          .contains("800008")
+          .doesNotContain("warning")
+          .doesNotContain("[cds")
+          .doesNotContain("sharing");
     }
     for (int request = 0; request < 2; request++) {
       RecordedRequest sent = server.takeRequest(10, TimeUnit.SECONDS);
@@ -219,8 +235,8 @@ class DistributionIT {
     server.enqueue(json(201, ONE_ORDER));
     assertThat(checkout(Map.of()).exitCode).isZero();
     Path jar = home.resolve("lib/partner-center-purchase-" + VERSION + "-cli.jar");
-    Files.setLastModifiedTime(jar, FileTime.fromMillis(
-        Files.getLastModifiedTime(jar).toMillis() + 60_000));
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
 
     server.enqueue(json(201, ONE_ORDER));
     Run run = checkout(Map.of());
@@ -241,33 +257,45 @@ class DistributionIT {
 
   @Test
   void withoutJavaTheLauncherSaysWhatToSet() throws Exception {
-    Run run = launcher(Map.of("JAVA_HOME", userHome.resolve("no-such-java").toString()),
-        "--version");
+    Run run =
+        launcher(Map.of("JAVA_HOME", userHome.resolve("no-such-java").toString()), "--version");
 
     assertThat(run.exitCode).isEqualTo(127);
     assertThat(run.stdout).isEmpty();
-    assertThat(run.stderr).startsWith("partner-center: JAVA_HOME (" + userHome)
+    assertThat(run.stderr)
+        .startsWith("partner-center: JAVA_HOME (" + userHome)
         .contains("Java 17 or newer");
   }
 
   @Test
   void theCompletionScriptCompletesTheSubcommandsInBash() throws Exception {
     Path script = home.resolve("completion/partner-center");
-    Run run = run(Map.of(), List.of("bash", "-c", "source \"$1\"; complete -p partner-center;"
-        + " COMP_WORDS=(partner-center ''); COMP_CWORD=1; _complete_partner-center;"
-        + " echo \"${COMPREPLY[*]}\"; COMP_WORDS=(partner-center ch); _complete_partner-center;"
-        + " echo \"${COMPREPLY[*]}\"", "bash", script.toString()));
+    Run run = run(
+        Map.of(),
+        List.of(
+            "bash",
+            "-c",
+            "source \"$1\"; complete -p partner-center;"
+                + " COMP_WORDS=(partner-center ''); COMP_CWORD=1; _complete_partner-center;"
+                + " echo \"${COMPREPLY[*]}\"; COMP_WORDS=(partner-center ch); _complete_partner-center;"
+                + " echo \"${COMPREPLY[*]}\"",
+            "bash",
+            script.toString()));
 
     assertThat(run.exitCode).as(run.stderr).isZero();
-    assertThat(run.stdout.lines()).containsExactly(
-        "complete -o default -F _complete_partner-center partner-center",
-        "purchase cart checkout order help generate-completion",
-        "checkout");
+    assertThat(run.stdout.lines())
+        .containsExactly(
+            "complete -o default -F _complete_partner-center partner-center",
+            "purchase cart checkout order help generate-completion",
+            "checkout");
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-        .body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private List<Path> archives() throws IOException {
@@ -281,8 +309,14 @@ class DistributionIT {
   }
 
   private Run checkout(Map<String, String> environment, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("checkout", "--base-url",
-        server.url("/").toString(), "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID));
+    List<String> args = new ArrayList<>(List.of(
+        "checkout",
+        "--base-url",
+        server.url("/").toString(),
+        "--customer-id",
+        CUSTOMER_ID,
+        "--cart-id",
+        CART_ID));
     args.addAll(Arrays.asList(extra));
     return launcher(environment, args.toArray(String[]::new));
   }
@@ -296,10 +330,16 @@ class DistributionIT {
 
   /** Runs with this JVM's Java as JAVA_HOME and the temporary home, as a user's shell would. */
   private Run run(Map<String, String> environment, List<String> command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
     Map<String, String> env = builder.environment();
-    for (String inherited : List.of("JAVA_OPTS", "PARTNER_CENTER_OPTS", "PARTNER_CENTER_CDS",
-        "XDG_CACHE_HOME", "PARTNER_CENTER_PROGRESS", "COLUMNS")) {
+    for (String inherited : List.of(
+        "JAVA_OPTS",
+        "PARTNER_CENTER_OPTS",
+        "PARTNER_CENTER_CDS",
+        "XDG_CACHE_HOME",
+        "PARTNER_CENTER_PROGRESS",
+        "COLUMNS")) {
       env.remove(inherited);
     }
     env.put("HOME", userHome.toString());
@@ -311,7 +351,9 @@ class DistributionIT {
     Process process = builder.start();
     process.getOutputStream().close();
     String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS))
+        .as(String.join(" ", command))
+        .isTrue();
     return new Run(process.exitValue(), stdout, Files.readString(stderr));
   }
 

@@ -35,51 +35,73 @@ class PurchaseCommandsTest {
   private final StringWriter err = new StringWriter();
 
   private int run(Map<String, String> environment, String... args) {
-    return PartnerCenterCli.newCommandLine(environment, new PrintWriter(out, true),
-        new PrintWriter(err, true)).execute(args);
+    return PartnerCenterCli.newCommandLine(
+            environment, new PrintWriter(out, true), new PrintWriter(err, true))
+        .execute(args);
   }
 
   private int run(String baseUrl, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--base-url", baseUrl));
-    return run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "cli-token"),
-        all.toArray(String[]::new));
+    return run(
+        Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "cli-token"), all.toArray(String[]::new));
   }
 
   @Test
   void cartCreatePrintsTheCartWithItsOrderGroups(PrismServer prism) {
-    int exitCode = run(prism.baseUrl(), "cart", "create", "--customer-id", CUSTOMER_ID,
-        "--item", ITEM);
+    int exitCode =
+        run(prism.baseUrl(), "cart", "create", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
     assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(out.toString()).contains(CART_ID).contains("Active")
-        .contains("MS-AZR-0145P").contains("OMS-0");
+    assertThat(out.toString())
+        .contains(CART_ID)
+        .contains("Active")
+        .contains("MS-AZR-0145P")
+        .contains("OMS-0");
   }
 
   @Test
   void aCartCreatedWithLineItemErrorsExitsThreeAndSaysSo() throws Exception {
-    server.enqueue(Scripted.json(201, "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
-        + "\"lineItems\":[{\"id\":0,\"catalogItemId\":\"CFQ7TTC0LCHC:0003:CFQ7TTC0KF52\","
-        + "\"quantity\":1,\"billingCycle\":\"monthly\",\"error\":{\"errorCode\":400039,"
-        + "\"errorDescription\":\"Availability CFQ7TTC0KF52 referenced by line item 0 does not"
-        + " support term ''.\"}}]}"));
+    server.enqueue(Scripted.json(
+        201,
+        "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
+            + "\"lineItems\":[{\"id\":0,\"catalogItemId\":\"CFQ7TTC0LCHC:0003:CFQ7TTC0KF52\","
+            + "\"quantity\":1,\"billingCycle\":\"monthly\",\"error\":{\"errorCode\":400039,"
+            + "\"errorDescription\":\"Availability CFQ7TTC0KF52 referenced by line item 0 does not"
+            + " support term ''.\"}}]}"));
 
-    int exitCode = run(server.url("/").toString(), "cart", "create", "--customer-id",
-        CUSTOMER_ID, "--item", "CFQ7TTC0LCHC:0003:CFQ7TTC0KF52,billing=monthly");
+    int exitCode = run(
+        server.url("/").toString(),
+        "cart",
+        "create",
+        "--customer-id",
+        CUSTOMER_ID,
+        "--item",
+        "CFQ7TTC0LCHC:0003:CFQ7TTC0KF52,billing=monthly");
 
     assertThat(exitCode).isEqualTo(ExitCodes.PARTIAL_SUCCESS);
     assertThat(out.toString()).contains("400039 Availability CFQ7TTC0KF52");
     assertThat(err.toString()).contains("1 line item(s) of cart " + CART_ID + " have errors");
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request.getBody().utf8()).isEqualTo("{\"lineItems\":[{\"id\":0,"
-        + "\"catalogItemId\":\"CFQ7TTC0LCHC:0003:CFQ7TTC0KF52\",\"quantity\":1,"
-        + "\"billingCycle\":\"monthly\"}]}");
+    assertThat(request.getBody().utf8())
+        .isEqualTo("{\"lineItems\":[{\"id\":0,"
+            + "\"catalogItemId\":\"CFQ7TTC0LCHC:0003:CFQ7TTC0KF52\",\"quantity\":1,"
+            + "\"billingCycle\":\"monthly\"}]}");
   }
 
   @Test
   void whatIfShowsTheBodyAndSendsNothingWithoutCredentials() {
-    int exitCode = run(Map.of(), "cart", "create", "--customer-id", CUSTOMER_ID, "--item", ITEM,
-        "--what-if", "--base-url", server.url("/").toString());
+    int exitCode = run(
+        Map.of(),
+        "cart",
+        "create",
+        "--customer-id",
+        CUSTOMER_ID,
+        "--item",
+        ITEM,
+        "--what-if",
+        "--base-url",
+        server.url("/").toString());
 
     assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
     assertThat(out.toString())
@@ -92,12 +114,23 @@ class PurchaseCommandsTest {
 
   @Test
   void aBadItemIsAUsageErrorBeforeAnythingIsSent() {
-    assertThat(run(server.url("/").toString(), "cart", "create", "--customer-id", CUSTOMER_ID,
-        "--item", "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=0,billing=monthly"))
+    assertThat(run(
+            server.url("/").toString(),
+            "cart",
+            "create",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--item",
+            "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=0,billing=monthly"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("cart.lineItems[0].quantity must be at least 1");
-    assertThat(run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID,
-        "--item", "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,colour=blue"))
+    assertThat(run(
+            server.url("/").toString(),
+            "purchase",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--item",
+            "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,colour=blue"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("unknown key 'colour'");
     assertThat(server.getRequestCount()).isZero();
@@ -105,16 +138,40 @@ class PurchaseCommandsTest {
 
   @Test
   void cartGetAndOrderCommandsPrintWhatPartnerCenterHolds(PrismServer prism) {
-    assertThat(run(prism.baseUrl(), "cart", "get", "--customer-id", CUSTOMER_ID, "--cart-id",
-        CART_ID)).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(run(prism.baseUrl(), "order", "get", "--customer-id", CUSTOMER_ID, "--order-id",
-        ORDER_ID, "--include-price")).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(run(prism.baseUrl(), "order", "list", "--customer-id", CUSTOMER_ID,
-        "--billing-cycle", "one_time")).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(run(prism.baseUrl(), "order", "status", "--customer-id", CUSTOMER_ID,
-        "--order-id", ORDER_ID)).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(
+            run(prism.baseUrl(), "cart", "get", "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID))
+        .isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(
+            prism.baseUrl(),
+            "order",
+            "get",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--order-id",
+            ORDER_ID,
+            "--include-price"))
+        .isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(
+            prism.baseUrl(),
+            "order",
+            "list",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--billing-cycle",
+            "one_time"))
+        .isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(
+            prism.baseUrl(),
+            "order",
+            "status",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--order-id",
+            ORDER_ID))
+        .isEqualTo(ExitCodes.SUCCESS);
 
-    assertThat(out.toString()).contains(ORDER_ID + "  completed  monthly")
+    assertThat(out.toString())
+        .contains(ORDER_ID + "  completed  monthly")
         .contains("9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1")
         .contains("Order " + ORDER_ID + ": provisioning status")
         .contains("fulfilled");
@@ -128,12 +185,24 @@ class PurchaseCommandsTest {
     server.enqueue(Scripted.json(200, pending));
     server.enqueue(Scripted.json(200, pending.replace("PrefulfillmentPending", "fulfilled")));
 
-    int exitCode = run(server.url("/").toString(), "order", "status", "--customer-id",
-        CUSTOMER_ID, "--order-id", ORDER_ID, "--wait", "--poll-interval", "0.01", "-o", "json");
+    int exitCode = run(
+        server.url("/").toString(),
+        "order",
+        "status",
+        "--customer-id",
+        CUSTOMER_ID,
+        "--order-id",
+        ORDER_ID,
+        "--wait",
+        "--poll-interval",
+        "0.01",
+        "-o",
+        "json");
 
     assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
     assertThat(server.getRequestCount()).isEqualTo(3);
-    assertThat(out.toString()).contains("\"status\": \"fulfilled\"")
+    assertThat(out.toString())
+        .contains("\"status\": \"fulfilled\"")
         .doesNotContain("PrefulfillmentPending");
   }
 
@@ -152,48 +221,67 @@ class PurchaseCommandsTest {
 
   @Test
   void purchaseAsJsonIsOneObjectWithEveryStep(PrismServer prism) {
-    assertThat(run(prism.baseUrl(), "purchase", "--customer-id", CUSTOMER_ID, "--item", ITEM,
-        "-o", "json")).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(
+            prism.baseUrl(),
+            "purchase",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--item",
+            ITEM,
+            "-o",
+            "json"))
+        .isEqualTo(ExitCodes.SUCCESS);
 
-    assertThat(out.toString()).startsWith("{").contains("\"cart\": {")
-        .contains("\"checkout\": {").contains("\"orders\": [")
-        .contains("\"provisioningStatus\": {").doesNotContain("==");
+    assertThat(out.toString())
+        .startsWith("{")
+        .contains("\"cart\": {")
+        .contains("\"checkout\": {")
+        .contains("\"orders\": [")
+        .contains("\"provisioningStatus\": {")
+        .doesNotContain("==");
   }
 
   @Test
   void aRefusedProvisioningStatusIsANoteAndTheOrdersStillCount() throws Exception {
     String order = "{\"id\":\"" + ORDER_ID + "\",\"status\":\"pending\",\"lineItems\":[]}";
-    server.enqueue(Scripted.json(201, "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
-        + "\"lineItems\":[{\"id\":0,\"catalogItemId\":\"CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5\","
-        + "\"quantity\":5,\"billingCycle\":\"monthly\",\"orderGroup\":\"0\"}]}"));
+    server.enqueue(Scripted.json(
+        201,
+        "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
+            + "\"lineItems\":[{\"id\":0,\"catalogItemId\":\"CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5\","
+            + "\"quantity\":5,\"billingCycle\":\"monthly\",\"orderGroup\":\"0\"}]}"));
     server.enqueue(Scripted.json(201, "{\"orders\":[" + order + "]}"));
     server.enqueue(Scripted.json(200, order));
     server.enqueue(Scripted.json(403, "{\"code\":900329,\"description\":\"Forbidden.\"}"));
 
-    int exitCode = run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID,
-        "--item", ITEM);
+    int exitCode =
+        run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
     assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
-    assertThat(err.toString()).contains("note: reading the provisioning status of order "
-        + ORDER_ID + " failed").contains("accepts only app+user");
+    assertThat(err.toString())
+        .contains("note: reading the provisioning status of order " + ORDER_ID + " failed")
+        .contains("accepts only app+user");
     assertThat(out.toString()).contains("Bought: cart " + CART_ID + ", 1 order(s)");
   }
 
   @Test
   void aFailedCheckoutAfterTheCartWasCreatedNamesTheCartToCheckOut() {
-    server.enqueue(Scripted.json(201, "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
-        + "\"lineItems\":[{\"id\":0,\"catalogItemId\":\"CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5\","
-        + "\"quantity\":5,\"billingCycle\":\"monthly\"}]}"));
-    server.enqueue(Scripted.json(403, "{\"code\":20002,\"description\":\"Partner does not have"
-        + " a commerce relationship with the customer.\"}"));
+    server.enqueue(Scripted.json(
+        201,
+        "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
+            + "\"lineItems\":[{\"id\":0,\"catalogItemId\":\"CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5\","
+            + "\"quantity\":5,\"billingCycle\":\"monthly\"}]}"));
+    server.enqueue(Scripted.json(
+        403,
+        "{\"code\":20002,\"description\":\"Partner does not have"
+            + " a commerce relationship with the customer.\"}"));
 
-    int exitCode = run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID,
-        "--item", ITEM);
+    int exitCode =
+        run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
     assertThat(exitCode).isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(err.toString()).contains("20002")
+    assertThat(err.toString())
+        .contains("20002")
         .contains("cart " + CART_ID + " was created and not checked out");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
-
 }

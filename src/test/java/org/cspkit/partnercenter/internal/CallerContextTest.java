@@ -39,8 +39,11 @@ class CallerContextTest {
   @Test
   void aWrappedTaskSeesTheCallersContextAndThePoolThreadGetsItsOwnBack() throws Exception {
     pool.submit(() -> MDC.put("pool", "own")).get();
-    SpanContext callerSpan = SpanContext.create("0af7651916cd43dd8448eb211c80319c",
-        "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault());
+    SpanContext callerSpan = SpanContext.create(
+        "0af7651916cd43dd8448eb211c80319c",
+        "b7ad6b7169203331",
+        TraceFlags.getSampled(),
+        TraceState.getDefault());
     CallerContext caller;
     try (Scope ignored = Context.root().with(Span.wrap(callerSpan)).makeCurrent()) {
       MDC.put("tenant", "contoso");

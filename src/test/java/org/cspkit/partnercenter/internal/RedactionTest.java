@@ -18,15 +18,16 @@ class RedactionTest {
     String form = URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
     List<String> spellings = List.of(
         SECRET,
-        form,                                            // s3cr3t%2B%2F%3DValue%7Ex+y
-        form.replace("+", "%20"),                        // a space as %20
-        "s3cr3t%2b%2f%3dValue%7ex+y",                    // .NET: lower-case hex
-        "s3cr3t%2B%2F%3DValue~x%20y",                    // RFC 3986: ~ left alone
-        "s3cr3t%252B%252F%253DValue%257Ex%2By",          // encoded twice
-        "s3cr3t\\u002b\\/\\u003DValue~x y");             // JSON-escaped
+        form, // s3cr3t%2B%2F%3DValue%7Ex+y
+        form.replace("+", "%20"), // a space as %20
+        "s3cr3t%2b%2f%3dValue%7ex+y", // .NET: lower-case hex
+        "s3cr3t%2B%2F%3DValue~x%20y", // RFC 3986: ~ left alone
+        "s3cr3t%252B%252F%253DValue%257Ex%2By", // encoded twice
+        "s3cr3t\\u002b\\/\\u003DValue~x y"); // JSON-escaped
     for (String spelling : spellings) {
       assertThat(Redaction.scrub("client_secret=" + spelling + "&grant_type=x", List.of(SECRET)))
-          .as(spelling).isEqualTo("client_secret=****&grant_type=x");
+          .as(spelling)
+          .isEqualTo("client_secret=****&grant_type=x");
     }
   }
 
@@ -54,20 +55,22 @@ class RedactionTest {
 
   @Test
   void aLeakingChainIsCopiedWithClassNamesMaskedMessagesAndStackTraces() {
-    IllegalStateException root = new IllegalStateException("body: client_secret="
-        + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
+    IllegalStateException root = new IllegalStateException(
+        "body: client_secret=" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
     IOException failure = new IOException("request failed", root);
     failure.addSuppressed(new RuntimeException("also " + SECRET));
 
     Throwable copy = Redaction.scrub(failure, List.of(SECRET));
 
-    assertThat(copy).isInstanceOf(Redaction.RedactedException.class)
+    assertThat(copy)
+        .isInstanceOf(Redaction.RedactedException.class)
         .hasToString("java.io.IOException: request failed");
     assertThat(copy.getStackTrace()).isEqualTo(failure.getStackTrace());
     assertThat(copy.getCause())
         .hasToString("java.lang.IllegalStateException: body: client_secret=****");
     assertThat(copy.getCause().getStackTrace()).isEqualTo(root.getStackTrace());
-    assertThat(copy.getSuppressed()).singleElement()
+    assertThat(copy.getSuppressed())
+        .singleElement()
         .hasToString("java.lang.RuntimeException: also ****");
   }
 }

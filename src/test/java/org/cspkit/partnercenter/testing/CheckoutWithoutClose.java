@@ -17,9 +17,13 @@ public final class CheckoutWithoutClose {
    * @param args the base URL
    */
   public static void main(String[] args) {
-    CartCheckoutResult result = PartnerCenterClient.builder().baseUrl(args[0]).accessToken("t").build()
-        .carts().checkoutAsync("d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d",
-            "b4c8fdea-cbe4-4d17-9576-13fcacbf9605")
+    CartCheckoutResult result = PartnerCenterClient.builder()
+        .baseUrl(args[0])
+        .accessToken("t")
+        .build()
+        .carts()
+        .checkoutAsync(
+            "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d", "b4c8fdea-cbe4-4d17-9576-13fcacbf9605")
         .join();
     System.out.println(result.orders().size());
   }

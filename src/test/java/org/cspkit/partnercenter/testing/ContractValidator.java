@@ -7,10 +7,9 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.squareup.moshi.Moshi;
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import retrofit2.Invocation;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.cspkit.partnercenter.PartnerCenterClientBuilder;
 import org.cspkit.partnercenter.internal.BodyDecoder;
 import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import retrofit2.Invocation;
 
 /**
  * Validates traffic against the OpenAPI document with Atlassian's openapi-request-validator: every
@@ -49,7 +49,8 @@ public final class ContractValidator implements Interceptor {
           // validator's default is to reject them.
           .withLevelResolver(LevelResolver.create()
               .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-              .withLevel("validation.response.body.schema.additionalProperties",
+              .withLevel(
+                  "validation.response.body.schema.additionalProperties",
                   ValidationReport.Level.IGNORE)
               .build())
           .build();
@@ -82,8 +83,10 @@ public final class ContractValidator implements Interceptor {
    * server whose answers are the test's subject (the shipped fake Partner Center).
    */
   public static PartnerCenterClientBuilder clientCheckingAllResponses() {
-    return PartnerCenterClient.builder().httpClient(
-        new OkHttpClient.Builder().addNetworkInterceptor(new ContractValidator(true)).build());
+    return PartnerCenterClient.builder()
+        .httpClient(new OkHttpClient.Builder()
+            .addNetworkInterceptor(new ContractValidator(true))
+            .build());
   }
 
   private final boolean allResponses;
@@ -107,8 +110,7 @@ public final class ContractValidator implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     String path = request.url().encodedPath();
-    SimpleRequest.Builder checked =
-        new SimpleRequest.Builder(request.method(), path, true);
+    SimpleRequest.Builder checked = new SimpleRequest.Builder(request.method(), path, true);
     for (String name : request.headers().names()) {
       checked.withHeader(name, request.headers(name));
     }
@@ -135,7 +137,8 @@ public final class ContractValidator implements Interceptor {
       for (String name : response.headers().names()) {
         answer.withHeader(name, response.headers(name));
       }
-      record("accepted response " + response.code() + " to " + path,
+      record(
+          "accepted response " + response.code() + " to " + path,
           VALIDATOR.validateResponse(path, Method.valueOf(request.method()), answer.build()));
       RESPONSES_CHECKED.incrementAndGet();
     }
@@ -145,7 +148,8 @@ public final class ContractValidator implements Interceptor {
   /** The model a 2xx of this request decodes into: the generated interface method's. */
   private static Type resultType(Request request) {
     Invocation invocation = request.tag(Invocation.class);
-    return invocation == null ? CartCheckoutResult.class
+    return invocation == null
+        ? CartCheckoutResult.class
         : ((ParameterizedType) invocation.method().getGenericReturnType())
             .getActualTypeArguments()[0];
   }
@@ -161,10 +165,11 @@ public final class ContractValidator implements Interceptor {
 
   private static void record(String what, ValidationReport report) {
     if (report.hasErrors()) {
-      VIOLATIONS.add(what + ": " + report.getMessages().stream()
-          .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-          .map(message -> message.getKey() + " " + message.getMessage())
-          .collect(Collectors.joining("; ")));
+      VIOLATIONS.add(what + ": "
+          + report.getMessages().stream()
+              .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+              .map(message -> message.getKey() + " " + message.getMessage())
+              .collect(Collectors.joining("; ")));
     }
   }
 }

@@ -33,8 +33,8 @@ public final class FakeEntraId implements IHttpClient {
    * echo}, the posted form goes into {@code error} and after {@code description}, or with {@code
    * thrown} into an exception's message.
    */
-  private record Failure(int status, String error, String description, int errorCode,
-      boolean echo, boolean thrown) {
+  private record Failure(
+      int status, String error, String description, int errorCode, boolean echo, boolean thrown) {
     Failure(int status, String error, String description, int errorCode) {
       this(status, error, description, errorCode, false, false);
     }
@@ -42,9 +42,13 @@ public final class FakeEntraId implements IHttpClient {
 
   /** The token endpoint answers with an OAuth error from now on. */
   public FakeEntraId failWith(int status, String error, int aadstsCode, String description) {
-    this.failure = new Failure(status, error, "AADSTS" + aadstsCode + ": " + description
-        + " Trace ID: 0b1c2d3e-0000-4000-8000-000000000001 Correlation ID:"
-        + " 0b1c2d3e-0000-4000-8000-000000000002 Timestamp: 2026-11-22 04:00:00Z", aadstsCode);
+    this.failure = new Failure(
+        status,
+        error,
+        "AADSTS" + aadstsCode + ": " + description
+            + " Trace ID: 0b1c2d3e-0000-4000-8000-000000000001 Correlation ID:"
+            + " 0b1c2d3e-0000-4000-8000-000000000002 Timestamp: 2026-11-22 04:00:00Z",
+        aadstsCode);
     return this;
   }
 
@@ -99,7 +103,8 @@ public final class FakeEntraId implements IHttpClient {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String pair : request.body().split("&", -1)) {
       String[] keyValue = pair.split("=", 2);
-      fields.put(URLDecoder.decode(keyValue[0], StandardCharsets.UTF_8),
+      fields.put(
+          URLDecoder.decode(keyValue[0], StandardCharsets.UTF_8),
           keyValue.length > 1 ? URLDecoder.decode(keyValue[1], StandardCharsets.UTF_8) : "");
     }
     return fields;
@@ -114,10 +119,13 @@ public final class FakeEntraId implements IHttpClient {
     String path = request.url().getPath();
     if (path.endsWith("/discovery/instance")) {
       String host = request.url().getHost();
-      return response(200, "{\"tenant_discovery_endpoint\":\"https://" + host
-          + "/common/v2.0/.well-known/openid-configuration\",\"api-version\":\"1.1\","
-          + "\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\"" + host
-          + "\",\"aliases\":[\"" + host + "\"]}]}");
+      return response(
+          200,
+          "{\"tenant_discovery_endpoint\":\"https://" + host
+              + "/common/v2.0/.well-known/openid-configuration\",\"api-version\":\"1.1\","
+              + "\"metadata\":[{\"preferred_network\":\"" + host + "\",\"preferred_cache\":\""
+              + host
+              + "\",\"aliases\":[\"" + host + "\"]}]}");
     }
     if (!path.endsWith("/oauth2/v2.0/token")) {
       return response(404, "{\"error\":\"not_found\",\"error_description\":\"" + path + "\"}");
@@ -132,28 +140,42 @@ public final class FakeEntraId implements IHttpClient {
     }
     if (current != null && current.echo()) {
       String form = json(request.body());
-      return response(current.status(), "{\"error\":\"" + form + "\",\"error_description\":\""
-          + json(current.description()) + " " + form + "\"}");
+      return response(
+          current.status(),
+          "{\"error\":\"" + form + "\",\"error_description\":\"" + json(current.description()) + " "
+              + form + "\"}");
     }
     if (current != null) {
-      return response(current.status(), "{\"error\":\"" + current.error()
-          + "\",\"error_description\":\"" + current.description() + "\",\"error_codes\":["
-          + current.errorCode() + "],\"trace_id\":\"0b1c2d3e-0000-4000-8000-000000000001\","
-          + "\"correlation_id\":\"0b1c2d3e-0000-4000-8000-000000000002\"}");
+      return response(
+          current.status(),
+          "{\"error\":\"" + current.error()
+              + "\",\"error_description\":\"" + current.description() + "\",\"error_codes\":["
+              + current.errorCode() + "],\"trace_id\":\"0b1c2d3e-0000-4000-8000-000000000001\","
+              + "\"correlation_id\":\"0b1c2d3e-0000-4000-8000-000000000002\"}");
     }
     int n = issued.incrementAndGet();
     Map<String, String> form = form(request);
     StringBuilder body = new StringBuilder("{\"token_type\":\"Bearer\",\"expires_in\":")
-        .append(expiresInSeconds).append(",\"ext_expires_in\":").append(expiresInSeconds)
-        .append(",\"access_token\":\"access-token-").append(n).append('"');
+        .append(expiresInSeconds)
+        .append(",\"ext_expires_in\":")
+        .append(expiresInSeconds)
+        .append(",\"access_token\":\"access-token-")
+        .append(n)
+        .append('"');
     if ("refresh_token".equals(form.get("grant_type"))) {
       String tenant = "6e0a1e8c-0000-4000-8000-00000000c5d1";
       String user = "5b7ef3a2-0000-4000-8000-0000000a11ce";
-      body.append(",\"scope\":\"").append(form.get("scope")).append('"')
-          .append(",\"refresh_token\":\"rotated-refresh-token-").append(n).append('"')
-          .append(",\"client_info\":\"").append(base64Url("{\"uid\":\"" + user
-              + "\",\"utid\":\"" + tenant + "\"}")).append('"')
-          .append(",\"id_token\":\"").append(idToken(form.get("client_id"), tenant, user))
+      body.append(",\"scope\":\"")
+          .append(form.get("scope"))
+          .append('"')
+          .append(",\"refresh_token\":\"rotated-refresh-token-")
+          .append(n)
+          .append('"')
+          .append(",\"client_info\":\"")
+          .append(base64Url("{\"uid\":\"" + user + "\",\"utid\":\"" + tenant + "\"}"))
+          .append('"')
+          .append(",\"id_token\":\"")
+          .append(idToken(form.get("client_id"), tenant, user))
           .append('"');
     }
     return response(200, body.append('}').toString());
@@ -161,11 +183,14 @@ public final class FakeEntraId implements IHttpClient {
 
   private static String idToken(String clientId, String tenant, String user) {
     long now = Instant.now().getEpochSecond();
-    return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url("{\"aud\":\""
-        + clientId + "\",\"iss\":\"https://login.microsoftonline.com/" + tenant + "/v2.0\","
-        + "\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 3600) + ",\"oid\":\"" + user
-        + "\",\"sub\":\"" + user + "\",\"tid\":\"" + tenant + "\","
-        + "\"preferred_username\":\"admin@contoso.onmicrosoft.com\",\"ver\":\"2.0\"}") + ".";
+    return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+        + base64Url("{\"aud\":\""
+            + clientId + "\",\"iss\":\"https://login.microsoftonline.com/" + tenant + "/v2.0\","
+            + "\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 3600) + ",\"oid\":\""
+            + user
+            + "\",\"sub\":\"" + user + "\",\"tid\":\"" + tenant + "\","
+            + "\"preferred_username\":\"admin@contoso.onmicrosoft.com\",\"ver\":\"2.0\"}")
+        + ".";
   }
 
   private static String json(String text) {
@@ -173,7 +198,8 @@ public final class FakeEntraId implements IHttpClient {
   }
 
   private static String base64Url(String json) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -33,15 +33,19 @@ public final class PrismDemo {
     }
     OpenAPI spec = new OpenAPIV3Parser().read(System.getProperty("openapi.spec"));
     Path cart = Files.createTempFile("documentation-cart", ".json");
-    Files.writeString(cart, Json.pretty(
-        spec.getComponents().getExamples().get(CART_EXAMPLE).getValue()));
+    Files.writeString(
+        cart, Json.pretty(spec.getComponents().getExamples().get(CART_EXAMPLE).getValue()));
     int exitCode;
     try (PrismServer prism = PrismServer.start()) {
       List<String> command = List.of(
-          args[0], "purchase",
-          "--base-url", prism.baseUrl(),
-          "--customer-id", args[1],
-          "--file", cart.toString());
+          args[0],
+          "purchase",
+          "--base-url",
+          prism.baseUrl(),
+          "--customer-id",
+          args[1],
+          "--file",
+          cart.toString());
       System.out.println("The documentation's cart (" + CART_EXAMPLE + " in the spec), as "
           + cart.getFileName() + ":");
       System.out.println(Files.readString(cart));

@@ -18,14 +18,18 @@ public final class PrismExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot()
+    return context
+        .getRoot()
         .getStore(ExtensionContext.Namespace.create(PrismExtension.class))
-        .getOrComputeIfAbsent(PrismServer.class, key -> {
-          try {
-            return PrismServer.start();
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }, PrismServer.class);
+        .getOrComputeIfAbsent(
+            PrismServer.class,
+            key -> {
+              try {
+                return PrismServer.start();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            },
+            PrismServer.class);
   }
 }

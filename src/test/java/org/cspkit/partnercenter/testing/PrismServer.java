@@ -48,8 +48,14 @@ public final class PrismServer implements AutoCloseable {
     }
     Files.createDirectories(log.toAbsolutePath().getParent());
     int port = freePort();
-    Process process = new ProcessBuilder(List.of(executable.toString(), "mock", spec.toString(),
-            "--host", "127.0.0.1", "--port", Integer.toString(port)))
+    Process process = new ProcessBuilder(List.of(
+            executable.toString(),
+            "mock",
+            spec.toString(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port)))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
@@ -110,8 +116,8 @@ public final class PrismServer implements AutoCloseable {
         }
       }
     }
-    throw new IOException("Prism did not listen on port " + port + " within " + STARTUP_TIMEOUT
-        + "; see " + log);
+    throw new IOException(
+        "Prism did not listen on port " + port + " within " + STARTUP_TIMEOUT + "; see " + log);
   }
 
   private static int freePort() throws IOException {

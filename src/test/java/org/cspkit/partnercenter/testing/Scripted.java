@@ -20,8 +20,11 @@ public final class Scripted {
    * @return the response
    */
   public static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   /**

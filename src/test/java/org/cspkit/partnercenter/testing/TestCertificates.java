@@ -15,7 +15,9 @@ public final class TestCertificates {
 
   /** A new self-signed RSA-2048 certificate with its private key. */
   public static HeldCertificate rsa() {
-    return new HeldCertificate.Builder().rsa2048().commonName("partner-center-purchase test")
+    return new HeldCertificate.Builder()
+        .rsa2048()
+        .commonName("partner-center-purchase test")
         .build();
   }
 
@@ -28,8 +30,10 @@ public final class TestCertificates {
       throws IOException, GeneralSecurityException {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
-    store.setKeyEntry("app", certificate.keyPair().getPrivate(), password.toCharArray(),
-        new Certificate[] {certificate.certificate()});
+    store.setKeyEntry(
+        "app", certificate.keyPair().getPrivate(), password.toCharArray(), new Certificate[] {
+          certificate.certificate()
+        });
     try (OutputStream out = Files.newOutputStream(file)) {
       store.store(out, password.toCharArray());
     }

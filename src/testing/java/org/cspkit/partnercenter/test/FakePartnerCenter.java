@@ -102,8 +102,8 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public static final String SPEC_RESOURCE = "META-INF/openapi/partner-center-purchase.yaml";
 
-  private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
-      + "-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+  private static final String GUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}" + "-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
   private static final Pattern PATH = Pattern.compile(
       "/v1/customers/([^/]+)/(carts|orders)(?:/([^/]+)(?:/(checkout|provisioningstatus))?)?");
   private static final Pattern BEARER = Pattern.compile("(?i)Bearer +\\S+\\s*");
@@ -358,7 +358,8 @@ public final class FakePartnerCenter implements AutoCloseable {
   public List<Order> ordersOf(String cartId) {
     synchronized (lock) {
       StoredCart stored = carts.get(cartId);
-      return stored == null ? List.of()
+      return stored == null
+          ? List.of()
           : stored.orderIds.stream().map(id -> orders.get(id).order).toList();
     }
   }
@@ -383,11 +384,15 @@ public final class FakePartnerCenter implements AutoCloseable {
     Operation operation = matcher.matches() ? operation(method, matcher) : null;
     synchronized (lock) {
       Answer answer = answer(request, operation, matcher, requestId);
-      received.add(new ReceivedRequest(method, path, operation, requestId, correlationId,
-          answer.status(), answer.fault()));
-      MockResponse.Builder response = answer.response().newBuilder()
-          .setHeader("MS-RequestId", requestId != null ? requestId : UUID.randomUUID().toString())
-          .setHeader("MS-CorrelationId",
+      received.add(new ReceivedRequest(
+          method, path, operation, requestId, correlationId, answer.status(), answer.fault()));
+      MockResponse.Builder response = answer
+          .response()
+          .newBuilder()
+          .setHeader(
+              "MS-RequestId", requestId != null ? requestId : UUID.randomUUID().toString())
+          .setHeader(
+              "MS-CorrelationId",
               correlationId != null ? correlationId : UUID.randomUUID().toString())
           .setHeader("MS-CV", Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".0");
       if (answer.fault() == Fault.Kind.DROP_AFTER_COMMIT
@@ -412,28 +417,38 @@ public final class FakePartnerCenter implements AutoCloseable {
       if (action != null) {
         return null;
       }
-      return "GET".equals(method) ? Operation.GET_CART
+      return "GET".equals(method)
+          ? Operation.GET_CART
           : "PUT".equals(method) ? Operation.UPDATE_CART : null;
     }
     if (!"GET".equals(method) || "checkout".equals(action)) {
       return null;
     }
-    return id == null ? Operation.LIST_ORDERS
+    return id == null
+        ? Operation.LIST_ORDERS
         : action == null ? Operation.GET_ORDER : Operation.GET_ORDER_PROVISIONING_STATUS;
   }
 
-  private Answer answer(RecordedRequest request, Operation operation, Matcher path,
-      String requestId) {
+  private Answer answer(
+      RecordedRequest request, Operation operation, Matcher path, String requestId) {
     if (operation == null) {
-      return new Answer(apiFault(404, 800002, "No such operation: " + request.getMethod() + " "
-          + request.getUrl().encodedPath()), 404, null);
+      return new Answer(
+          apiFault(
+              404,
+              800002,
+              "No such operation: " + request.getMethod() + " "
+                  + request.getUrl().encodedPath()),
+          404,
+          null);
     }
     String authorization = request.getHeaders().get("Authorization");
     if (authorization == null || !BEARER.matcher(authorization).matches()) {
-      MockResponse response = apiFault(401, 800001,
-          "Partner token is missing in the request context.").newBuilder()
-          .setHeader("WWW-Authenticate",
-              "OAuth realm=urn:cpsvc:cpid:0c6c6e3b-f30a-4c8c-bc3c-56b3e45a2cd6").build();
+      MockResponse response = apiFault(
+              401, 800001, "Partner token is missing in the request context.")
+          .newBuilder()
+          .setHeader(
+              "WWW-Authenticate", "OAuth realm=urn:cpsvc:cpid:0c6c6e3b-f30a-4c8c-bc3c-56b3e45a2cd6")
+          .build();
       return new Answer(response, 401, null);
     }
     String customerId = path.group(1);
@@ -442,7 +457,8 @@ public final class FakePartnerCenter implements AutoCloseable {
     }
     String id = path.group(3);
     boolean cartOperation = operation == Operation.GET_CART
-        || operation == Operation.UPDATE_CART || operation == Operation.CHECKOUT_CART;
+        || operation == Operation.UPDATE_CART
+        || operation == Operation.CHECKOUT_CART;
     if (cartOperation && !id.matches(GUID)) {
       return new Answer(apiFault(400, 800002, "Invalid request input."), 400, null);
     }
@@ -484,24 +500,46 @@ public final class FakePartnerCenter implements AutoCloseable {
     return switch (fault.kind()) {
       case THROTTLED -> {
         long seconds = fault.retryAfterSeconds();
-        yield json(429, write(writer -> writer.beginObject().name("statusCode").value(429)
-            .name("message").value("Rate limit is exceeded. Try again in " + seconds
-                + " seconds.").endObject()))
-            .newBuilder().setHeader("Retry-After", seconds).build();
+        yield json(
+                429,
+                write(writer -> writer
+                    .beginObject()
+                    .name("statusCode")
+                    .value(429)
+                    .name("message")
+                    .value("Rate limit is exceeded. Try again in " + seconds + " seconds.")
+                    .endObject()))
+            .newBuilder()
+            .setHeader("Retry-After", seconds)
+            .build();
       }
-      case SERVICE_UNAVAILABLE -> json(503, write(writer -> writer.beginObject().name("code")
-          .value("ServiceUnavailable").name("description")
-          .value("The service is temporarily unavailable. Try again later.")
-          .name("data").beginArray().endArray().name("source").value("PartnerFD")
-          .endObject()));
+      case SERVICE_UNAVAILABLE ->
+        json(
+            503,
+            write(writer -> writer
+                .beginObject()
+                .name("code")
+                .value("ServiceUnavailable")
+                .name("description")
+                .value("The service is temporarily unavailable. Try again later.")
+                .name("data")
+                .beginArray()
+                .endArray()
+                .name("source")
+                .value("PartnerFD")
+                .endObject()));
       case ERROR -> apiFault(fault.status(), fault.code(), fault.description());
       // DROP_BEFORE_COMMIT: the connection closes before this is sent
       default -> apiFault(503, 800003, "Unexpected service error.");
     };
   }
 
-  private MockResponse run(Operation operation, String customerId, String id,
-      RecordedRequest request, String requestId) {
+  private MockResponse run(
+      Operation operation,
+      String customerId,
+      String id,
+      RecordedRequest request,
+      String requestId) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     return switch (operation) {
       case CREATE_CART -> createCart(customerId, request, requestId, now);
@@ -513,7 +551,8 @@ public final class FakePartnerCenter implements AutoCloseable {
       case CHECKOUT_CART -> checkout(customerId, id, requestId, now);
       case GET_ORDER -> {
         StoredOrder stored = orderOf(customerId, id);
-        yield stored == null ? apiFault(404, 20000, "Order ID not found.")
+        yield stored == null
+            ? apiFault(404, 20000, "Order ID not found.")
             : json(200, orderJson.toJson(read(stored)));
       }
       case LIST_ORDERS -> listOrders(customerId, request.getUrl().queryParameter("billingType"));
@@ -523,15 +562,19 @@ public final class FakePartnerCenter implements AutoCloseable {
           yield apiFault(404, 800007, "Unable to retrieve provisioning information.");
         }
         Order order = read(stored);
-        yield json(200, provisioningJson.toJson(TestData.provisioningStatus(order,
-            OrderStatus.COMPLETED.equals(order.status()) ? ProvisioningStatus.FULFILLED
-                : ProvisioningStatus.PREFULFILLMENT_PENDING)));
+        yield json(
+            200,
+            provisioningJson.toJson(TestData.provisioningStatus(
+                order,
+                OrderStatus.COMPLETED.equals(order.status())
+                    ? ProvisioningStatus.FULFILLED
+                    : ProvisioningStatus.PREFULFILLMENT_PENDING)));
       }
     };
   }
 
-  private MockResponse createCart(String customerId, RecordedRequest request, String requestId,
-      OffsetDateTime now) {
+  private MockResponse createCart(
+      String customerId, RecordedRequest request, String requestId, OffsetDateTime now) {
     String existing = requestId == null ? null : cartByCreateRequestId.get(requestId);
     if (existing != null) {
       return json(201, cartJson.toJson(carts.get(existing).cart));
@@ -549,28 +592,30 @@ public final class FakePartnerCenter implements AutoCloseable {
     return json(201, cartJson.toJson(cart));
   }
 
-  private MockResponse updateCart(String customerId, String cartId, RecordedRequest request,
-      OffsetDateTime now) {
+  private MockResponse updateCart(
+      String customerId, String cartId, RecordedRequest request, OffsetDateTime now) {
     StoredCart stored = cartOf(customerId, cartId);
     if (stored == null) {
       return cartNotFound(cartId);
     }
     if (CartStatus.ORDERED.equals(stored.cart.status())) {
-      return apiFault(400, 800065, "Cart " + cartId
-          + " was already submitted and can no longer be updated.");
+      return apiFault(
+          400, 800065, "Cart " + cartId + " was already submitted and can no longer be updated.");
     }
     Cart body = parseCart(request);
     if (body == null || body.lineItems().isEmpty()) {
       return apiFault(400, 800002, "Invalid request input.");
     }
-    stored.cart = stored.cart.toBuilder().lineItems(TestData.grouped(body.lineItems()))
+    stored.cart = stored.cart.toBuilder()
+        .lineItems(TestData.grouped(body.lineItems()))
         .partnerOnRecordAttestationAccepted(body.partnerOnRecordAttestationAccepted())
-        .lastModifiedTimestamp(now).build();
+        .lastModifiedTimestamp(now)
+        .build();
     return json(201, cartJson.toJson(stored.cart));
   }
 
-  private MockResponse checkout(String customerId, String cartId, String requestId,
-      OffsetDateTime now) {
+  private MockResponse checkout(
+      String customerId, String cartId, String requestId, OffsetDateTime now) {
     StoredCart stored = cartOf(customerId, cartId);
     if (stored == null) {
       return cartNotFound(cartId);
@@ -581,8 +626,8 @@ public final class FakePartnerCenter implements AutoCloseable {
           : apiFault(400, 800065, "Cannot checkout an already submitted cart.");
     }
     if (stored.cart.lineItems().stream().anyMatch(line -> line.error() != null)) {
-      return apiFault(400, 800009,
-          "Error in cart item(s). Check the error on each cart line item.");
+      return apiFault(
+          400, 800009, "Error in cart item(s). Check the error on each cart line item.");
     }
     Map<String, List<CartLineItem>> groups = new LinkedHashMap<>();
     for (CartLineItem line : stored.cart.lineItems()) {
@@ -598,7 +643,9 @@ public final class FakePartnerCenter implements AutoCloseable {
     }
     stored.result = TestData.checkoutResult(created);
     stored.checkoutRequestId = requestId;
-    stored.cart = stored.cart.toBuilder().status(CartStatus.ORDERED).lastModifiedTimestamp(now)
+    stored.cart = stored.cart.toBuilder()
+        .status(CartStatus.ORDERED)
+        .lastModifiedTimestamp(now)
         .build();
     return json(201, checkoutJson.toJson(stored.result));
   }
@@ -606,18 +653,24 @@ public final class FakePartnerCenter implements AutoCloseable {
   private MockResponse listOrders(String customerId, String billingType) {
     List<Order> found = new ArrayList<>();
     for (StoredOrder stored : orders.values()) {
-      if (stored.customerId.equalsIgnoreCase(customerId) && (billingType == null
-          || (stored.order.billingCycle() != null
-              && normalized(stored.order.billingCycle().value()).equals(normalized(billingType)))))
-      {
+      if (stored.customerId.equalsIgnoreCase(customerId)
+          && (billingType == null
+              || (stored.order.billingCycle() != null
+                  && normalized(stored.order.billingCycle().value())
+                      .equals(normalized(billingType))))) {
         found.add(stored.order);
       }
     }
-    return json(200, ordersJson.toJson(OrderCollection.builder().totalCount(found.size())
-        .items(found)
-        .links(CollectionLinks.builder()
-            .self(TestData.link("/customers/" + customerId + "/orders", "GET")).build())
-        .attributes(TestData.attributes("Collection")).build()));
+    return json(
+        200,
+        ordersJson.toJson(OrderCollection.builder()
+            .totalCount(found.size())
+            .items(found)
+            .links(CollectionLinks.builder()
+                .self(TestData.link("/customers/" + customerId + "/orders", "GET"))
+                .build())
+            .attributes(TestData.attributes("Collection"))
+            .build()));
   }
 
   /** {@code one_time}, {@code OneTime} and {@code onetime} alike. */
@@ -633,12 +686,17 @@ public final class FakePartnerCenter implements AutoCloseable {
       List<OrderLineItem> lines = new ArrayList<>();
       for (OrderLineItem line : stored.order.lineItems()) {
         String subscriptionId = UUID.randomUUID().toString();
-        lines.add(line.toBuilder().subscriptionId(subscriptionId)
-            .links(OrderLineItemLinks.builder().subscription(TestData.link("/customers/"
-                + stored.customerId + "/subscriptions/" + subscriptionId, "GET")).build())
+        lines.add(line.toBuilder()
+            .subscriptionId(subscriptionId)
+            .links(OrderLineItemLinks.builder()
+                .subscription(TestData.link(
+                    "/customers/" + stored.customerId + "/subscriptions/" + subscriptionId, "GET"))
+                .build())
             .build());
       }
-      stored.order = stored.order.toBuilder().status(OrderStatus.COMPLETED).lineItems(lines)
+      stored.order = stored.order.toBuilder()
+          .status(OrderStatus.COMPLETED)
+          .lineItems(lines)
           .build();
     }
     return stored.order;
@@ -656,7 +714,9 @@ public final class FakePartnerCenter implements AutoCloseable {
 
   private Cart parseCart(RecordedRequest request) {
     try {
-      return request.getBody() == null ? null : cartJson.fromJson(request.getBody().utf8());
+      return request.getBody() == null
+          ? null
+          : cartJson.fromJson(request.getBody().utf8());
     } catch (IOException | JsonDataException | NullPointerException e) {
       return null;
     }
@@ -668,14 +728,28 @@ public final class FakePartnerCenter implements AutoCloseable {
 
   /** A Partner Center error body with a numeric code, as the service sends it. */
   private static MockResponse apiFault(int status, int code, String description) {
-    return json(status, write(writer -> writer.beginObject().name("code").value(code)
-        .name("description").value(description).name("data").beginArray().endArray()
-        .name("source").value("PartnerFD").endObject()));
+    return json(
+        status,
+        write(writer -> writer
+            .beginObject()
+            .name("code")
+            .value(code)
+            .name("description")
+            .value(description)
+            .name("data")
+            .beginArray()
+            .endArray()
+            .name("source")
+            .value("PartnerFD")
+            .endObject()));
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse.Builder().code(status)
-        .setHeader("Content-Type", "application/json; charset=utf-8").body(body).build();
+    return new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   private interface JsonBody {

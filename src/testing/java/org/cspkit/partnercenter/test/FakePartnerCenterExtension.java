@@ -106,8 +106,8 @@ public final class FakePartnerCenterExtension
    * @return true for a {@link FakePartnerCenter} parameter
    */
   @Override
-  public boolean supportsParameter(ParameterContext parameterContext,
-      ExtensionContext extensionContext) {
+  public boolean supportsParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == FakePartnerCenter.class;
   }
 
@@ -119,8 +119,8 @@ public final class FakePartnerCenterExtension
    * @return the started fake
    */
   @Override
-  public Object resolveParameter(ParameterContext parameterContext,
-      ExtensionContext extensionContext) {
+  public Object resolveParameter(
+      ParameterContext parameterContext, ExtensionContext extensionContext) {
     return fake();
   }
 }

@@ -37,21 +37,26 @@ public final class Fault {
 
   /** Documented error codes: status and description, as in the OpenAPI document's examples. */
   private static final Map<Integer, Object[]> DOCUMENTED = Map.ofEntries(
-      Map.entry(800065, new Object[] {400, "Cannot checkout an already submitted cart.",
-          Operation.CHECKOUT_CART}),
-      Map.entry(800009, new Object[] {400,
-          "Error in cart item(s). Check the error on each cart line item.",
-          Operation.CHECKOUT_CART}),
-      Map.entry(800064, new Object[] {409, "Cart is being processed by another request.",
-          Operation.CHECKOUT_CART}),
-      Map.entry(800005, new Object[] {500, "Create order was not successful.",
-          Operation.CHECKOUT_CART}),
+      Map.entry(800065, new Object[] {
+        400, "Cannot checkout an already submitted cart.", Operation.CHECKOUT_CART
+      }),
+      Map.entry(800009, new Object[] {
+        400,
+        "Error in cart item(s). Check the error on each cart line item.",
+        Operation.CHECKOUT_CART
+      }),
+      Map.entry(800064, new Object[] {
+        409, "Cart is being processed by another request.", Operation.CHECKOUT_CART
+      }),
+      Map.entry(
+          800005, new Object[] {500, "Create order was not successful.", Operation.CHECKOUT_CART}),
       Map.entry(800002, new Object[] {400, "Invalid request input.", null}),
       Map.entry(2000, new Object[] {400, "Tenant Id must be a GUID.", null}),
-      Map.entry(800001, new Object[] {401, "Partner token is missing in the request context.",
-          null}),
-      Map.entry(20002, new Object[] {403,
-          "Partner does not have a commerce relationship with the customer.", null}),
+      Map.entry(
+          800001, new Object[] {401, "Partner token is missing in the request context.", null}),
+      Map.entry(20002, new Object[] {
+        403, "Partner does not have a commerce relationship with the customer.", null
+      }),
       Map.entry(60003, new Object[] {404, "Tenant not found.", null}),
       Map.entry(800003, new Object[] {500, "Unexpected service error.", null}));
 
@@ -62,7 +67,12 @@ public final class Fault {
   private final Duration retryAfter;
   private final Operation operation;
 
-  private Fault(Kind kind, int status, Integer code, String description, Duration retryAfter,
+  private Fault(
+      Kind kind,
+      int status,
+      Integer code,
+      String description,
+      Duration retryAfter,
       Operation operation) {
     this.kind = kind;
     this.status = status;
@@ -139,8 +149,9 @@ public final class Fault {
       throw new IllegalArgumentException("No documented answer for error code " + code
           + "; use Fault.error(status, code, description). Known: " + DOCUMENTED.keySet());
     }
-    return new Fault(Kind.ERROR, (Integer) documented[0], code, (String) documented[1], null,
-        (Operation) documented[2]);
+    return new Fault(
+        Kind.ERROR, (Integer) documented[0], code, (String) documented[1], null, (Operation)
+            documented[2]);
   }
 
   /**
@@ -159,8 +170,8 @@ public final class Fault {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be from 400 to 599: " + status);
     }
-    return new Fault(Kind.ERROR, status, code, Objects.requireNonNull(description, "description"),
-        null, null);
+    return new Fault(
+        Kind.ERROR, status, code, Objects.requireNonNull(description, "description"), null, null);
   }
 
   /**
@@ -171,7 +182,12 @@ public final class Fault {
    * @return a new fault
    */
   public Fault on(Operation operation) {
-    return new Fault(kind, status, code, description, retryAfter,
+    return new Fault(
+        kind,
+        status,
+        code,
+        description,
+        retryAfter,
         Objects.requireNonNull(operation, "operation"));
   }
 

@@ -14,8 +14,14 @@ import java.util.Optional;
  *     would have had: after {@link Fault#dropAfterCommit()} that of the committed operation)
  * @param fault the kind of fault injected into this request, or {@code null} when none was
  */
-public record ReceivedRequest(String method, String path, Operation operation, String requestId,
-    String correlationId, int status, Fault.Kind fault) {
+public record ReceivedRequest(
+    String method,
+    String path,
+    Operation operation,
+    String requestId,
+    String correlationId,
+    int status,
+    Fault.Kind fault) {
 
   /**
    * The fault injected into this request, if any.

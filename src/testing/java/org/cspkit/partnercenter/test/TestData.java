@@ -59,8 +59,13 @@ public final class TestData {
    * @return a new line item
    */
   public static CartLineItem lineItem() {
-    return CartLineItem.builder().id(0).catalogItemId(CATALOG_ITEM_ID).quantity(1)
-        .billingCycle(BillingCycleType.MONTHLY).termDuration("P1Y").build();
+    return CartLineItem.builder()
+        .id(0)
+        .catalogItemId(CATALOG_ITEM_ID)
+        .quantity(1)
+        .billingCycle(BillingCycleType.MONTHLY)
+        .termDuration("P1Y")
+        .build();
   }
 
   /**
@@ -109,10 +114,14 @@ public final class TestData {
    * @return a new checkout result
    */
   public static CartCheckoutResult partialCheckoutResult() {
-    return checkoutResult().toBuilder().orderErrors(List.of(OrderError.builder()
-        .orderGroupId("1").code(800020)
-        .description("The catalog item DG7GMGF0DWM3:0002:DG7GMGF0DT1M is not eligible for purchase.")
-        .build())).build();
+    return checkoutResult().toBuilder()
+        .orderErrors(List.of(OrderError.builder()
+            .orderGroupId("1")
+            .code(800020)
+            .description(
+                "The catalog item DG7GMGF0DWM3:0002:DG7GMGF0DT1M is not eligible for purchase.")
+            .build()))
+        .build();
   }
 
   /**
@@ -124,29 +133,42 @@ public final class TestData {
    *     {@link ProvisioningStatus#PREFULFILLMENT_PENDING}
    * @return a new collection
    */
-  public static OrderProvisioningStatusCollection provisioningStatus(Order order,
-      ProvisioningStatus status) {
+  public static OrderProvisioningStatusCollection provisioningStatus(
+      Order order, ProvisioningStatus status) {
     List<OrderLineItemProvisioningStatus> items = new ArrayList<>();
     for (OrderLineItem line : order.lineItems()) {
-      items.add(OrderLineItemProvisioningStatus.builder().lineItemNumber(line.lineItemNumber())
-          .orderLineItemId(line.lineItemNumber()).status(status)
+      items.add(OrderLineItemProvisioningStatus.builder()
+          .lineItemNumber(line.lineItemNumber())
+          .orderLineItemId(line.lineItemNumber())
+          .status(status)
           .quantityProvisioningInformation(List.of(QuantityProvisioningInformation.builder()
-              .quantity(line.quantity()).status(status).build()))
+              .quantity(line.quantity())
+              .status(status)
+              .build()))
           .build());
     }
-    return OrderProvisioningStatusCollection.builder().totalCount(items.size()).items(items)
-        .attributes(attributes("Collection")).build();
+    return OrderProvisioningStatusCollection.builder()
+        .totalCount(items.size())
+        .items(items)
+        .attributes(attributes("Collection"))
+        .build();
   }
 
   /** {@code request} as Partner Center creates it: ID, timestamps, status, order groups. */
   static Cart created(String customerId, String cartId, Cart request, OffsetDateTime now) {
-    return request.toBuilder().id(cartId).creationTimestamp(now).lastModifiedTimestamp(now)
+    return request.toBuilder()
+        .id(cartId)
+        .creationTimestamp(now)
+        .lastModifiedTimestamp(now)
         .expirationTimestamp(now.plusDays(7))
-        .lastModifiedUser("9db12087-fbc3-481c-8965-73d44ff88e27").status(CartStatus.ACTIVE)
+        .lastModifiedUser("9db12087-fbc3-481c-8965-73d44ff88e27")
+        .status(CartStatus.ACTIVE)
         .lineItems(grouped(request.lineItems()))
-        .links(CartLinks.builder().self(link("/customers/" + customerId + "/carts/" + cartId,
-            "GET")).build())
-        .attributes(attributes("Cart")).build();
+        .links(CartLinks.builder()
+            .self(link("/customers/" + customerId + "/carts/" + cartId, "GET"))
+            .build())
+        .attributes(attributes("Cart"))
+        .build();
   }
 
   /**
@@ -161,39 +183,61 @@ public final class TestData {
       if (!cycles.contains(line.billingCycle())) {
         cycles.add(line.billingCycle());
       }
-      stored.add(line.toBuilder().id(line.id() != null ? line.id() : i).currencyCode("USD")
-          .orderGroup(String.valueOf(cycles.indexOf(line.billingCycle()))).error(null)
-          .pricing(null).build());
+      stored.add(line.toBuilder()
+          .id(line.id() != null ? line.id() : i)
+          .currencyCode("USD")
+          .orderGroup(String.valueOf(cycles.indexOf(line.billingCycle())))
+          .error(null)
+          .pricing(null)
+          .build());
     }
     return stored;
   }
 
   /** A pending order for {@code lines} (one order group). */
-  static Order order(String customerId, String orderId, List<CartLineItem> lines,
-      OffsetDateTime now) {
+  static Order order(
+      String customerId, String orderId, List<CartLineItem> lines, OffsetDateTime now) {
     List<OrderLineItem> items = new ArrayList<>();
     for (CartLineItem line : lines) {
-      items.add(OrderLineItem.builder().lineItemNumber(items.size())
-          .offerId(line.catalogItemId()).friendlyName(line.friendlyName())
-          .quantity(line.quantity()).termDuration(line.termDuration())
+      items.add(OrderLineItem.builder()
+          .lineItemNumber(items.size())
+          .offerId(line.catalogItemId())
+          .friendlyName(line.friendlyName())
+          .quantity(line.quantity())
+          .termDuration(line.termDuration())
           .transactionType(LineItemTransactionType.NEW)
-          .provisioningContext(line.provisioningContext()).renewsTo(line.renewsTo())
-          .attestationAccepted(line.attestationAccepted()).promotionId(line.promotionId())
-          .customTermEndDate(line.customTermEndDate()).build());
+          .provisioningContext(line.provisioningContext())
+          .renewsTo(line.renewsTo())
+          .attestationAccepted(line.attestationAccepted())
+          .promotionId(line.promotionId())
+          .customTermEndDate(line.customTermEndDate())
+          .build());
     }
     String self = "/customers/" + customerId + "/orders/" + orderId;
-    return Order.builder().id(orderId).alternateId(orderId).referenceCustomerId(customerId)
+    return Order.builder()
+        .id(orderId)
+        .alternateId(orderId)
+        .referenceCustomerId(customerId)
         .billingCycle(lines.isEmpty() ? null : lines.get(0).billingCycle())
-        .transactionType(OrderTransactionType.USER_PURCHASE).lineItems(items)
-        .currencyCode("USD").currencySymbol("$").creationDate(now).status(OrderStatus.PENDING)
-        .links(OrderLinks.builder().self(link(self, "GET"))
-            .provisioningStatus(link(self + "/provisioningstatus", "GET")).build())
-        .attributes(attributes("Order")).build();
+        .transactionType(OrderTransactionType.USER_PURCHASE)
+        .lineItems(items)
+        .currencyCode("USD")
+        .currencySymbol("$")
+        .creationDate(now)
+        .status(OrderStatus.PENDING)
+        .links(OrderLinks.builder()
+            .self(link(self, "GET"))
+            .provisioningStatus(link(self + "/provisioningstatus", "GET"))
+            .build())
+        .attributes(attributes("Order"))
+        .build();
   }
 
   static CartCheckoutResult checkoutResult(List<Order> orders) {
-    return CartCheckoutResult.builder().orders(orders)
-        .attributes(attributes("CartCheckoutResult")).build();
+    return CartCheckoutResult.builder()
+        .orders(orders)
+        .attributes(attributes("CartCheckoutResult"))
+        .build();
   }
 
   static Link link(String uri, String method) {

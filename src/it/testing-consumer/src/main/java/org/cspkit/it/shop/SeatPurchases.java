@@ -18,14 +18,18 @@ public final class SeatPurchases {
 
   /** Buys {@code seats} monthly seats on a one-year term; returns the IDs of the orders. */
   public List<String> buy(String customerId, String catalogItemId, int seats) {
-    Cart cart = client.carts().create(customerId, Cart.builder()
-        .lineItems(List.of(CartLineItem.builder()
-            .catalogItemId(catalogItemId)
-            .quantity(seats)
-            .billingCycle(BillingCycleType.MONTHLY)
-            .termDuration("P1Y")
-            .build()))
-        .build());
+    Cart cart = client
+        .carts()
+        .create(
+            customerId,
+            Cart.builder()
+                .lineItems(List.of(CartLineItem.builder()
+                    .catalogItemId(catalogItemId)
+                    .quantity(seats)
+                    .billingCycle(BillingCycleType.MONTHLY)
+                    .termDuration("P1Y")
+                    .build()))
+                .build());
     CartCheckoutResult result = client.carts().checkout(customerId, cart.id());
     if (!result.orderErrors().isEmpty()) {
       throw new IllegalStateException("order groups failed: " + result.orderErrors());

@@ -41,8 +41,9 @@ class SeatPurchasesTest {
     FakePartnerCenter fake = partnerCenter.fake();
     assertEquals(1, fake.carts().size());
     assertEquals(5, fake.carts().get(0).lineItems().get(0).quantity());
-    assertEquals(orderIds, fake.ordersOf(fake.carts().get(0).id()).stream().map(Order::id)
-        .toList());
+    assertEquals(
+        orderIds,
+        fake.ordersOf(fake.carts().get(0).id()).stream().map(Order::id).toList());
   }
 
   @Test
@@ -54,17 +55,19 @@ class SeatPurchasesTest {
 
     assertEquals(1, orderIds.size());
     List<ReceivedRequest> checkouts = fake.requests(Operation.CHECKOUT_CART);
-    assertEquals(List.of(429, 201), checkouts.stream().map(ReceivedRequest::status).toList());
+    assertEquals(
+        List.of(429, 201), checkouts.stream().map(ReceivedRequest::status).toList());
     assertEquals(checkouts.get(0).requestId(), checkouts.get(1).requestId());
-    System.out.println("testing-consumer IT: checkout answered " + checkouts.get(0).status()
-        + " then " + checkouts.get(1).status());
+    System.out.println("testing-consumer IT: checkout answered "
+        + checkouts.get(0).status() + " then " + checkouts.get(1).status());
   }
 
   @Test
   void reportsACartThatWasAlreadySubmitted() {
     partnerCenter.fake().enqueueFault(Fault.errorCode(800065));
 
-    BadRequestException e = assertThrows(BadRequestException.class,
+    BadRequestException e = assertThrows(
+        BadRequestException.class,
         () -> purchases().buy(TestData.CUSTOMER_ID, TestData.CATALOG_ITEM_ID, 1));
     assertEquals(800065, e.errorCode().orElse(0));
     assertTrue(partnerCenter.fake().orders().isEmpty());
@@ -72,8 +75,8 @@ class SeatPurchasesTest {
 
   @Test
   void theSpecIsInTheLibrarysJar() throws Exception {
-    URL spec = PartnerCenterClient.class.getClassLoader()
-        .getResource(FakePartnerCenter.SPEC_RESOURCE);
+    URL spec =
+        PartnerCenterClient.class.getClassLoader().getResource(FakePartnerCenter.SPEC_RESOURCE);
     assertNotNull(spec, FakePartnerCenter.SPEC_RESOURCE);
     assertTrue(spec.toString().startsWith("jar:"), spec.toString());
     assertTrue(spec.toString().contains("/partner-center-purchase-"), spec.toString());
