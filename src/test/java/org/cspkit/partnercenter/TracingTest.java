@@ -328,8 +328,13 @@ class TracingTest {
     } finally {
       caller.end();
     }
+    // A callback chained on the future runs in the caller's span, not in the call's.
+    CompletableFuture<SpanContext> callbackSpan =
+        future.thenApply(result -> Span.current().getSpanContext());
 
     assertThat(future.get(10, TimeUnit.SECONDS).orders()).hasSize(1);
+    assertThat(callbackSpan.get(10, TimeUnit.SECONDS).getSpanId())
+        .isEqualTo(caller.getSpanContext().getSpanId());
     List<SpanData> spans =
         OTEL.getSpans().stream().filter(s -> !s.getName().equals("caller")).toList();
     SpanData operation = only(spans, SpanKind.INTERNAL);

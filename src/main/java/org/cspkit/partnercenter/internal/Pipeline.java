@@ -360,14 +360,18 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public boolean complete(T value) {
       execution.operation.end(value, null);
-      return super.complete(value);
+      try (Scope callers = execution.operation.callerScope()) {
+        return super.complete(value);
+      }
     }
 
     /** Ends the call's span first, so that it is recorded when the caller sees the failure. */
     @Override
     public boolean completeExceptionally(Throwable failure) {
       execution.operation.end(null, failure);
-      return super.completeExceptionally(failure);
+      try (Scope callers = execution.operation.callerScope()) {
+        return super.completeExceptionally(failure);
+      }
     }
 
     /**
@@ -447,10 +451,17 @@ public final class Pipeline implements AutoCloseable {
         return attemptOnce(context);
       } catch (RuntimeException e) {
         // A bug of ours or of a caller's interceptor: end the call, do not retry it.
-        return Outcome.last(new TransportException(
+        TransportException failure = new TransportException(
             "The attempt failed unexpectedly: " + e,
             ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
-            e));
+            e);
+        Telemetry.AttemptSpan span = attemptSpan;
+        if (span != null) {
+          // Thrown before the attempt recorded itself: its span ends here, not never.
+          attemptSpan = null;
+          span.end(null, null, failure, List.of());
+        }
+        return Outcome.last(failure);
       }
     }
 

@@ -142,7 +142,7 @@ public final class Telemetry {
         .setAttribute(REQUEST_ID, call.requestId())
         .setAttribute(CORRELATION_ID, call.correlationId())
         .startSpan();
-    return new Operation(call, span, caller.with(caller.context().with(span)));
+    return new Operation(call, span, caller, caller.with(caller.context().with(span)));
   }
 
   /** The outcome attribute of a failure: may-have-succeeded, or the exception's simple name. */
@@ -155,6 +155,9 @@ public final class Telemetry {
     private final CallInfo call;
     private final Span span;
     private final CallerContext carried;
+    /** The caller's own context, without the call's span: its callbacks run in it. */
+    private final CallerContext caller;
+
     private final long startNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
     /** The {@code MS-CV} of the last response, for the call's span. */
@@ -162,7 +165,8 @@ public final class Telemetry {
     /** The number of the last attempt that sent a request. */
     private volatile int lastAttempt;
 
-    private Operation(CallInfo call, Span span, CallerContext carried) {
+    private Operation(CallInfo call, Span span, CallerContext caller, CallerContext carried) {
+      this.caller = caller;
       this.call = call;
       this.span = span;
       this.carried = carried;
@@ -174,6 +178,16 @@ public final class Telemetry {
      */
     CallerContext carried() {
       return carried;
+    }
+
+    /**
+     * Makes the caller's own context current, for completing its future: the callbacks it
+     * chained run in its span, not in the call's span that has ended.
+     */
+    // The one caller closes the scope in a try-with-resources.
+    @SuppressWarnings("MustBeClosedChecker")
+    Scope callerScope() {
+      return caller.context().makeCurrent();
     }
 
     /**
