@@ -316,21 +316,28 @@ class TracingTest {
 
   @Test
   void checkoutAsyncRunsItsAttemptsWithTheCallersSpanAndMdc() throws Exception {
-    serve(Scripted.json(503, "{\"description\":\"Busy.\"}"), Scripted.json(201, ONE_ORDER));
+    // The 201 comes late, so the future completes on the client's thread, after the callback
+    // below is chained.
+    serve(
+        Scripted.json(503, "{\"description\":\"Busy.\"}"),
+        Scripted.json(201, ONE_ORDER)
+            .newBuilder()
+            .headersDelay(300, TimeUnit.MILLISECONDS)
+            .build());
     PartnerCenterClient client = client().maxAsyncConcurrency(1).build();
     Span caller =
         OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
     CompletableFuture<CartCheckoutResult> future;
+    CompletableFuture<SpanContext> callbackSpan;
     try (Scope ignored = caller.makeCurrent()) {
       MDC.put("tenant", "contoso");
       future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
+      // A callback chained on the future runs in the caller's span, not in the call's.
+      callbackSpan = future.thenApply(result -> Span.current().getSpanContext());
       MDC.remove("tenant");
     } finally {
       caller.end();
     }
-    // A callback chained on the future runs in the caller's span, not in the call's.
-    CompletableFuture<SpanContext> callbackSpan =
-        future.thenApply(result -> Span.current().getSpanContext());
 
     assertThat(future.get(10, TimeUnit.SECONDS).orders()).hasSize(1);
     assertThat(callbackSpan.get(10, TimeUnit.SECONDS).getSpanId())

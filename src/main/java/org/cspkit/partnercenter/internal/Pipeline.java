@@ -8,6 +8,7 @@ import dev.failsafe.RetryPolicy;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -528,16 +529,22 @@ public final class Pipeline implements AutoCloseable {
             prepared.rules(),
             ids,
             state.secrets());
-        record(number, attemptStart, response.code(), response.code() + " (decoded)", false);
+        Attempt last =
+            logged(number, attemptStart, response.code(), response.code() + " (decoded)", false);
+        List<Attempt> all = new ArrayList<>(attempts);
+        all.add(last);
         PartnerCenterResponse<Object> done = new PartnerCenterResponse<>(
             result,
             response.code(),
             Redaction.scrub(response.headers(), state.secrets()),
             ids.requestId(),
             ids.correlationId(),
-            attempts);
+            all);
+        // Succeeded before the attempt joins the call's list: a cancel that sees the successful
+        // attempt among the attempts also sees the success, and returns it instead.
         succeeded = done;
-        endAttempt(attempts.get(attempts.size() - 1), state, null);
+        attempts.add(last);
+        endAttempt(last, state, null);
         return new Outcome(done, null, false, null);
       } catch (PartnerCenterException e) {
         return failed(e, null, state, call, token, number, attemptStart);
@@ -689,8 +696,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void record(int number, long attemptStart, int status, String outcome, boolean maybe) {
+      attempts.add(logged(number, attemptStart, status, outcome, maybe));
+    }
+
+    /** The attempt as it ended, logged at DEBUG; the caller adds it to the call's attempts. */
+    private Attempt logged(
+        int number, long attemptStart, int status, String outcome, boolean maybe) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
-      attempts.add(new Attempt(number, status, outcome, elapsed, maybe));
+      Attempt attempt = new Attempt(number, status, outcome, elapsed, maybe);
       LOG.debug(
           "{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
           request.method(),
@@ -700,6 +713,7 @@ public final class Pipeline implements AutoCloseable {
           elapsed.toMillis(),
           ids.requestId(),
           ids.correlationId());
+      return attempt;
     }
 
     /** A call that ended without an answer to its last attempt: nothing (more) was sent. */
