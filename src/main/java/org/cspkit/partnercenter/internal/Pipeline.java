@@ -456,12 +456,8 @@ public final class Pipeline implements AutoCloseable {
             "The attempt failed unexpectedly: " + e,
             ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
             e);
-        Telemetry.AttemptSpan span = attemptSpan;
-        if (span != null) {
-          // Thrown before the attempt recorded itself: its span ends here, not never.
-          attemptSpan = null;
-          span.end(null, null, failure, List.of());
-        }
+        // Thrown before the attempt recorded itself: its span ends here, not never.
+        endAttempt(null, null, failure);
         return Outcome.last(failure);
       }
     }
@@ -596,7 +592,6 @@ public final class Pipeline implements AutoCloseable {
         int number,
         long attemptStart) {
       Outcome outcome = classify(failure, io, state, call, token, number, attemptStart);
-      endAttempt(attempts.get(attempts.size() - 1), state, failure);
       if (listener != null && !attempts.isEmpty()) {
         try {
           listener.attemptFailed(
@@ -612,12 +607,19 @@ public final class Pipeline implements AutoCloseable {
       return outcome;
     }
 
-    /** Ends the span of the attempt in flight with what the attempt recorded. */
+    /**
+     * Ends the span of the attempt in flight, if any, with what the attempt recorded; {@code
+     * state} is null when the attempt failed before it had one.
+     */
     private void endAttempt(Attempt recorded, AttemptState state, PartnerCenterException failure) {
       Telemetry.AttemptSpan span = attemptSpan;
       attemptSpan = null;
       if (span != null) {
-        span.end(recorded, state.headers(), failure, state.secrets());
+        span.end(
+            recorded,
+            state == null ? null : state.headers(),
+            failure,
+            state == null ? List.of() : state.secrets());
       }
     }
 
@@ -638,6 +640,8 @@ public final class Pipeline implements AutoCloseable {
           status,
           AttemptClassifier.describe(failure, io, state.secrets()),
           AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
+      // The attempt ends as recorded; deciding on another (a fresh token after a 401) is not in it.
+      endAttempt(attempts.get(attempts.size() - 1), state, failure);
       Outcome outcome = decide(failure, state, call, token, number);
       if (!outcome.retryable()) {
         // The call ends here: the operation may put its own exception in place of this one.
