@@ -333,7 +333,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public Optional<Cart> cart(String cartId) {
     synchronized (lock) {
-      StoredCart stored = carts.get(cartId);
+      StoredCart stored = carts.get(cartId.toLowerCase(Locale.ROOT));
       return stored == null ? Optional.empty() : Optional.of(stored.cart);
     }
   }
@@ -357,7 +357,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public List<Order> ordersOf(String cartId) {
     synchronized (lock) {
-      StoredCart stored = carts.get(cartId);
+      StoredCart stored = carts.get(cartId.toLowerCase(Locale.ROOT));
       return stored == null
           ? List.of()
           : stored.orderIds.stream().map(id -> orders.get(id).order).toList();
