@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.squareup.moshi.Moshi;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +28,7 @@ import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.OutsideTheContract;
+import org.cspkit.partnercenter.testing.RequestLog;
 import org.cspkit.partnercenter.testing.Scripted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,6 +54,8 @@ class OperationsOnTheWireTest {
 
   @StartStop
   public final MockWebServer server = new MockWebServer();
+
+  private final RequestLog log = new RequestLog(server);
 
   private PartnerCenterClient client() {
     return ContractValidator.client()
@@ -87,16 +89,8 @@ class OperationsOnTheWireTest {
         .build();
   }
 
-  /** Requests already returned by {@link #requests()}. */
-  private int taken;
-
-  /** The requests that arrived since the last call. */
   private List<RecordedRequest> requests() throws InterruptedException {
-    List<RecordedRequest> requests = new ArrayList<>();
-    for (int i = server.getRequestCount() - taken; i > 0; i--, taken++) {
-      requests.add(server.takeRequest(5, TimeUnit.SECONDS));
-    }
-    return requests;
+    return log.newRequests();
   }
 
   static Cart cart(Consumer<CartLineItem.Builder> change) {

@@ -3,7 +3,6 @@ package org.cspkit.partnercenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +18,7 @@ import org.cspkit.partnercenter.exception.Attempt;
 import org.cspkit.partnercenter.exception.CallCancelledException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.testing.ContractValidator;
+import org.cspkit.partnercenter.testing.RequestLog;
 import org.cspkit.partnercenter.testing.Scripted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +41,8 @@ class ResponseMetadataTest {
 
   @StartStop
   public final MockWebServer server = new MockWebServer();
+
+  private final RequestLog log = new RequestLog(server);
 
   private PartnerCenterClient client() {
     return ContractValidator.client()
@@ -69,16 +71,8 @@ class ResponseMetadataTest {
         .build();
   }
 
-  /** Requests already returned by {@link #requests()}. */
-  private int taken;
-
-  /** The requests that arrived since the last call, in order. */
   private List<RecordedRequest> requests() throws InterruptedException {
-    List<RecordedRequest> requests = new ArrayList<>();
-    for (int i = server.getRequestCount() - taken; i > 0; i--, taken++) {
-      requests.add(server.takeRequest(5, TimeUnit.SECONDS));
-    }
-    return requests;
+    return log.newRequests();
   }
 
   /** One operation's blocking and asynchronous {@code …WithResponse} forms and its success. */

@@ -37,6 +37,7 @@ import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import org.cspkit.partnercenter.testing.ContractValidator;
+import org.cspkit.partnercenter.testing.RequestLog;
 import org.cspkit.partnercenter.testing.Scripted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,11 +101,7 @@ class TracingTest {
   }
 
   private List<RecordedRequest> requests() throws InterruptedException {
-    List<RecordedRequest> requests = new ArrayList<>();
-    for (int i = server.getRequestCount(); i > 0; i--) {
-      requests.add(server.takeRequest(5, TimeUnit.SECONDS));
-    }
-    return requests;
+    return new RequestLog(server).newRequests();
   }
 
   private static SpanData only(List<SpanData> spans, SpanKind kind) {
