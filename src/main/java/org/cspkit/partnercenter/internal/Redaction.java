@@ -50,7 +50,9 @@ public final class Redaction {
    * @return the text with the secrets replaced by {@value #MASK}, or null for null
    */
   public static String scrub(String text, Collection<String> secrets) {
-    if (text == null || secrets.isEmpty()) {
+    // Every spelling of a secret is at least as long as the secret: a text shorter than the
+    // shortest one (an MS-CV, a Date header next to a bearer token) cannot hold any.
+    if (text == null || text.length() < shortest(secrets)) {
       return text;
     }
     Pattern pattern = pattern(secrets);
@@ -115,14 +117,9 @@ public final class Redaction {
    * @return the headers, safe to hand to a caller
    */
   public static Headers scrub(Headers headers, Collection<String> secrets) {
-    // Every spelling of a secret is at least as long as the secret: a real bearer token is far
-    // longer than the values of a success response, so the pattern is rarely compiled.
-    int shortest = secrets.stream()
-        .filter(secret -> secret != null)
-        .mapToInt(String::length)
-        .filter(length -> length >= MIN_SECRET_LENGTH)
-        .min()
-        .orElse(Integer.MAX_VALUE);
+    // As in scrub(String): a real bearer token is far longer than the values of a success
+    // response, so the pattern is rarely needed.
+    int shortest = shortest(secrets);
     boolean longEnough = false;
     for (int i = 0; i < headers.size() && !longEnough; i++) {
       longEnough = headers.value(i).length() >= shortest;
@@ -194,6 +191,31 @@ public final class Redaction {
   }
 
   /**
+   * The length of the shortest secret searched for ({@link Integer#MAX_VALUE} when none is): no
+   * spelling of a secret is shorter than the secret.
+   */
+  private static int shortest(Collection<String> secrets) {
+    int shortest = Integer.MAX_VALUE;
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+        shortest = Math.min(shortest, secret.length());
+      }
+    }
+    return shortest;
+  }
+
+  /** The secrets of the last pattern compiled, and the pattern; see {@link #pattern}. */
+  private record Compiled(List<String> secrets, Pattern pattern) {}
+
+  /**
+   * The last pattern compiled. Calls of one client scrub with the same token until it is
+   * refreshed, and a pattern for a real bearer token (a regular expression of about 80 KB for
+   * 1,500 characters) costs far more to compile than the texts cost to search; keeping one
+   * pattern holds no secret the token cache does not hold already.
+   */
+  private static volatile Compiled last;
+
+  /**
    * One pattern that finds every secret in any spelling, longest secret first; null when no
    * secret is long enough to search for.
    */
@@ -203,6 +225,16 @@ public final class Redaction {
     if (searched.isEmpty()) {
       return null;
     }
+    Compiled cached = last;
+    if (cached != null && cached.secrets().equals(searched)) {
+      return cached.pattern();
+    }
+    Pattern compiled = compile(searched);
+    last = new Compiled(List.copyOf(searched), compiled);
+    return compiled;
+  }
+
+  private static Pattern compile(List<String> searched) {
     // Longest first, so that a secret containing another is masked whole.
     searched.sort((a, b) -> Integer.compare(b.length(), a.length()));
     StringBuilder regex = new StringBuilder();

@@ -47,6 +47,29 @@ class RedactionTest {
   }
 
   @Test
+  void eachCallIsScrubbedWithItsOwnSecretsWhenTheyChangeBetweenCalls() {
+    // A refreshed token replaces the previous one: the old one is no longer searched for, the
+    // new one is, and going back finds the first again.
+    String both = "first=token-one-1234 second=token-two-5678";
+    assertThat(Redaction.scrub(both, List.of("token-one-1234")))
+        .isEqualTo("first=**** second=token-two-5678");
+    assertThat(Redaction.scrub(both, List.of("token-two-5678")))
+        .isEqualTo("first=token-one-1234 second=****");
+    assertThat(Redaction.scrub(both, List.of("token-one-1234", "token-two-5678")))
+        .isEqualTo("first=**** second=****");
+    assertThat(Redaction.scrub(both, List.of("token-one-1234")))
+        .isEqualTo("first=**** second=token-two-5678");
+  }
+
+  @Test
+  void aTextShorterThanEverySecretIsReturnedAsItIsAndOneAsLongIsMasked() {
+    String cv = "bench.1";
+    assertThat(Redaction.scrub(cv, List.of("a-much-longer-secret"))).isSameAs(cv);
+    assertThat(Redaction.scrub("secret-1", List.of("secret-1", "a-much-longer-secret")))
+        .isEqualTo(Redaction.MASK);
+  }
+
+  @Test
   void anExceptionChainWithoutSecretsIsReturnedAsItIs() {
     IOException failure = new IOException("connection reset", new IllegalStateException("x"));
 
