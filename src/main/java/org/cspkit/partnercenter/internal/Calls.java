@@ -9,11 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import kotlin.jvm.functions.Function0;
+import kotlin.reflect.KClass;
 import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Timeout;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import retrofit2.Converter;
@@ -52,21 +58,17 @@ final class Calls {
    * Creates the factory.
    *
    * @param baseUrl the service's base URL, ending in {@code /}
-   * @param callFactory the client's OkHttp client; Retrofit's {@code Call.request()} creates a
-   *     call on it that is never executed
    * @param moshi the Moshi instance of request and response bodies
    * @param localeTag the {@code X-Locale} to send
    * @param applicationName the {@code MS-PartnerCenter-Application} to send, or null
    */
-  Calls(
-      HttpUrl baseUrl,
-      Call.Factory callFactory,
-      Moshi moshi,
-      String localeTag,
-      String applicationName) {
+  Calls(HttpUrl baseUrl, Moshi moshi, String localeTag, String applicationName) {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(callFactory)
+        // Retrofit's Call.request() creates an okhttp3.Call to read the request from; the
+        // pipeline sends each attempt itself, so that call only holds the request (an OkHttp
+        // RealCall, with its timeout and event listener, cost about 3 KB per call for nothing).
+        .callFactory(RequestOnlyCall::new)
         .addConverterFactory(new JsonConverterFactory(moshi))
         .validateEagerly(false)
         .build();
@@ -128,5 +130,86 @@ final class Calls {
           retrofit.responseBodyConverter(returned, method.getAnnotations()),
           success == null ? new int[] {200} : success.value());
     });
+  }
+
+  /**
+   * The call Retrofit gets from its call factory: it holds the request Retrofit built and cannot
+   * be executed, since every attempt is sent by the {@link Pipeline} through the client's OkHttp
+   * client.
+   */
+  private static final class RequestOnlyCall implements Call {
+    private final Request request;
+
+    RequestOnlyCall(Request request) {
+      this.request = request;
+    }
+
+    @Override
+    public Request request() {
+      return request;
+    }
+
+    @Override
+    public Response execute() {
+      throw notSent();
+    }
+
+    @Override
+    public void enqueue(Callback callback) {
+      throw notSent();
+    }
+
+    @Override
+    public void cancel() {}
+
+    @Override
+    public boolean isExecuted() {
+      return false;
+    }
+
+    @Override
+    public boolean isCanceled() {
+      return false;
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public void addEventListener(EventListener listener) {
+      throw notSent();
+    }
+
+    @Override
+    public <T> T tag(KClass<T> type) {
+      return request.tag(type);
+    }
+
+    @Override
+    public <T> T tag(Class<? extends T> type) {
+      return request.tag(type);
+    }
+
+    @Override
+    public <T> T tag(KClass<T> type, Function0<? extends T> computeIfAbsent) {
+      throw notSent();
+    }
+
+    @Override
+    public <T> T tag(Class<T> type, Function0<? extends T> computeIfAbsent) {
+      throw notSent();
+    }
+
+    @Override
+    public Call clone() {
+      return new RequestOnlyCall(request);
+    }
+
+    private static UnsupportedOperationException notSent() {
+      return new UnsupportedOperationException(
+          "Retrofit's calls only build requests: the pipeline sends them");
+    }
   }
 }

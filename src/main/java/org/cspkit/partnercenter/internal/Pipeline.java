@@ -144,8 +144,8 @@ public final class Pipeline implements AutoCloseable {
     this.deadlines = new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-pc-deadline"));
     this.deadlines.setRemoveOnCancelPolicy(true);
     // Retrofit only builds requests and provides converters: each attempt is sent below, through
-    // the client built above, so the calls Retrofit creates on it are never executed.
-    this.calls = new Calls(baseUrl, httpClient, moshi, localeTag, applicationName);
+    // the client built above.
+    this.calls = new Calls(baseUrl, moshi, localeTag, applicationName);
   }
 
   /**
