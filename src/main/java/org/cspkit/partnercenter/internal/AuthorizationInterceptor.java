@@ -15,8 +15,33 @@ import okhttp3.Request;
 final class AuthorizationInterceptor implements Interceptor {
   private final String userAgent;
 
+  /** The last token's header value: a token serves every attempt until it is refreshed. */
+  private volatile Bearer last;
+
+  /** A token and its {@code Authorization} value; its {@code toString()} shows neither. */
+  private record Bearer(String token, String header) {
+    @Override
+    public String toString() {
+      return "Bearer[" + Redaction.MASK + "]";
+    }
+  }
+
   AuthorizationInterceptor(String userAgent) {
     this.userAgent = userAgent;
+  }
+
+  /**
+   * {@code Bearer <token>}, made once per token: a real token is about 1,500 characters, and
+   * concatenating it again for every attempt was a copy of that size per request.
+   */
+  @SuppressWarnings("ReferenceEquality") // the token cache hands out the same string each time
+  private String bearer(String tokenValue) {
+    Bearer bearer = last;
+    if (bearer == null || (bearer.token() != tokenValue && !bearer.token().equals(tokenValue))) {
+      bearer = new Bearer(tokenValue, "Bearer " + tokenValue);
+      last = bearer;
+    }
+    return bearer.header();
   }
 
   @Override
@@ -38,7 +63,7 @@ final class AuthorizationInterceptor implements Interceptor {
   Request authorize(Request request, String tokenValue) {
     return request
         .newBuilder()
-        .header("Authorization", "Bearer " + tokenValue)
+        .header("Authorization", bearer(tokenValue))
         .header("User-Agent", userAgent)
         .build();
   }
