@@ -22,10 +22,11 @@ import mockwebserver3.RecordedRequest;
  *   <li>the same command through the distribution's {@code bin/partner-center} launcher, with a
  *       fresh class-data-sharing cache: its first run (which records the archive) is reported on
  *       its own, then the runs that map the archive;
- *   <li>{@link RawHttpCheckout}, the same call with {@code HttpURLConnection}.
+ *   <li>{@link RawHttpCheckout}, the same call with {@code HttpURLConnection};
+ *   <li>{@link JdkHttpCheckout}, the same call with {@code java.net.http.HttpClient}.
  * </ul>
  *
- * <p>The three are run in turn, {@link #RUNS} times each after one warm-up round, so that a change
+ * <p>The four are run in turn, {@link #RUNS} times each after one warm-up round, so that a change
  * in the machine's load hits them alike. Prints one Markdown table per Java with the medians and
  * the ratios. Arguments: the -cli jar, the launcher, then the Java homes to measure on (default:
  * this JVM's).
@@ -103,25 +104,31 @@ public final class StartupBenchmark {
     launched.addAll(checkout);
     List<String> raw =
         List.of(java, "-cp", classes, "org.cspkit.partnercenter.bench.RawHttpCheckout", url);
+    List<String> jdkHttp =
+        List.of(java, "-cp", classes, "org.cspkit.partnercenter.bench.JdkHttpCheckout", url);
 
     double[] launcherFirst = time(launched, environment);
     Map<String, List<double[]>> samples = new LinkedHashMap<>();
     samples.put("java -jar", new ArrayList<>());
     samples.put("launcher", new ArrayList<>());
     samples.put("raw", new ArrayList<>());
+    samples.put("java.net.http", new ArrayList<>());
     for (int run = 0; run <= RUNS; run++) {
       double[] p = time(plain, environment);
       double[] l = time(launched, environment);
       double[] r = time(raw, environment);
+      double[] h = time(jdkHttp, environment);
       if (run > 0) {
         samples.get("java -jar").add(p);
         samples.get("launcher").add(l);
         samples.get("raw").add(r);
+        samples.get("java.net.http").add(h);
       }
     }
     double[] jar = medians(samples.get("java -jar"));
     double[] cds = medians(samples.get("launcher"));
     double[] plainRaw = medians(samples.get("raw"));
+    double[] plainJdkHttp = medians(samples.get("java.net.http"));
     String version = System.getProperty("java.version");
     try {
       version = Files.readAllLines(Path.of(javaHome, "release")).stream()
@@ -141,6 +148,7 @@ public final class StartupBenchmark {
     row("`bin/partner-center checkout …`, first run (records the archive)", launcherFirst);
     row("`bin/partner-center checkout …`, later runs (map the archive)", cds);
     row("raw HttpURLConnection program", plainRaw);
+    row("raw java.net.http program", plainJdkHttp);
     System.out.printf(
         "| launcher / java -jar | %.2f | %.2f | %.2f |%n",
         cds[0] / jar[0], cds[1] / jar[1], cds[2] / jar[2]);
@@ -150,6 +158,12 @@ public final class StartupBenchmark {
     System.out.printf(
         "| launcher / raw | %.2f | %.2f | %.2f |%n",
         cds[0] / plainRaw[0], cds[1] / plainRaw[1], cds[2] / plainRaw[2]);
+    System.out.printf(
+        "| java -jar / java.net.http | %.2f | %.2f | %.2f |%n",
+        jar[0] / plainJdkHttp[0], jar[1] / plainJdkHttp[1], jar[2] / plainJdkHttp[2]);
+    System.out.printf(
+        "| launcher / java.net.http | %.2f | %.2f | %.2f |%n",
+        cds[0] / plainJdkHttp[0], cds[1] / plainJdkHttp[1], cds[2] / plainJdkHttp[2]);
   }
 
   private static void row(String program, double[] figures) {
