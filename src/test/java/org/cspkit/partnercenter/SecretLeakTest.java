@@ -1,6 +1,7 @@
 package org.cspkit.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import okhttp3.tls.HeldCertificate;
 import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
 import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
+import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.testing.AllLogs;
 import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;
@@ -95,6 +97,25 @@ class SecretLeakTest {
     texts.add(out.toString());
     texts.add(err.toString());
     return exitCode;
+  }
+
+  @Test
+  void aTokenNoHeaderMayCarryFailsTheCallBeforeAnyRequestWithoutShowingIt() {
+    // OkHttp no longer checks the Authorization value on every request (AccessToken checks each
+    // token once): a token source handing out a line break must still stop the call before a
+    // byte is sent, and the token must never be echoed.
+    String broken = "eyJ0eXAiOiJKV1Qi.broken-token\r\nX-Injected: yes.sig";
+    PartnerCenterClient client = client(() -> AccessToken.of(broken));
+    for (int call = 0; call < 2; call++) {
+      PartnerCenterException failure = catchThrowableOfType(
+          PartnerCenterException.class, () -> client.carts().checkout(CUSTOMER_ID, CART_ID));
+      assertThat(failure).isNotNull();
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain("broken-token").doesNotContain("X-Injected");
+    }
+    assertThat(server.getRequestCount()).isZero();
+    assertThat(String.join("\n", logs.texts())).doesNotContain("broken-token");
   }
 
   @Test
