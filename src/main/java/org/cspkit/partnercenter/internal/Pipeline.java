@@ -4,6 +4,7 @@ import com.squareup.moshi.Moshi;
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
@@ -75,6 +76,9 @@ public final class Pipeline implements AutoCloseable {
   private final Duration callTimeout;
   private final RetryOptions defaultOptions;
   private final RetryPolicy<Outcome> defaultPolicy;
+  /** Runs blocking calls with the default policy; Failsafe's executors are thread-safe. */
+  private final FailsafeExecutor<Outcome> defaultExecutor;
+
   private final ThreadPoolExecutor asyncAttempts;
   /** Ends asynchronous calls still waiting for a thread at their deadline. */
   private final ScheduledThreadPoolExecutor deadlines;
@@ -133,6 +137,7 @@ public final class Pipeline implements AutoCloseable {
     this.callTimeout = callTimeout;
     this.defaultOptions = defaultOptions;
     this.defaultPolicy = newPolicy(defaultOptions);
+    this.defaultExecutor = Failsafe.with(defaultPolicy);
     this.asyncAttempts = new ThreadPoolExecutor(
         maxAsyncConcurrency,
         maxAsyncConcurrency,
@@ -214,7 +219,10 @@ public final class Pipeline implements AutoCloseable {
   private <T> PartnerCenterResponse<T> runHere(Execution execution, RetryOptions options) {
     Outcome outcome;
     try {
-      outcome = Failsafe.with(policy(options)).get(execution::attempt);
+      outcome = (options.equals(defaultOptions)
+              ? defaultExecutor
+              : Failsafe.with(newPolicy(options)))
+          .get(execution::attempt);
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException interrupt) {
         Thread.currentThread().interrupt();
@@ -708,6 +716,10 @@ public final class Pipeline implements AutoCloseable {
         int number, long attemptStart, int status, String outcome, boolean maybe) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - attemptStart);
       Attempt attempt = new Attempt(number, status, outcome, elapsed, maybe);
+      if (!LOG.isDebugEnabled()) {
+        // Not even the arguments' array and boxes when the level is off.
+        return attempt;
+      }
       LOG.debug(
           "{} {} attempt {} -> {} in {} ms [MS-RequestId={}, MS-CorrelationId={}]",
           request.method(),
