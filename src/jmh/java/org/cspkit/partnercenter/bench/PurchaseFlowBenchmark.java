@@ -1,14 +1,19 @@
 package org.cspkit.partnercenter.bench;
 
+import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.cspkit.partnercenter.PartnerCenterClient;
+import org.cspkit.partnercenter.internal.BodyDecoder;
+import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
+import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.model.CartLineItem;
+import org.cspkit.partnercenter.model.Order;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -62,6 +67,7 @@ public class PurchaseFlowBenchmark {
   private PartnerCenterClient client;
   private OkHttpClient okHttp;
   private FloorRequest floor;
+  private JsonAdapter<?> decoder;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -70,6 +76,12 @@ public class PurchaseFlowBenchmark {
         PartnerCenterClient.builder().baseUrl(server.baseUrl).accessToken(TOKEN).build();
     okHttp = FloorRequest.okHttp();
     floor = FloorRequest.capture(server.baseUrl, TOKEN, c -> call(c, operation));
+    Class<?> type = switch (operation) {
+      case "checkout" -> CartCheckoutResult.class;
+      case "createCart" -> Cart.class;
+      default -> Order.class;
+    };
+    decoder = JsonSupport.newMoshi().adapter(type);
   }
 
   @TearDown(Level.Trial)
@@ -108,6 +120,20 @@ public class PurchaseFlowBenchmark {
   @Benchmark
   public Object ourClient() {
     return call(client, operation);
+  }
+
+  /**
+   * The floor, then the body decoded as the client decodes it (the same Moshi adapters and
+   * decode path): what the pipeline adds to a call is ours minus this.
+   */
+  @Benchmark
+  public Object decodedFloor() throws IOException {
+    try (Response response = okHttp.newCall(floor.next()).execute()) {
+      if (!response.isSuccessful()) {
+        throw new IllegalStateException("status " + response.code());
+      }
+      return BodyDecoder.decode(decoder, response.body().source());
+    }
   }
 
   @Benchmark
