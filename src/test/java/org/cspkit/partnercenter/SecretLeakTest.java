@@ -101,9 +101,8 @@ class SecretLeakTest {
 
   @Test
   void aTokenNoHeaderMayCarryFailsTheCallBeforeAnyRequestWithoutShowingIt() {
-    // OkHttp no longer checks the Authorization value on every request (AccessToken checks each
-    // token once): a token source handing out a line break must still stop the call before a
-    // byte is sent, and the token must never be echoed.
+    // A token source handing out a line break (header injection) stops the call before a byte is
+    // sent, and the token is never echoed.
     String broken = "eyJ0eXAiOiJKV1Qi.broken-token\r\nX-Injected: yes.sig";
     PartnerCenterClient client = client(() -> AccessToken.of(broken));
     for (int call = 0; call < 2; call++) {

@@ -1,7 +1,6 @@
 package org.cspkit.partnercenter.internal;
 
 import java.io.IOException;
-import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 
@@ -62,15 +61,10 @@ final class AuthorizationInterceptor implements Interceptor {
    * @return the request to send
    */
   Request authorize(Request request, String tokenValue) {
-    // The token's characters were checked once, when its AccessToken was made: OkHttp's header()
-    // would check all 1,500 of them again on every attempt.
-    Headers headers = request
-        .headers()
+    return request
         .newBuilder()
-        .removeAll("Authorization")
-        .addUnsafeNonAscii("Authorization", bearer(tokenValue))
-        .set("User-Agent", userAgent)
+        .header("Authorization", bearer(tokenValue))
+        .header("User-Agent", userAgent)
         .build();
-    return request.newBuilder().headers(headers).build();
   }
 }
