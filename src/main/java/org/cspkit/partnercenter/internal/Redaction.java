@@ -209,8 +209,8 @@ public final class Redaction {
 
   /**
    * The last pattern compiled. Calls of one client scrub with the same token until it is
-   * refreshed, and a pattern for a real bearer token (a regular expression of about 80 KB for
-   * 1,500 characters) costs far more to compile than the texts cost to search; keeping one
+   * refreshed, and a pattern for a real bearer token (a regular expression of 57 KB for 1,500
+   * characters) costs far more to compile than the texts cost to search; keeping one
    * pattern holds no secret the token cache does not hold already.
    */
   private static volatile Compiled last;
