@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
@@ -39,29 +38,18 @@ public class AsyncBurstBenchmark {
   @Param({"checkout", "createCart", "getOrder"})
   public String operation;
 
-  private LoopbackServer.Running server;
+  private SideBySide clients;
   private PartnerCenterClient client;
-  private OkHttpClient okHttp;
-  private FloorRequest floor;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    server = LoopbackServer.start();
-    client = PartnerCenterClient.builder()
-        .baseUrl(server.baseUrl)
-        .accessToken(PurchaseFlowBenchmark.TOKEN)
-        .build();
-    okHttp = FloorRequest.okHttp();
-    floor = FloorRequest.capture(
-        server.baseUrl, PurchaseFlowBenchmark.TOKEN, c -> PurchaseFlowBenchmark.call(c, operation));
+    clients = SideBySide.start(operation);
+    client = clients.client;
   }
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    client.close();
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-    server.close();
+    clients.close();
   }
 
   private CompletableFuture<?> start() {
@@ -105,7 +93,7 @@ public class AsyncBurstBenchmark {
     CompletableFuture<?>[] calls = new CompletableFuture<?>[IN_FLIGHT];
     for (int i = 0; i < IN_FLIGHT; i++) {
       CompletableFuture<byte[]> done = new CompletableFuture<>();
-      okHttp.newCall(floor.next()).enqueue(new Callback() {
+      clients.okHttp.newCall(clients.floor.next()).enqueue(new Callback() {
         @Override
         public void onResponse(Call call, Response response) {
           try (response) {

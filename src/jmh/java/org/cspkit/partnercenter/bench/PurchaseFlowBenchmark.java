@@ -4,7 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.internal.BodyDecoder;
@@ -63,19 +62,12 @@ public class PurchaseFlowBenchmark {
   @Param({"checkout", "createCart", "getOrder"})
   public String operation;
 
-  private LoopbackServer.Running server;
-  private PartnerCenterClient client;
-  private OkHttpClient okHttp;
-  private FloorRequest floor;
+  private SideBySide clients;
   private JsonAdapter<?> decoder;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    server = LoopbackServer.start();
-    client =
-        PartnerCenterClient.builder().baseUrl(server.baseUrl).accessToken(TOKEN).build();
-    okHttp = FloorRequest.okHttp();
-    floor = FloorRequest.capture(server.baseUrl, TOKEN, c -> call(c, operation));
+    clients = SideBySide.start(operation);
     Class<?> type = switch (operation) {
       case "checkout" -> CartCheckoutResult.class;
       case "createCart" -> Cart.class;
@@ -86,10 +78,7 @@ public class PurchaseFlowBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    client.close();
-    okHttp.dispatcher().executorService().shutdown();
-    okHttp.connectionPool().evictAll();
-    server.close();
+    clients.close();
   }
 
   /** Base64url characters in three dot-separated parts, {@code length} in all. */
@@ -119,7 +108,7 @@ public class PurchaseFlowBenchmark {
 
   @Benchmark
   public Object ourClient() {
-    return call(client, operation);
+    return call(clients.client, operation);
   }
 
   /**
@@ -128,20 +117,14 @@ public class PurchaseFlowBenchmark {
    */
   @Benchmark
   public Object decodedFloor() throws IOException {
-    try (Response response = okHttp.newCall(floor.next()).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IllegalStateException("status " + response.code());
-      }
+    try (Response response = clients.floorCall()) {
       return BodyDecoder.decode(decoder, response.body().source());
     }
   }
 
   @Benchmark
   public byte[] rawOkHttpFloor() throws IOException {
-    try (Response response = okHttp.newCall(floor.next()).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IllegalStateException("status " + response.code());
-      }
+    try (Response response = clients.floorCall()) {
       return response.body().bytes();
     }
   }

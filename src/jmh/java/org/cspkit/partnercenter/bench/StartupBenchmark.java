@@ -149,21 +149,17 @@ public final class StartupBenchmark {
     row("`bin/partner-center checkout …`, later runs (map the archive)", cds);
     row("raw HttpURLConnection program", plainRaw);
     row("raw java.net.http program", plainJdkHttp);
+    ratio("launcher / java -jar", cds, jar);
+    ratio("java -jar / raw", jar, plainRaw);
+    ratio("launcher / raw", cds, plainRaw);
+    ratio("java -jar / java.net.http", jar, plainJdkHttp);
+    ratio("launcher / java.net.http", cds, plainJdkHttp);
+  }
+
+  /** A table row of the ratios of two programs' wall time, CPU time and peak RSS. */
+  private static void ratio(String label, double[] of, double[] to) {
     System.out.printf(
-        "| launcher / java -jar | %.2f | %.2f | %.2f |%n",
-        cds[0] / jar[0], cds[1] / jar[1], cds[2] / jar[2]);
-    System.out.printf(
-        "| java -jar / raw | %.2f | %.2f | %.2f |%n",
-        jar[0] / plainRaw[0], jar[1] / plainRaw[1], jar[2] / plainRaw[2]);
-    System.out.printf(
-        "| launcher / raw | %.2f | %.2f | %.2f |%n",
-        cds[0] / plainRaw[0], cds[1] / plainRaw[1], cds[2] / plainRaw[2]);
-    System.out.printf(
-        "| java -jar / java.net.http | %.2f | %.2f | %.2f |%n",
-        jar[0] / plainJdkHttp[0], jar[1] / plainJdkHttp[1], jar[2] / plainJdkHttp[2]);
-    System.out.printf(
-        "| launcher / java.net.http | %.2f | %.2f | %.2f |%n",
-        cds[0] / plainJdkHttp[0], cds[1] / plainJdkHttp[1], cds[2] / plainJdkHttp[2]);
+        "| %s | %.2f | %.2f | %.2f |%n", label, of[0] / to[0], of[1] / to[1], of[2] / to[2]);
   }
 
   private static void row(String program, double[] figures) {
