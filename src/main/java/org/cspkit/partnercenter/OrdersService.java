@@ -3,6 +3,7 @@ package org.cspkit.partnercenter;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -350,7 +351,7 @@ public final class OrdersService {
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     try {
       return Failsafe.with(untilProvisioned(wait))
-          .get(() -> getProvisioningStatus(customerId, orderId, perPoll));
+          .get(() -> polled(wait, getProvisioningStatus(customerId, orderId, perPoll)));
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -382,7 +383,15 @@ public final class OrdersService {
     return Failsafe.with(untilProvisioned(wait))
         // Each poll starts on the scheduler's thread: with the caller's context and MDC.
         .with(CallerContext.current().scheduler(pipeline.scheduler()))
-        .getStageAsync(() -> getProvisioningStatusAsync(customerId, orderId, perPoll));
+        .getStageAsync(() -> getProvisioningStatusAsync(customerId, orderId, perPoll)
+            .thenApply(statuses -> polled(wait, statuses)));
+  }
+
+  /** Hands the statuses of a poll to the wait's listener, if any. */
+  private static OrderProvisioningStatusCollection polled(
+      ProvisioningWaitOptions wait, OrderProvisioningStatusCollection statuses) {
+    wait.pollListener().ifPresent(listener -> listener.accept(statuses));
+    return statuses;
   }
 
   /**
@@ -418,13 +427,17 @@ public final class OrdersService {
   private static RetryPolicy<OrderProvisioningStatusCollection> untilProvisioned(
       ProvisioningWaitOptions wait) {
     Objects.requireNonNull(wait, "wait");
-    return RetryPolicy.<OrderProvisioningStatusCollection>builder()
-        .handleResultIf(OrdersService::anyPending)
-        // A poll's failure was already retried by the pipeline: it ends the wait.
-        .abortOn(Throwable.class)
-        .withBackoff(wait.initialInterval(), wait.maxInterval())
-        .withMaxAttempts(-1)
-        .withMaxDuration(wait.timeout())
+    RetryPolicyBuilder<OrderProvisioningStatusCollection> policy =
+        RetryPolicy.<OrderProvisioningStatusCollection>builder()
+            .handleResultIf(OrdersService::anyPending)
+            // A poll's failure was already retried by the pipeline: it ends the wait.
+            .abortOn(Throwable.class)
+            .withMaxAttempts(-1)
+            .withMaxDuration(wait.timeout());
+    // Failsafe's backoff needs a maximum above the first delay: equal ones are a fixed delay.
+    return (wait.maxInterval().equals(wait.initialInterval())
+            ? policy.withDelay(wait.initialInterval())
+            : policy.withBackoff(wait.initialInterval(), wait.maxInterval()))
         .build();
   }
 

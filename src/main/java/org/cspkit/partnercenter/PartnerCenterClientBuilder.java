@@ -74,14 +74,19 @@ public final class PartnerCenterClientBuilder {
    *
    * @param baseUrl an http or https URL without the {@code /v1} version segment
    * @return this builder
-   * @throws IllegalArgumentException if it is not an http(s) URL, or its path contains {@code
-   *     v1}, or it has a query
+   * @throws IllegalArgumentException if it is not an http(s) URL, it has a {@code :} with no port
+   *     after it, its path contains {@code v1}, or it has a query
    */
   public PartnerCenterClientBuilder baseUrl(String baseUrl) {
     HttpUrl url = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
     if (url == null) {
       throw new IllegalArgumentException(
           "baseUrl must be an http or https URL, got '" + baseUrl + "'");
+    }
+    if (hostAndPort(baseUrl).endsWith(":")) {
+      // OkHttp reads "http://host:" as the scheme's default port, which the caller did not mean.
+      throw new IllegalArgumentException(
+          "baseUrl must name its port after ':' (or leave out the ':'), got '" + baseUrl + "'");
     }
     if (url.pathSegments().contains("v1")) {
       throw new IllegalArgumentException(
@@ -94,6 +99,18 @@ public final class PartnerCenterClientBuilder {
     String text = url.toString();
     this.baseUrl = text.endsWith("/") ? url : HttpUrl.get(text + "/");
     return this;
+  }
+
+  /** The host and port of a URL as written, between "//" (and any user info) and the path. */
+  private static String hostAndPort(String url) {
+    int start = url.indexOf("//");
+    start = start < 0 ? 0 : start + 2;
+    int end = start;
+    while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(start, end).strip();
+    return authority.substring(authority.lastIndexOf('@') + 1);
   }
 
   /**

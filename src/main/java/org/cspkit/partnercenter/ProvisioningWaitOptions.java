@@ -2,6 +2,9 @@ package org.cspkit.partnercenter;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 
 /**
  * How {@link OrdersService#waitForProvisioning} polls an order's provisioning status: the first
@@ -9,21 +12,31 @@ import java.util.Objects;
  * #maxInterval()}, until no line item is pending or {@link #timeout()} has passed. Partner Center
  * documents no polling interval and warns that continuous polling is throttled ("API throttling
  * guidance"); the defaults poll slowly: 15 seconds, doubling up to 2 minutes, for at most 30
- * minutes. Immutable and thread-safe.
+ * minutes. A {@linkplain Builder#pollListener poll listener} sees every statuses read, for
+ * progress lines. Immutable and thread-safe (the listener is called on the polling thread).
+ *
+ * <pre>{@code
+ * ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+ *     .initialInterval(Duration.ofSeconds(30))
+ *     .timeout(Duration.ofMinutes(10))
+ *     .pollListener(statuses -> log.info("{} line(s) pending",
+ *         statuses.items().stream().filter(OrdersService::isPending).count()))
+ *     .build();
+ * }</pre>
  */
 public final class ProvisioningWaitOptions {
-  private static final ProvisioningWaitOptions DEFAULTS = new ProvisioningWaitOptions(
-      Duration.ofSeconds(15), Duration.ofMinutes(2), Duration.ofMinutes(30));
+  private static final ProvisioningWaitOptions DEFAULTS = new Builder().build();
 
   private final Duration initialInterval;
   private final Duration maxInterval;
   private final Duration timeout;
+  private final Consumer<OrderProvisioningStatusCollection> pollListener;
 
-  private ProvisioningWaitOptions(
-      Duration initialInterval, Duration maxInterval, Duration timeout) {
-    this.initialInterval = initialInterval;
-    this.maxInterval = maxInterval;
-    this.timeout = timeout;
+  private ProvisioningWaitOptions(Builder builder) {
+    this.initialInterval = builder.initialInterval;
+    this.maxInterval = builder.maxInterval;
+    this.timeout = builder.timeout;
+    this.pollListener = builder.pollListener;
   }
 
   /**
@@ -36,32 +49,46 @@ public final class ProvisioningWaitOptions {
   }
 
   /**
-   * Options with these waits.
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder starting from these options.
+   *
+   * @return a new builder
+   */
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.initialInterval = initialInterval;
+    builder.maxInterval = maxInterval;
+    builder.timeout = timeout;
+    builder.pollListener = pollListener;
+    return builder;
+  }
+
+  /**
+   * Options with these waits, and no poll listener.
    *
    * @param initialInterval the wait after the first poll, more than zero
-   * @param maxInterval the longest wait between polls, at least {@code initialInterval}
-   * @param timeout how long to keep polling, more than zero; checked between polls (a poll in
-   *     flight ends by its own retry deadline)
+   * @param maxInterval the longest wait between polls, at least {@code initialInterval} (equal:
+   *     every wait is the same)
+   * @param timeout how long to keep polling, more than {@code initialInterval}; checked between
+   *     polls (a poll in flight ends by its own retry deadline)
    * @return the options
-   * @throws IllegalArgumentException if a duration is out of range
+   * @throws IllegalArgumentException if a duration is out of range; the message names it
    */
   public static ProvisioningWaitOptions of(
       Duration initialInterval, Duration maxInterval, Duration timeout) {
-    Objects.requireNonNull(initialInterval, "initialInterval");
-    Objects.requireNonNull(maxInterval, "maxInterval");
-    Objects.requireNonNull(timeout, "timeout");
-    if (initialInterval.isNegative() || initialInterval.isZero()) {
-      throw new IllegalArgumentException(
-          "initialInterval must be more than zero, got " + initialInterval);
-    }
-    if (maxInterval.compareTo(initialInterval) < 0) {
-      throw new IllegalArgumentException("maxInterval must be at least initialInterval ("
-          + initialInterval + "), got " + maxInterval);
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be more than zero, got " + timeout);
-    }
-    return new ProvisioningWaitOptions(initialInterval, maxInterval, timeout);
+    return new Builder()
+        .initialInterval(initialInterval)
+        .maxInterval(maxInterval)
+        .timeout(timeout)
+        .build();
   }
 
   /**
@@ -91,22 +118,125 @@ public final class ProvisioningWaitOptions {
     return timeout;
   }
 
+  /**
+   * What is called with the statuses of every successful poll, the last one included.
+   *
+   * @return the listener, or empty
+   */
+  public Optional<Consumer<OrderProvisioningStatusCollection>> pollListener() {
+    return Optional.ofNullable(pollListener);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ProvisioningWaitOptions that
         && initialInterval.equals(that.initialInterval)
         && maxInterval.equals(that.maxInterval)
-        && timeout.equals(that.timeout);
+        && timeout.equals(that.timeout)
+        && Objects.equals(pollListener, that.pollListener);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(initialInterval, maxInterval, timeout);
+    return Objects.hash(initialInterval, maxInterval, timeout, pollListener);
   }
 
   @Override
   public String toString() {
     return "ProvisioningWaitOptions{initialInterval=" + initialInterval + ", maxInterval="
-        + maxInterval + ", timeout=" + timeout + "}";
+        + maxInterval + ", timeout=" + timeout + (pollListener != null ? ", pollListener" : "")
+        + "}";
+  }
+
+  /**
+   * Builds {@link ProvisioningWaitOptions}: each setter checks its value at once, and {@link
+   * #build()} checks them together. Not thread-safe.
+   */
+  public static final class Builder {
+    private Duration initialInterval = Duration.ofSeconds(15);
+    private Duration maxInterval = Duration.ofMinutes(2);
+    private Duration timeout = Duration.ofMinutes(30);
+    private Consumer<OrderProvisioningStatusCollection> pollListener;
+
+    private Builder() {}
+
+    /**
+     * The wait after the first poll; the waits after it double up to {@link #maxInterval}.
+     * Default 15 seconds.
+     *
+     * @param initialInterval more than zero
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder initialInterval(Duration initialInterval) {
+      this.initialInterval = positive(initialInterval, "initialInterval");
+      return this;
+    }
+
+    /**
+     * The longest wait between polls. Default 2 minutes.
+     *
+     * @param maxInterval more than zero, and at least the initial interval at {@link #build()}
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder maxInterval(Duration maxInterval) {
+      this.maxInterval = positive(maxInterval, "maxInterval");
+      return this;
+    }
+
+    /**
+     * How long to keep polling, from the first poll. Default 30 minutes.
+     *
+     * @param timeout more than zero, and more than the initial interval at {@link #build()}
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Called on the polling thread with the statuses of every successful poll, pending or not,
+     * before the next wait: for progress lines. An exception it throws ends the wait with that
+     * exception.
+     *
+     * @param pollListener the listener, or null for none
+     * @return this builder
+     */
+    public Builder pollListener(Consumer<OrderProvisioningStatusCollection> pollListener) {
+      this.pollListener = pollListener;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException if {@code maxInterval} is less than {@code
+     *     initialInterval}, or {@code timeout} is not more than {@code initialInterval}; the
+     *     message names both settings
+     */
+    public ProvisioningWaitOptions build() {
+      if (maxInterval.compareTo(initialInterval) < 0) {
+        throw new IllegalArgumentException("maxInterval must be at least initialInterval ("
+            + initialInterval + "), got " + maxInterval);
+      }
+      if (timeout.compareTo(initialInterval) <= 0) {
+        throw new IllegalArgumentException("timeout must be more than initialInterval ("
+            + initialInterval + "), got " + timeout + ": the wait would end before its second"
+            + " poll");
+      }
+      return new ProvisioningWaitOptions(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be more than zero, got " + value);
+      }
+      return value;
+    }
   }
 }

@@ -23,6 +23,7 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
+import org.cspkit.partnercenter.exception.CallCancelledException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.testing.ContractValidator;
@@ -105,6 +106,34 @@ class CancellationAndLoggingTest {
     noRequestAfter(cancelled);
     assertThat(arrivals).hasSizeGreaterThanOrEqualTo(2);
     assertThat(canceledCalls).hasSize(1);
+  }
+
+  @Test
+  void aReadCutOffInFlightNeverMayHaveSucceededButACheckoutMay() throws Exception {
+    PartnerCenterClient client = slowFailingService(Duration.ofSeconds(5));
+
+    CompletableFuture<?> read =
+        client.orders().getAsync(CUSTOMER_ID, "o-1", false, RequestOptions.defaults());
+    assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
+    read.cancel(true);
+    CallCancelledException readCancelled = cancellation(read);
+
+    CompletableFuture<?> checkout = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
+    assertThat(secondRequest.await(5, TimeUnit.SECONDS)).isTrue();
+    checkout.cancel(true);
+    CallCancelledException checkoutCancelled = cancellation(checkout);
+
+    assertThat(readCancelled.cutOffInFlight()).isTrue();
+    assertThat(readCancelled.mayHaveSucceeded()).isFalse();
+    assertThat(readCancelled.getMessage()).contains("no attempt reached Partner Center");
+    assertThat(checkoutCancelled.cutOffInFlight()).isTrue();
+    assertThat(checkoutCancelled.mayHaveSucceeded()).isTrue();
+  }
+
+  private static CallCancelledException cancellation(CompletableFuture<?> future) {
+    Throwable failure = future.handle((value, thrown) -> thrown).join();
+    assertThat(failure).isInstanceOf(CallCancelledException.class);
+    return (CallCancelledException) failure;
   }
 
   /** A thread blocked in {@code checkout}: what it threw, and whether its interrupt flag stayed. */

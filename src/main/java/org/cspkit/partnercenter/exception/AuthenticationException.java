@@ -15,7 +15,7 @@ public class AuthenticationException extends PartnerCenterException {
    * @param advice what the caller can do, without secrets
    */
   public AuthenticationException(ErrorDetails details, String advice) {
-    super(describe(details) + ". " + advice, details, null);
+    super(describe(details, advice), details, null);
   }
 
   /**

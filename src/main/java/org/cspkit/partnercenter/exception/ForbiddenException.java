@@ -24,6 +24,6 @@ public class ForbiddenException extends PartnerCenterException {
    * @param advice what the caller can do, without secrets
    */
   public ForbiddenException(ErrorDetails details, String advice) {
-    super(describe(details) + ". " + advice, details, null);
+    super(describe(details, advice), details, null);
   }
 }

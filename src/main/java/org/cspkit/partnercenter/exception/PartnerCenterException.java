@@ -77,6 +77,20 @@ public class PartnerCenterException extends RuntimeException {
   }
 
   /**
+   * The standard message followed by advice, one sentence after the other: the service's
+   * description may already end a sentence ({@code "…authentication."}).
+   *
+   * @param details the status, error body and request IDs
+   * @param advice what the caller can do
+   * @return the message
+   */
+  protected static String describe(ErrorDetails details, String advice) {
+    String described = describe(details);
+    boolean ended = described.endsWith(".") || described.endsWith("!") || described.endsWith("?");
+    return described + (ended ? " " : ". ") + advice;
+  }
+
+  /**
    * Records the attempts of the call that ended in this exception; the client calls it once,
    * before throwing.
    *

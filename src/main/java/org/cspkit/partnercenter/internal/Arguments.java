@@ -36,21 +36,24 @@ public final class Arguments {
   }
 
   /**
-   * Accepts an opaque ID such as an order ID: not blank, one path segment, no control character.
+   * Accepts an opaque ID such as an order ID: not blank, one path segment that names itself (not
+   * {@code .} or {@code ..}, which a URL resolves to the parent), no control character.
    *
    * @param value the value
    * @param name the argument's name, for the message
    * @return the value
-   * @throws IllegalArgumentException if it is null, blank, contains {@code /} or a control or
-   *     space character
+   * @throws IllegalArgumentException if it is null, blank, {@code .} or {@code ..}, or contains
+   *     {@code /}, {@code ?}, {@code #} or a control or space character
    */
   public static String requireId(String value, String name) {
     if (value == null
         || value.isEmpty()
+        || value.equals(".")
+        || value.equals("..")
         || !value.chars().allMatch(c -> c > ' ' && c != 0x7f && c != '/' && c != '?' && c != '#')) {
       throw new IllegalArgumentException(name + " must be an ID such as"
-          + " YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1 (no spaces, '/', '?' or '#'), got "
-          + (value == null ? "null" : "'" + value + "'"));
+          + " YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1 (no spaces, '/', '?' or '#', not '.' or '..'),"
+          + " got " + (value == null ? "null" : "'" + value + "'"));
     }
     return value;
   }

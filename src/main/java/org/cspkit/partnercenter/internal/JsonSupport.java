@@ -56,6 +56,34 @@ public final class JsonSupport {
 
   private JsonSupport() {}
 
+  /** The tag of a {@link JsonWriter} on which models write their empty arrays and maps too. */
+  public enum EmptyCollections {
+    /** Empty arrays and maps are written, as {@code []} and {@code {}}. */
+    WRITTEN
+  }
+
+  /**
+   * Makes the models write their empty arrays and maps on this writer, instead of leaving them
+   * out as in request bodies: for output whose shape a script relies on.
+   *
+   * @param writer the writer
+   * @return the writer
+   */
+  public static JsonWriter writeEmptyCollections(JsonWriter writer) {
+    writer.setTag(EmptyCollections.class, EmptyCollections.WRITTEN);
+    return writer;
+  }
+
+  /**
+   * Whether models write their empty arrays and maps on this writer; the generated adapters ask.
+   *
+   * @param writer the writer
+   * @return true after {@link #writeEmptyCollections(JsonWriter)}
+   */
+  public static boolean writesEmptyCollections(JsonWriter writer) {
+    return writer.tag(EmptyCollections.class) != null;
+  }
+
   /**
    * Creates the configured Moshi.
    *

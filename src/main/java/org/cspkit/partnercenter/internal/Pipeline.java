@@ -755,7 +755,9 @@ public final class Pipeline implements AutoCloseable {
       AttemptState state = currentState;
       Call call = currentCall;
       boolean inFlight = call != null && state != null && state.sent();
-      boolean maybe = inFlight || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      // A GET cut off in flight changed nothing: only a POST or PUT may have taken effect.
+      boolean maybe =
+          (inFlight && !prepared.safe()) || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
       return new CallCancelledException(
           ids.requestId(), ids.correlationId(), attempts, inFlight, maybe);
     }
