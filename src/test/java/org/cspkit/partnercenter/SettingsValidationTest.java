@@ -21,7 +21,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.cspkit.partnercenter.cli.ExitCodes;
+import org.cspkit.partnercenter.cli.ExitCode;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.ServerErrorException;
@@ -350,7 +350,7 @@ class SettingsValidationTest {
     // get no answer in the little time left, the exit is a network error rather than the 503.
     assertThat(exitCode)
         .as("exit code; stderr: %s", err)
-        .isIn(ExitCodes.SERVICE_ERROR, ExitCodes.NETWORK_ERROR);
+        .isIn(ExitCode.SERVICE_ERROR.code(), ExitCode.NETWORK_ERROR.code());
     assertThat(err.toString())
         .contains("error: ")
         .doesNotContain("Exception")

@@ -50,34 +50,44 @@ final class CartCommand implements Runnable {
     String file;
   }
 
-  /** Prints a cart; line-item errors make exit code 3 (the cart exists, its checkout would fail). */
+  /** Prints a cart; line-item errors make exit code 8 (the cart exists, its checkout would fail). */
   static int printCart(ClientCommand command, Cart cart) {
     command.show(Cart.class, cart, ResultTable::print);
     int errors = CartsService.lineItemsWithErrors(cart).size();
     if (errors > 0) {
       PrintWriter err = command.err();
-      err.println("warning: " + errors + " line item(s) of cart " + cart.id() + " have errors:"
-          + " checking it out would fail (800009); fix them with 'cart update'");
+      err.println("warning: " + errors + " line item(s) of cart " + TerminalText.safe(cart.id())
+          + " have errors: checking it out would fail (800009); fix them with 'cart update'");
       err.flush();
-      return ExitCodes.PARTIAL_SUCCESS;
+      return ExitCode.CART_HAS_ERRORS.code();
     }
-    return ExitCodes.SUCCESS;
+    return ExitCode.SUCCESS.code();
   }
 
   /** Sends a cart (create or update), or with {@code --what-if} shows the request. */
   static int send(
       ClientCommand command,
       boolean whatIf,
-      String what,
       Function<PartnerCenterClient, Request> preview,
       Function<PartnerCenterClient, CompletableFuture<Cart>> call) {
     return command.withClient(whatIf, (client, out, err) -> {
       if (whatIf) {
-        command.printWhatIf(out, what, preview.apply(client), false);
-        return ExitCodes.SUCCESS;
+        WhatIf.print(out, command, command.what(), preview.apply(client), false, null);
+        return ExitCode.SUCCESS.code();
       }
-      return printCart(command, command.await(call.apply(client), out, err));
+      return printCart(command, command.call(() -> call.apply(client)));
     });
+  }
+
+  /** What {@code --request-id} means for a cart change. */
+  static final String CHANGE_REQUEST_ID = "MS-RequestId of the request. Default: a new one."
+      + " Repeat it to send the same change again after an answer was lost; a cart is never"
+      + " bought before a checkout.";
+
+  /** What a cart change that may have succeeded means. */
+  static String cartMayHaveChanged(String what) {
+    return what + " may have succeeded: nothing was bought (carts are bought only by a checkout,"
+        + " and expire after 7 days); the next step repeats it with the same MS-RequestId";
   }
 
   /** The cart of {@code --item} or {@code --file}, checked before anything is sent. */
@@ -95,8 +105,7 @@ final class CartCommand implements Runnable {
       description = {
         "Creates a cart: POST /v1/customers/{customer-id}/carts.",
         "Replaces the PowerShell cmdlet New-PartnerCustomerCart.",
-        "Exit code 3: the cart was created, but a line item has an error.",
-        "Other exit codes as for checkout; options marked * are required."
+        "Options marked * are required."
       })
   static final class Create extends ClientCommand implements Callable<Integer> {
     @Option(
@@ -122,9 +131,28 @@ final class CartCommand implements Runnable {
       return send(
           this,
           whatIf,
-          "creating the cart",
           client -> client.carts().previewCreate(customerId, cart, options),
           client -> client.carts().createAsync(customerId, cart, options));
+    }
+
+    @Override
+    String requestIdHelp() {
+      return CHANGE_REQUEST_ID;
+    }
+
+    @Override
+    String what() {
+      return "creating the cart";
+    }
+
+    @Override
+    boolean changes() {
+      return true;
+    }
+
+    @Override
+    String mayHaveSucceeded() {
+      return cartMayHaveChanged("creating the cart");
     }
   }
 
@@ -135,8 +163,7 @@ final class CartCommand implements Runnable {
       requiredOptionMarker = '*',
       description = {
         "Reads a cart: GET /v1/customers/{customer-id}/carts/{cart-id}.",
-        "Replaces the PowerShell cmdlet Get-PartnerCustomerCart.",
-        "Exit codes as for checkout (3: a line item has an error)."
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerCart."
       })
   static final class Get extends ClientCommand implements Callable<Integer> {
     @Option(
@@ -156,8 +183,13 @@ final class CartCommand implements Runnable {
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
-          (client, out, err) -> printCart(
-              this, await(client.carts().getAsync(customerId, cartId, options), out, err)));
+          (client, out, err) ->
+              printCart(this, call(() -> client.carts().getAsync(customerId, cartId, options))));
+    }
+
+    @Override
+    String what() {
+      return "reading cart " + cartId;
     }
   }
 
@@ -169,8 +201,7 @@ final class CartCommand implements Runnable {
       description = {
         "Replaces a cart's line items: PUT /v1/customers/{customer-id}/carts/{cart-id}.",
         "Replaces the PowerShell cmdlet Set-PartnerCustomerCart. The cart's expiry (7 days"
-            + " after creation) does not move.",
-        "Exit codes as for cart create."
+            + " after creation) does not move."
       })
   static final class Update extends ClientCommand implements Callable<Integer> {
     @Option(
@@ -200,9 +231,28 @@ final class CartCommand implements Runnable {
       return send(
           this,
           whatIf,
-          "replacing the cart",
           client -> client.carts().previewUpdate(customerId, cartId, cart, options),
           client -> client.carts().updateAsync(customerId, cartId, cart, options));
+    }
+
+    @Override
+    String requestIdHelp() {
+      return CHANGE_REQUEST_ID;
+    }
+
+    @Override
+    String what() {
+      return "replacing the line items of cart " + cartId;
+    }
+
+    @Override
+    boolean changes() {
+      return true;
+    }
+
+    @Override
+    String mayHaveSucceeded() {
+      return cartMayHaveChanged(what());
     }
   }
 }

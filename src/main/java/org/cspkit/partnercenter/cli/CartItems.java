@@ -21,14 +21,17 @@ import org.cspkit.partnercenter.model.CartLineItem;
  * The line items of a cart from the command line: repeated {@code --item} options, or a JSON
  * file holding a {@code Cart} as Partner Center's "Create a cart" page shows it.
  *
- * <p>An {@code --item} is {@code CATALOG_ITEM_ID[,key=value]...} with the keys {@code quantity}
- * (default 1), {@code billing} ({@code monthly}, {@code annual}, {@code triennial}, {@code
- * one_time}, {@code none}), {@code term} (ISO-8601, such as {@code P1Y}), {@code name} (friendly
- * name), {@code promotion} (promotion ID) and {@code context.KEY} (a provisioning context
- * entry), such as {@code CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=5,billing=monthly,term=P1Y}.
+ * <p>An {@code --item} is {@code CATALOG_ITEM_ID,billing=CYCLE[,key=value]...}: the billing cycle
+ * is required ({@code monthly}, {@code annual}, {@code triennial}, {@code biennial}, {@code
+ * one_time}, or {@code none} for trials), and the other keys are {@code quantity} (default 1),
+ * {@code term} (ISO-8601, such as {@code P1Y}), {@code name} (friendly name), {@code promotion}
+ * (promotion ID) and {@code context.KEY} (a provisioning context entry), such as {@code
+ * CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,billing=monthly,quantity=5,term=P1Y}. A billing cycle this
+ * client does not know is refused before anything is sent, in a {@code --file} cart too:
+ * Partner Center refuses it.
  */
 final class CartItems {
-  static final String SYNTAX = "CATALOG_ITEM_ID[,quantity=N][,billing=CYCLE][,term=P1Y]"
+  static final String SYNTAX = "CATALOG_ITEM_ID,billing=CYCLE[,quantity=N][,term=P1Y]"
       + "[,name=TEXT][,promotion=ID][,context.KEY=VALUE]";
 
   private CartItems() {}
@@ -49,13 +52,34 @@ final class CartItems {
           "give the line items with --item (repeatable) or" + " --file, not both and not neither");
     }
     if (file != null) {
-      return read(file, stdin);
+      Cart cart = read(file, stdin);
+      requireKnownBillingCycles(cart.lineItems(), "--file " + file + ": lineItems");
+      return cart;
     }
     List<CartLineItem> lines = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      lines.add(parse(items.get(i), i));
+      CartLineItem line = parse(items.get(i), i);
+      if (line.billingCycle() == null) {
+        throw new IllegalArgumentException("an item needs its billing cycle, billing="
+            + String.join("|", Completions.BillingCycles.names()) + ": " + SYNTAX + ", got '"
+            + items.get(i) + "'");
+      }
+      lines.add(line);
     }
     return Cart.builder().lineItems(lines).build();
+  }
+
+  /** Refuses a billing cycle Partner Center would refuse: one this client does not know. */
+  private static void requireKnownBillingCycles(List<CartLineItem> lines, String where) {
+    for (int i = 0; i < lines.size(); i++) {
+      BillingCycleType cycle = lines.get(i).billingCycle();
+      if (cycle != null && !Completions.BillingCycles.names().contains(cycle.value())) {
+        throw new IllegalArgumentException(where + "[" + i + "].billingCycle must be one of "
+            + String.join(", ", Completions.BillingCycles.names()) + ", got '" + cycle.value()
+            + "'");
+      }
+      requireKnownBillingCycles(lines.get(i).addonItems(), where + "[" + i + "].addonItems");
+    }
   }
 
   /** One {@code --item}, as line {@code index} of the cart. */
@@ -78,7 +102,7 @@ final class CartItems {
       String value = parts[i].substring(eq + 1).strip();
       switch (key) {
         case "quantity" -> line.quantity(quantity(value, item));
-        case "billing" -> line.billingCycle(BillingCycleType.fromString(value));
+        case "billing" -> line.billingCycle(billingCycle(value, item));
         case "term" -> line.termDuration(value);
         case "name" -> line.friendlyName(value);
         case "promotion" -> line.promotionId(value);
@@ -92,6 +116,16 @@ final class CartItems {
       }
     }
     return line.provisioningContext(context).build();
+  }
+
+  private static BillingCycleType billingCycle(String value, String item) {
+    BillingCycleType cycle = BillingCycleType.fromString(value);
+    if (!Completions.BillingCycles.names().contains(cycle.value())) {
+      throw new IllegalArgumentException("billing must be one of "
+          + String.join(", ", Completions.BillingCycles.names()) + ", got '" + value + "' in '"
+          + item + "'");
+    }
+    return cycle;
   }
 
   private static int quantity(String value, String item) {

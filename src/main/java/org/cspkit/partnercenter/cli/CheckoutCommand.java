@@ -5,7 +5,10 @@ import java.util.concurrent.Callable;
 import org.cspkit.partnercenter.CheckoutParams;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
+import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
+import org.cspkit.partnercenter.model.CartStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,19 +38,6 @@ import picocli.CommandLine.Option;
       "                          80 columns on a terminal and are not cut otherwise",
       "  PARTNER_CENTER_PROGRESS 1: a line per failed attempt and wait on standard error even",
       "                          when it is not a terminal; 0: never (as --quiet)"
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:success: every order group became an order",
-      "1:internal error (a bug)",
-      "2:usage error (bad option, ID not a GUID), or --confirm not answered yes; nothing was sent",
-      "3:partial success: some order groups failed (order errors listed)",
-      "4:authentication error: no or unusable credential, or Partner Center answered 401",
-      "5:Partner Center answered with another error status (400, 403, 404, 409, 429, 5xx)",
-      "6:network error, timeout, or a response that could not be decoded",
-      "7:outcome unknown: the checkout may have succeeded; look the customer's orders up before"
-          + " buying again (a re-run with the same --request-id is safe)",
-      "130:interrupted (Ctrl-C); the MS-RequestId and attempts are printed"
     })
 final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
   @Option(
@@ -95,15 +85,17 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
       throw usage("--what-if and --confirm cannot be used together");
     }
     RequestOptions options = requestOptions(err);
-    try (PartnerCenterClient client = client(whatIf, out, err)) {
+    return withClient(whatIf, (client, o, e) -> {
       if (whatIf || confirm) {
-        printWhatIf(
+        WhatIf.print(
             confirm ? err : out,
+            this,
             "the checkout",
             client.carts().previewCheckout(customerId, cartId, params, options),
-            confirm);
+            confirm,
+            null);
         if (whatIf) {
-          return ExitCodes.SUCCESS;
+          return ExitCode.SUCCESS.code();
         }
         String answer = terminal.ask("Send this checkout? [y/N] ");
         if (answer == null) {
@@ -111,34 +103,108 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
               + " standard input");
         }
         if (!answer.strip().equalsIgnoreCase("y") && !answer.strip().equalsIgnoreCase("yes")) {
-          return fail(out, err, ExitCodes.USAGE, "not confirmed: nothing was sent", null);
+          return ErrorReport.message(ExitCode.USAGE, "not confirmed: nothing was sent")
+              .print(out, err, json());
         }
       }
-      return checkout(client, params, options, out, err);
-    } catch (Exit e) {
-      return e.code;
+      CartCheckoutResult result;
+      try {
+        result = call(() -> client.carts().checkoutAsync(customerId, cartId, params, options));
+      } catch (CallFailed failed) {
+        if (!alreadyCheckedOut(this, client, customerId, cartId, options, failed)) {
+          throw failed;
+        }
+        printCheckedOutEarlier(this, out, customerId, cartId);
+        return ExitCode.SUCCESS.code();
+      }
+      if (json()) {
+        JsonOutput.printModel(out, CartCheckoutResult.class, result);
+      } else {
+        ResultTable.print(out, result, tableWidth());
+      }
+      out.flush();
+      return result.orderErrors().isEmpty()
+          ? ExitCode.SUCCESS.code()
+          : ExitCode.PARTLY_BOUGHT.code();
+    });
+  }
+
+  /**
+   * Whether a checkout failed because the cart was already checked out: Partner Center answered
+   * 800065 (already submitted), and the cart's status is {@code Ordered}. Then it was bought, by an
+   * earlier checkout whose orders Partner Center does not return again. False when the cart
+   * cannot be read: the checkout's own failure is then what to report.
+   */
+  static boolean alreadyCheckedOut(
+      ClientCommand command,
+      PartnerCenterClient client,
+      String customerId,
+      String cartId,
+      RequestOptions options,
+      CallFailed failed) {
+    if (!(failed.failure instanceof PartnerCenterException e
+        && e.errorCode().orElse(0) == 800065)) {
+      return false;
     }
+    RequestOptions read = options.newBuilder().requestId(null).build();
+    try {
+      Cart cart = command.call(() -> client.carts().getAsync(customerId, cartId, read));
+      return CartStatus.ORDERED.equals(cart.status());
+    } catch (CallFailed unread) {
+      // The cart's status is not known: the checkout's own failure says what is.
+      return false;
+    }
+  }
+
+  /** Says that the cart was bought earlier, and how to find its orders. */
+  static void printCheckedOutEarlier(
+      ClientCommand command, PrintWriter out, String customerId, String cartId) {
+    if (command.json()) {
+      JsonOutput.print(
+          out,
+          true,
+          (json, moshi) -> json.beginObject()
+              .name("cartId")
+              .value(cartId)
+              .name("checkedOutEarlier")
+              .value(true)
+              .name("orderListCommand")
+              .value(listOrders(customerId))
+              .endObject());
+      return;
+    }
+    out.println("Bought: cart " + cartId + " was checked out earlier (Partner Center answered"
+        + " 800065, and the cart's status is Ordered); its orders are not returned again: list"
+        + " them with '" + listOrders(customerId) + "' (a new order takes up to 15 minutes to"
+        + " show)");
+    out.flush();
+  }
+
+  private static String listOrders(String customerId) {
+    return NextStep.command(java.util.List.of("order", "list", "--customer-id", customerId));
   }
 
   @Override
-  String outcomeUnknownAdvice() {
-    return "the checkout may have succeeded: look the customer's orders up before buying again";
+  String requestIdHelp() {
+    return "MS-RequestId of the checkout. Default: a new one. The same ID checks the same cart"
+        + " out again safely: Partner Center returns the first checkout's orders, it never buys"
+        + " twice.";
   }
 
-  private int checkout(
-      PartnerCenterClient client,
-      CheckoutParams params,
-      RequestOptions options,
-      PrintWriter out,
-      PrintWriter err) {
-    CartCheckoutResult result =
-        await(client.carts().checkoutAsync(customerId, cartId, params, options), out, err);
-    if (output == Output.json) {
-      printJson(out, CartCheckoutResult.class, result);
-    } else {
-      ResultTable.print(out, result, tableWidth());
-    }
-    out.flush();
-    return result.orderErrors().isEmpty() ? ExitCodes.SUCCESS : ExitCodes.PARTIAL_SUCCESS;
+  @Override
+  String what() {
+    return "the checkout of cart " + cartId;
+  }
+
+  @Override
+  boolean changes() {
+    return true;
+  }
+
+  @Override
+  String mayHaveSucceeded() {
+    return "the checkout of cart " + cartId + " may have succeeded: the next step checks the same"
+        + " cart out with the same MS-RequestId, which returns its orders if it did and cannot"
+        + " buy twice";
   }
 }

@@ -1,9 +1,8 @@
 package org.cspkit.partnercenter.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -12,29 +11,20 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.MediaType;
-import okhttp3.Request;
-import okio.Buffer;
-import org.cspkit.partnercenter.AttemptListener;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.PartnerCenterClientBuilder;
 import org.cspkit.partnercenter.PartnerCenterCloud;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.RetryOptions;
-import org.cspkit.partnercenter.exception.AuthenticationException;
-import org.cspkit.partnercenter.exception.CallCancelledException;
-import org.cspkit.partnercenter.exception.PartnerCenterException;
-import org.cspkit.partnercenter.exception.TransportException;
-import org.cspkit.partnercenter.exception.UndecodableResponseException;
-import org.cspkit.partnercenter.internal.JsonSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * What every command that calls Partner Center shares: the options of the connection, the
- * credentials, the request IDs, retries and output; the client they build; one mapping of a
- * failure to an exit code and an error report; progress lines; and Ctrl-C. Each subclass adds the
- * options of its operation and prints its result.
+ * credentials, the request IDs, retries and output; the client they build; its calls, which a
+ * stop (Ctrl-C) cancels; and one report of a failed or stopped call ({@link ErrorReport}), with
+ * the next step to run. Each subclass adds the options of its operation, says what its call does
+ * ({@link #what()}), and prints its result.
  */
 abstract class ClientCommand {
   /** The default name of the environment variable holding the access token. */
@@ -65,6 +55,17 @@ abstract class ClientCommand {
     }
   }
 
+  /** A call that failed or was stopped, not yet reported: {@link #report} prints it. */
+  static final class CallFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Throwable failure;
+
+    CallFailed(Throwable failure) {
+      super(null, null, false, false);
+      this.failure = failure;
+    }
+  }
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +73,7 @@ abstract class ClientCommand {
       names = "--cloud",
       paramLabel = "CLOUD",
       defaultValue = "global",
+      completionCandidates = Completions.Clouds.class,
       description = "global, us-government or china (21Vianet): the Entra ID authority, the token"
           + " scope and the API host. Default: ${DEFAULT-VALUE}.")
   String cloud;
@@ -96,17 +98,15 @@ abstract class ClientCommand {
       description = "X-Locale, such as de-DE. Default: ${DEFAULT-VALUE}.")
   String locale;
 
-  @Option(
-      names = "--request-id",
-      paramLabel = "GUID",
-      description = "MS-RequestId to send (idempotency key); repeat it to re-run a call"
-          + " safely. Default: a new one.")
+  /** Its description is each command's own, {@link #requestIdHelp()}. */
+  @Option(names = "--request-id", paramLabel = "GUID", description = "MS-RequestId to send.")
   String requestId;
 
   @Option(
       names = "--correlation-id",
       paramLabel = "GUID",
-      description = "MS-CorrelationId to send. Default: a new one.")
+      description =
+          "MS-CorrelationId to send (one for every call of the command). Default: a" + " new one.")
   String correlationId;
 
   @Option(
@@ -127,14 +127,14 @@ abstract class ClientCommand {
       names = "--deadline",
       paramLabel = "SECONDS",
       defaultValue = "120",
-      description =
-          "Limit on each call, retries included, 1 to 86400." + " Default: ${DEFAULT-VALUE}.")
+      description = "Limit on each call, retries included, 1 to 86400. Default: ${DEFAULT-VALUE}.")
   long deadlineSeconds;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "table",
+      completionCandidates = Completions.Outputs.class,
       description = "table or json (errors too are then one JSON object on standard output)."
           + " Default: ${DEFAULT-VALUE}.")
   Output output;
@@ -146,8 +146,8 @@ abstract class ClientCommand {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress lines (by default one per failed attempt and wait, on standard"
-          + " error when it is a terminal, or when PARTNER_CENTER_PROGRESS=1).")
+      description = "No progress lines (by default, on standard error when it is a terminal or"
+          + " PARTNER_CENTER_PROGRESS=1: one per failed attempt and wait, and while --wait polls).")
   boolean quiet;
 
   Credentials credentials;
@@ -177,9 +177,33 @@ abstract class ClientCommand {
     return spec.commandLine().getErr();
   }
 
+  boolean json() {
+    return output == Output.json;
+  }
+
+  /** What {@code --request-id} means for this command, for its help. */
+  String requestIdHelp() {
+    return "MS-RequestId of the call. Default: a new one. A read changes nothing, so any ID"
+        + " will do.";
+  }
+
+  /** What the command's call does, for reports: "the checkout of cart …", "reading order …". */
+  abstract String what();
+
+  /** Whether the call changes something (a cart, an order): then it may have succeeded. */
+  boolean changes() {
+    return false;
+  }
+
+  /** What it means that the change may have succeeded, for reports. */
+  String mayHaveSucceeded() {
+    return what() + " may have succeeded";
+  }
+
   /**
-   * Runs {@code body} with a client (one that sends nothing with {@code whatIf}) and closes it;
-   * a report already printed ({@link Exit}) ends it with its exit code.
+   * Runs {@code body} with a client (one that sends nothing with {@code whatIf}) and closes it. A
+   * report already printed ({@link Exit}) ends it with its exit code; a failed call is reported
+   * ({@link #report}).
    */
   int withClient(boolean whatIf, Body body) {
     PrintWriter out = out();
@@ -188,6 +212,8 @@ abstract class ClientCommand {
       return body.run(client, out, err);
     } catch (Exit e) {
       return e.code;
+    } catch (CallFailed e) {
+      return report(e.failure);
     }
   }
 
@@ -200,13 +226,13 @@ abstract class ClientCommand {
    */
   <T> int show(Class<T> type, T value, TablePrinter<T> table) {
     PrintWriter out = out();
-    if (output == Output.json) {
-      printJson(out, type, value);
+    if (json()) {
+      JsonOutput.printModel(out, type, value);
     } else {
       table.print(out, value, tableWidth());
       out.flush();
     }
-    return ExitCodes.SUCCESS;
+    return ExitCode.SUCCESS.code();
   }
 
   /** One of {@link ResultTable}'s printers. */
@@ -215,10 +241,63 @@ abstract class ClientCommand {
     void print(PrintWriter out, T value, int width);
   }
 
-  /** What to do when the outcome is unknown (exit code 7), for the error report. */
-  String outcomeUnknownAdvice() {
-    return "the call may have succeeded: read the cart or the customer's orders before sending it"
-        + " again";
+  /**
+   * Starts a call unless a stop was requested, and waits for it; a stop (Ctrl-C) cancels it.
+   *
+   * @param start starts the call (an {@code …Async} method)
+   * @return its result
+   * @throws CallFailed when it failed, was cancelled, or was not started (after a stop, or when
+   *     the library refused an argument before sending)
+   */
+  <T> T call(Supplier<CompletableFuture<T>> start) {
+    CompletableFuture<T> future;
+    try {
+      future = terminal.start(start);
+    } catch (Terminal.Stopped | IllegalArgumentException e) {
+      // An argument the library refused before sending: a usage error, unless the command
+      // makes it a note (a purchase's unusable order ID).
+      throw new CallFailed(e);
+    }
+    try {
+      return future.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable failure = future.handle((value, thrown) -> thrown).join();
+      throw new CallFailed(
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure);
+    } finally {
+      terminal.finished(future);
+    }
+  }
+
+  /**
+   * Prints the report of a failed or stopped call and returns its exit code. A Partner Center
+   * error, a cancellation and a stop are reported; anything else is a bug, thrown on.
+   */
+  int report(Throwable failure) {
+    if (failure instanceof IllegalArgumentException e) {
+      throw usage(optionMessage("argument", e.getMessage()));
+    }
+    ErrorReport report = ErrorReport.of(failure, what());
+    if (report.mayHaveSucceeded()) {
+      report.explain(changes() ? mayHaveSucceeded() : what() + " changed nothing (a read)");
+    } else if (failure instanceof Terminal.Stopped || report.interrupted()) {
+      report.explain(changes() ? "nothing was changed" : "nothing was changed (a read)");
+    }
+    if (report.interrupted() || report.mayHaveSucceeded()) {
+      String sent = report.requestId();
+      report.nextStep(
+          changes() && sent != null
+              ? NextStep.rerun(originalArgs(), "--request-id", sent)
+              : NextStep.rerun(originalArgs(), null, null));
+    }
+    return report.print(out(), err(), json());
+  }
+
+  /** The arguments the command line was run with. */
+  List<String> originalArgs() {
+    return spec.root().commandLine().getParseResult().originalArgs();
   }
 
   /** The per-call options: request and correlation IDs, and progress lines. */
@@ -231,7 +310,7 @@ abstract class ClientCommand {
       options.correlationId(requireGuid("--correlation-id", correlationId));
     }
     if (progress()) {
-      options.attemptListener(progressLines(err));
+      options.attemptListener(Progress.attemptLines(err));
     }
     return options.build();
   }
@@ -248,15 +327,13 @@ abstract class ClientCommand {
     try {
       credential = credentials.choose(tokenVariable, partnerCenterCloud);
     } catch (Credentials.Unusable e) {
-      throw new Exit(fail(out, err, ExitCodes.AUTHENTICATION, e.getMessage(), null));
+      throw new Exit(
+          ErrorReport.message(ExitCode.AUTHENTICATION, e.getMessage()).print(out, err, json()));
     }
     if (credential == null && !whatIf) {
-      throw new Exit(fail(
-          out,
-          err,
-          ExitCodes.AUTHENTICATION,
-          "no credentials: " + Credentials.help(tokenVariable),
-          null));
+      throw new Exit(ErrorReport.message(
+              ExitCode.AUTHENTICATION, "no credentials: " + Credentials.help(tokenVariable))
+          .print(out, err, json()));
     }
     if (credential != null && !whatIf) {
       builder.accessTokenSource(credential.source());
@@ -268,157 +345,6 @@ abstract class ClientCommand {
     return setting("--base-url", builder::build);
   }
 
-  /**
-   * Waits for a call, with Ctrl-C cancelling it. Returns its result; prints the report and throws
-   * {@link Exit} when it failed or was cancelled.
-   */
-  <T> T await(CompletableFuture<T> future, PrintWriter out, PrintWriter err) {
-    Throwable failure = waitFor(future);
-    if (failure == null) {
-      return future.join();
-    }
-    throw report(failure, out, err);
-  }
-
-  /**
-   * Waits for a call whose failure does not end the command: returns its result, or null after
-   * printing a note naming {@code what} and the Partner Center failure. A cancel (Ctrl-C) still
-   * ends the command, as in {@link #await}.
-   */
-  <T> T awaitOrNote(CompletableFuture<T> future, PrintWriter out, PrintWriter err, String what) {
-    Throwable failure = waitFor(future);
-    if (failure == null) {
-      return future.join();
-    }
-    if (failure instanceof PartnerCenterException e) {
-      err.println("note: " + what + " failed: " + TerminalText.safe(e.getMessage()));
-      err.flush();
-      return null;
-    }
-    throw report(failure, out, err);
-  }
-
-  /** Waits for a call, Ctrl-C cancelling it; returns null on success, else its failure. */
-  private Throwable waitFor(CompletableFuture<?> future) {
-    terminal.started(future);
-    try {
-      future.join();
-      return null;
-    } catch (CompletionException | CancellationException e) {
-      Throwable failure = future.handle((value, thrown) -> thrown).join();
-      return failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause()
-          : failure;
-    } finally {
-      terminal.finished();
-    }
-  }
-
-  /** Prints the report of a failed or cancelled call; returns the {@link Exit} to throw. */
-  private Exit report(Throwable failure, PrintWriter out, PrintWriter err) {
-    if (failure instanceof CallCancelledException cancelled) {
-      if (!terminal.interrupted()) {
-        Terminal.printCancelled(err, cancelled);
-        if (output == Output.json) {
-          ErrorReport.print(out, ExitCodes.INTERRUPTED, cancelled.getMessage(), cancelled);
-        }
-      }
-      return new Exit(ExitCodes.INTERRUPTED);
-    }
-    if (failure instanceof PartnerCenterException e) {
-      return new Exit(fail(out, err, exitCode(e), e.getMessage(), e));
-    }
-    if (failure instanceof RuntimeException e) {
-      throw e;
-    }
-    throw new IllegalStateException(failure);
-  }
-
-  /**
-   * Prints a request that would be sent (token masked), with its body, and the credential that
-   * would be used. {@code what} names the call, such as "the checkout".
-   */
-  void printWhatIf(PrintWriter out, String what, Request request, boolean confirm) {
-    out.println(
-        confirm
-            ? capitalized(what) + " will send this request:"
-            : "What if: " + what + " would send this request (nothing was sent):");
-    out.println();
-    out.println(request.method() + " " + request.url());
-    request
-        .headers()
-        .forEach(header ->
-            out.println(TerminalText.safe(header.getFirst() + ": " + header.getSecond())));
-    Buffer body = new Buffer();
-    try {
-      if (request.body() != null) {
-        request.body().writeTo(body);
-        MediaType type = request.body().contentType();
-        if (type != null) {
-          out.println("Content-Type: " + type);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.println("Content-Length: " + body.size());
-    out.println();
-    if (body.size() > 0) {
-      out.println(TerminalText.safe(body.readUtf8()));
-      out.println();
-    }
-    if (credential != null) {
-      out.println("Credential: " + credential.description());
-    } else {
-      out.println("Credential: none (" + Credentials.help(tokenVariable) + "); a real call"
-          + " would stop with exit code " + ExitCodes.AUTHENTICATION + ")");
-    }
-    out.flush();
-  }
-
-  private static String capitalized(String text) {
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-  }
-
-  /** Prints a model as indented JSON, as the library decodes it. */
-  static <T> void printJson(PrintWriter out, Class<T> type, T value) {
-    out.println(JsonSupport.newMoshi().adapter(type).indent("  ").toJson(value));
-    out.flush();
-  }
-
-  /** The exit code for a failure: an unknown outcome first, whatever the status. */
-  static int exitCode(PartnerCenterException e) {
-    if (e.mayHaveSucceeded()) {
-      return ExitCodes.OUTCOME_UNKNOWN;
-    }
-    if (e instanceof AuthenticationException) {
-      return ExitCodes.AUTHENTICATION;
-    }
-    if (e instanceof TransportException || e instanceof UndecodableResponseException) {
-      return ExitCodes.NETWORK_ERROR;
-    }
-    return ExitCodes.SERVICE_ERROR;
-  }
-
-  /** Prints the error on stderr (and as JSON on stdout with -o json); returns the exit code. */
-  int fail(
-      PrintWriter out,
-      PrintWriter err,
-      int exitCode,
-      String message,
-      PartnerCenterException failure) {
-    err.println("error: " + TerminalText.safe(message));
-    if (exitCode == ExitCodes.OUTCOME_UNKNOWN) {
-      err.println(outcomeUnknownAdvice() + "; a re-run with --request-id " + failure.requestId()
-          + " is safe");
-    }
-    err.flush();
-    if (output == Output.json) {
-      ErrorReport.print(out, exitCode, message, failure);
-    }
-    return exitCode;
-  }
-
   boolean progress() {
     if (quiet) {
       return false;
@@ -428,26 +354,6 @@ abstract class ClientCommand {
       return !setting.strip().equals("0");
     }
     return terminal.stderrIsTerminal();
-  }
-
-  /** One line per failed attempt, with the wait before the next one. */
-  static AttemptListener progressLines(PrintWriter err) {
-    return (attempt, maxAttempts, retryIn) -> {
-      err.println(TerminalText.safe("attempt " + attempt.number() + " of " + maxAttempts + ": "
-          + attempt.outcome()
-          + retryIn.map(wait -> "; retrying in " + seconds(wait)).orElse("")));
-      err.flush();
-    };
-  }
-
-  static String seconds(Duration wait) {
-    long millis = wait.toMillis();
-    if (millis < 1000) {
-      return millis + " ms";
-    }
-    return millis % 1000 == 0
-        ? millis / 1000 + " s"
-        : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
   /** The width tables fit: COLUMNS, else 80 on a terminal, else no limit (0). */

@@ -125,6 +125,11 @@ final class Credentials {
           + " token (a line break from copying?); set it to the token alone, on one line"
           + " (a leading 'Bearer ' is accepted)");
     }
+    if (token.chars().anyMatch(c -> c > '~')) {
+      // An access token is a JWT: letters, digits and "-_.". Not echoed: it is a secret.
+      throw new Unusable(tokenVariable + " holds a character outside ASCII, which no access"
+          + " token has (copied from a formatted document?); set it to the token as issued");
+    }
     return token;
   }
 

@@ -41,8 +41,7 @@ final class OrderCommand implements Runnable {
       requiredOptionMarker = '*',
       description = {
         "Reads an order: GET /v1/customers/{customer-id}/orders/{order-id}.",
-        "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId.",
-        "Exit codes as for checkout."
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId."
       })
   static final class Get extends ClientCommand implements Callable<Integer> {
     @Option(
@@ -71,8 +70,13 @@ final class OrderCommand implements Runnable {
           false,
           (client, out, err) -> show(
               Order.class,
-              await(client.orders().getAsync(customerId, orderId, includePrice, options), out, err),
+              call(() -> client.orders().getAsync(customerId, orderId, includePrice, options)),
               ResultTable::print));
+    }
+
+    @Override
+    String what() {
+      return "reading order " + orderId;
     }
   }
 
@@ -84,8 +88,7 @@ final class OrderCommand implements Runnable {
       description = {
         "Lists a customer's orders: GET /v1/customers/{customer-id}/orders.",
         "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder. A new order can take up to"
-            + " 15 minutes to appear: read it with 'order get'.",
-        "Exit codes as for checkout."
+            + " 15 minutes to appear: read it with 'order get'."
       })
   static final class ListOrders extends ClientCommand implements Callable<Integer> {
     @Option(
@@ -98,8 +101,9 @@ final class OrderCommand implements Runnable {
     @Option(
         names = "--billing-cycle",
         paramLabel = "CYCLE",
-        description =
-            "Only orders of this billing cycle: monthly, annual, triennial, one_time," + " none.")
+        completionCandidates = Completions.BillingCycles.class,
+        description = "Only orders of this billing cycle: monthly, annual, triennial, biennial,"
+            + " one_time, none.")
     String billingCycle;
 
     @Option(names = "--include-price", description = "Ask for prices (include_price=true).")
@@ -116,8 +120,13 @@ final class OrderCommand implements Runnable {
           false,
           (client, out, err) -> show(
               OrderCollection.class,
-              await(client.orders().listAsync(customerId, params, options), out, err),
+              call(() -> client.orders().listAsync(customerId, params, options)),
               ResultTable::print));
+    }
+
+    @Override
+    String what() {
+      return "listing the orders of customer " + customerId;
     }
   }
 
@@ -130,9 +139,7 @@ final class OrderCommand implements Runnable {
         "Reads the provisioning status of each line item of an order:",
         "GET /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus.",
         "Replaces the PowerShell cmdlet Get-PartnerCustomerOrderProvisioningStatus.",
-        "Needs app+user credentials (a refresh token or an app+user access token).",
-        "Exit code 3 with --wait: a line item was still pending at the timeout.",
-        "Other exit codes as for checkout."
+        "Needs app+user credentials (a refresh token or an app+user access token)."
       })
   static final class Status extends ClientCommand implements Callable<Integer> {
     @Option(
@@ -156,7 +163,7 @@ final class OrderCommand implements Runnable {
     public Integer call() {
       requireGuid("--customer-id", customerId);
       setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
-      ProvisioningWaitOptions wait = waiting.options(this);
+      ProvisioningWaitOptions wait = waiting.options(this, orderId);
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
@@ -165,13 +172,17 @@ final class OrderCommand implements Runnable {
               out,
               err,
               orderId,
-              await(
-                  waiting.enabled
-                      ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
-                      : client.orders().getProvisioningStatusAsync(customerId, orderId, options),
-                  out,
-                  err),
+              call(() -> waiting.enabled
+                  ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
+                  : client.orders().getProvisioningStatusAsync(customerId, orderId, options)),
               waiting.enabled));
+    }
+
+    @Override
+    String what() {
+      return waiting.enabled
+          ? "the wait for the provisioning of order " + orderId
+          : "reading the provisioning status of order " + orderId;
     }
   }
 
@@ -197,29 +208,40 @@ final class OrderCommand implements Runnable {
         description = "How long --wait polls an order. Default: ${DEFAULT-VALUE}.")
     double waitTimeoutSeconds;
 
-    /** The wait options, or a usage error for a value out of range. */
-    ProvisioningWaitOptions options(ClientCommand command) {
-      return waitOptions(command, pollIntervalSeconds, waitTimeoutSeconds);
+    /**
+     * The wait options, with progress lines for {@code orderId} when they are on; a usage error
+     * naming the option for a value out of range.
+     */
+    ProvisioningWaitOptions options(ClientCommand command, String orderId) {
+      if (!(pollIntervalSeconds >= MIN_POLL_SECONDS && pollIntervalSeconds <= 3600)) {
+        throw command.usage("--poll-interval must be from " + MIN_POLL_SECONDS + " to 3600"
+            + " seconds, got " + pollIntervalSeconds);
+      }
+      if (!(waitTimeoutSeconds > 0 && waitTimeoutSeconds <= 86400)) {
+        throw command.usage("--wait-timeout must be more than 0 and at most 86400 seconds, got "
+            + waitTimeoutSeconds);
+      }
+      if (waitTimeoutSeconds <= pollIntervalSeconds) {
+        throw command.usage("--wait-timeout (" + waitTimeoutSeconds + " s) must be more than"
+            + " --poll-interval (" + pollIntervalSeconds + " s): the wait would end before its"
+            + " second poll");
+      }
+      Duration interval = Duration.ofMillis(Math.round(pollIntervalSeconds * 1000));
+      ProvisioningWaitOptions.Builder wait = ProvisioningWaitOptions.builder()
+          .initialInterval(interval)
+          .maxInterval(interval.multipliedBy(8))
+          .timeout(Duration.ofMillis(Math.round(waitTimeoutSeconds * 1000)));
+      if (enabled && command.progress()) {
+        wait.pollListener(Progress.waitLines(command.err(), orderId, System::nanoTime));
+      }
+      return wait.build();
     }
   }
 
-  /** The wait options of {@code --poll-interval} and {@code --wait-timeout}. */
-  static ProvisioningWaitOptions waitOptions(
-      ClientCommand command, double intervalSeconds, double timeoutSeconds) {
-    if (!(intervalSeconds > 0 && intervalSeconds <= 3600)) {
-      throw command.usage(
-          "--poll-interval must be more than 0 and at most 3600 seconds, got " + intervalSeconds);
-    }
-    if (!(timeoutSeconds > 0 && timeoutSeconds <= 86400)) {
-      throw command.usage(
-          "--wait-timeout must be more than 0 and at most 86400 seconds, got " + timeoutSeconds);
-    }
-    Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
-    return ProvisioningWaitOptions.of(
-        interval, interval.multipliedBy(8), Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-  }
+  /** The shortest {@code --poll-interval}, in seconds. */
+  static final double MIN_POLL_SECONDS = 0.01;
 
-  /** Prints the statuses; with {@code waited}, a line still pending makes exit code 3. */
+  /** Prints the statuses; with {@code waited}, a line still pending makes exit code 9. */
   static int printStatuses(
       ClientCommand command,
       PrintWriter out,
@@ -227,8 +249,8 @@ final class OrderCommand implements Runnable {
       String orderId,
       OrderProvisioningStatusCollection statuses,
       boolean waited) {
-    if (command.output == ClientCommand.Output.json) {
-      ClientCommand.printJson(out, OrderProvisioningStatusCollection.class, statuses);
+    if (command.json()) {
+      JsonOutput.printModel(out, OrderProvisioningStatusCollection.class, statuses);
     } else {
       out.println("Order " + TerminalText.safe(orderId) + ": provisioning status");
       ResultTable.print(out, statuses, command.tableWidth());
@@ -238,8 +260,8 @@ final class OrderCommand implements Runnable {
       err.println("warning: order " + TerminalText.safe(orderId)
           + " still has line items pending at the wait timeout; run 'order status' again later");
       err.flush();
-      return ExitCodes.PARTIAL_SUCCESS;
+      return ExitCode.STILL_PENDING.code();
     }
-    return ExitCodes.SUCCESS;
+    return ExitCode.SUCCESS.code();
   }
 }

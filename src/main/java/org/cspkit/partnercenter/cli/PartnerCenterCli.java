@@ -77,11 +77,20 @@ public final class PartnerCenterCli implements Runnable {
     Terminal terminal = console != null
         ? new Terminal(true, true, prompt -> console.readLine("%s", prompt))
         : Terminal.piped(System.in, Charset.defaultCharset(), err);
+    // Ctrl-C and SIGTERM run this hook: it stops the command (no call starts any more, the one in
+    // flight is cancelled) and waits for the command's report of what it stopped; the Java
+    // runtime then exits with 130 or 143.
     Thread hook = new Thread(() -> terminal.interrupt(err), "partner-center-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
-    int exitCode = newCommandLine(System.getenv(), out, err, null, terminal).execute(args);
-    out.flush();
-    err.flush();
+    terminal.commandStarted();
+    int exitCode;
+    try {
+      exitCode = newCommandLine(System.getenv(), out, err, null, terminal).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+      terminal.commandFinished();
+    }
     System.exit(exitCode);
   }
 
@@ -144,7 +153,25 @@ public final class PartnerCenterCli implements Runnable {
       commandLine.setUsageHelpAutoWidth(true);
     }
     commandLine.setParameterExceptionHandler(PartnerCenterCli::usageError);
+    describe(commandLine);
     return commandLine;
+  }
+
+  /**
+   * Gives every command the exit code table, and each command that calls Partner Center its own
+   * meaning of {@code --request-id}.
+   */
+  private static void describe(CommandLine commandLine) {
+    CommandLine.Model.CommandSpec spec = commandLine.getCommandSpec();
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+    if (spec.userObject() instanceof ClientCommand command) {
+      CommandLine.Model.OptionSpec requestId = spec.findOption("--request-id");
+      spec.remove(requestId);
+      spec.addOption(requestId.toBuilder().description(command.requestIdHelp()).build());
+    }
+    for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+      describe(subcommand);
+    }
   }
 
   /** The width {@code COLUMNS} sets, or null when it is unset or not a positive number. */
@@ -170,11 +197,11 @@ public final class PartnerCenterCli implements Runnable {
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more"
         + " information.");
-    if (jsonRequested(args)) {
-      ErrorReport.print(commandLine.getOut(), ExitCodes.USAGE, e.getMessage(), null);
-    }
     err.flush();
-    return ExitCodes.USAGE;
+    if (jsonRequested(args)) {
+      ErrorReport.message(ExitCode.USAGE, e.getMessage()).printJson(commandLine.getOut());
+    }
+    return ExitCode.USAGE.code();
   }
 
   /** Whether the arguments ask for JSON output ({@code -o json}, {@code --output=json}, ...). */

@@ -1,25 +1,17 @@
 package org.cspkit.partnercenter.cli;
 
-import com.squareup.moshi.JsonWriter;
-import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Callable;
-import okio.Buffer;
-import org.cspkit.partnercenter.CartsService;
-import org.cspkit.partnercenter.OrdersService;
-import org.cspkit.partnercenter.PartnerCenterClient;
-import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.Cart;
-import org.cspkit.partnercenter.model.CartCheckoutResult;
-import org.cspkit.partnercenter.model.Order;
-import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +19,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code partner-center purchase}: the whole flow, printing each step. Creates the cart, stops if
  * a line item has an error, checks it out, reads each order, and reads (or waits for) its
- * provisioning status. Once the checkout has succeeded the orders exist: a failure to read them
- * or their status is a note, never a failure of the purchase.
+ * provisioning status. Each step is recorded in a {@link PurchaseJournal} before it is sent, so
+ * that {@code --resume} continues a stopped purchase with the same cart and {@code MS-RequestId}s
+ * and never buys twice; the steps themselves are {@link PurchaseSteps}.
  */
 @Command(
     name = "purchase",
@@ -40,16 +33,17 @@ import picocli.CommandLine.Option;
           + " their provisioning status, printing each step.",
       "Replaces New-PartnerCustomerCart, Submit-PartnerCustomerCart, Get-PartnerCustomerOrder"
           + " and Get-PartnerCustomerOrderProvisioningStatus run one after the other.",
-      "Provisioning status needs app+user credentials; with app-only ones it is a note.",
-      "Exit codes as for checkout; 3 also when the cart was created with line-item errors"
-          + " (nothing was bought) or, with --wait, a line item was still pending."
+      "Each step is recorded before it is sent, under the purchase's ID (printed first): if the"
+          + " purchase stops, 'purchase --resume ID' continues it with the same cart and"
+          + " MS-RequestIds, and a cart already checked out is reported as bought, never bought"
+          + " again.",
+      "Provisioning status needs app+user credentials; with app-only ones it is a note."
     })
 final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   @Option(
       names = "--customer-id",
-      required = true,
       paramLabel = "GUID",
-      description = "The customer's tenant ID (Microsoft ID).")
+      description = "The customer's tenant ID (Microsoft ID); required unless --resume.")
   String customerId;
 
   @CommandLine.ArgGroup(exclusive = false)
@@ -63,188 +57,193 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       description = "Print the cart request that would be sent (token masked) and send nothing.")
   boolean whatIf;
 
-  private String cartId;
+  @Option(
+      names = "--resume",
+      paramLabel = "PURCHASE-ID",
+      description = "Continue the recorded purchase with this ID from its last step, with its"
+          + " customer, cart, MS-RequestIds and connection settings; it never buys twice.")
+  String resumeId;
+
+  @Option(
+      names = "--journal",
+      paramLabel = "DIR",
+      description = "Where purchases are recorded, a file each. Default: $XDG_STATE_HOME/"
+          + "partner-center/purchases, else ~/.local/state/partner-center/purchases.")
+  String journalDirectory;
+
+  /** The steps of the purchase being run, for the report of a failure. */
+  private PurchaseSteps steps;
 
   @Override
-  String outcomeUnknownAdvice() {
-    return cartId == null
-        ? "the cart may have been created: nothing was bought; run the purchase again"
-        : "the checkout of cart " + cartId + " may have succeeded: look the customer's orders up"
-            + " before buying again";
+  String requestIdHelp() {
+    return "The purchase's ID, and the MS-RequestId of its cart creation. Default: a new one."
+        + " Run again with the same --request-id (as with --resume), a recorded purchase"
+        + " continues instead of buying again; the other calls' MS-RequestIds are recorded.";
+  }
+
+  @Override
+  String what() {
+    return steps == null ? "the purchase" : steps.what();
+  }
+
+  @Override
+  boolean changes() {
+    return true;
   }
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    requireGuid("--customer-id", customerId);
-    Cart request = CartCommand.cart(this, items);
-    ProvisioningWaitOptions wait = waiting.options(this);
-    boolean waitForIt = waiting.enabled;
-    RequestOptions options = requestOptions(err);
-    boolean table = output == Output.table;
-    try (PartnerCenterClient client = client(whatIf, out, err)) {
-      if (whatIf) {
-        printWhatIf(
+    PrintWriter err = err();
+    RequestOptions options = checkOptions();
+    Cart request = resumeId == null ? CartCommand.cart(this, items) : null;
+    if (whatIf) {
+      return withClient(true, (client, out, e) -> {
+        WhatIf.print(
             out,
+            this,
             "creating the cart",
             client.carts().previewCreate(customerId, request, options),
-            false);
-        out.println("Then the purchase would check the cart out, read its orders and their"
-            + " provisioning status.");
-        out.flush();
-        return ExitCodes.SUCCESS;
-      }
-      step(out, table, "1/4 Creating the cart for customer " + customerId);
-      Cart cart = await(client.carts().createAsync(customerId, request, options), out, err);
-      cartId = cart.id();
-      if (table) {
-        ResultTable.print(out, cart, tableWidth());
-      }
-      if (!CartsService.lineItemsWithErrors(cart).isEmpty()) {
-        if (!table) {
-          printAll(out, cart, null, List.of(), Map.of());
-        }
-        err.println("stopped: cart " + cart.id() + " has line items with errors, so checking it"
-            + " out would fail (800009); nothing was bought. Fix them with 'cart update', then"
-            + " 'checkout --cart-id " + cart.id() + "'");
-        err.flush();
-        return ExitCodes.PARTIAL_SUCCESS;
-      }
-
-      step(out, table, "2/4 Checking out cart " + cart.id());
-      CartCheckoutResult result;
-      try {
-        result = await(
-            client
-                .carts()
-                .checkoutAsync(
-                    customerId,
-                    cart.id(),
-                    org.cspkit.partnercenter.CheckoutParams.none(),
-                    nextCall(options)),
-            out,
-            err);
-      } catch (Exit e) {
-        if (e.code != ExitCodes.OUTCOME_UNKNOWN && e.code != ExitCodes.INTERRUPTED) {
-          err.println("cart " + cart.id() + " was created and not checked out; check it out with"
-              + " 'checkout --customer-id " + customerId + " --cart-id " + cart.id() + "'");
-          err.flush();
-        }
-        throw e;
-      }
-      if (table) {
-        ResultTable.print(out, result, tableWidth());
-      }
-
-      step(out, table, "3/4 Reading the " + result.orders().size() + " order(s)");
-      List<Order> orders = new java.util.ArrayList<>();
-      for (Order created : result.orders()) {
-        Order order = awaitOrNote(
-            client.orders().getAsync(customerId, created.id(), false, nextCall(options)),
-            out,
-            err,
-            "reading order " + created.id());
-        orders.add(order != null ? order : created);
-        if (table && order != null) {
-          out.println();
-          ResultTable.print(out, order, tableWidth());
-        }
-      }
-
-      step(
-          out,
-          table,
-          "4/4 " + (waitForIt ? "Waiting for" : "Reading") + " the provisioning" + " status");
-      Map<String, OrderProvisioningStatusCollection> statuses = new LinkedHashMap<>();
-      boolean pending = false;
-      for (Order order : orders) {
-        OrderProvisioningStatusCollection status = awaitOrNote(
-            waitForIt
-                ? client
-                    .orders()
-                    .waitForProvisioningAsync(customerId, order.id(), wait, nextCall(options))
-                : client
-                    .orders()
-                    .getProvisioningStatusAsync(customerId, order.id(), nextCall(options)),
-            out,
-            err,
-            "reading the provisioning status of order " + order.id());
-        if (status != null) {
-          statuses.put(order.id(), status);
-          pending |= OrdersService.anyPending(status);
-          if (table) {
-            out.println();
-            OrderCommand.printStatuses(this, out, err, order.id(), status, false);
-          }
-        }
-      }
-      if (!table) {
-        printAll(out, cart, result, orders, statuses);
-      } else {
-        out.println();
-        out.println("Bought: cart " + cart.id() + ", " + result.orders().size() + " order(s)"
-            + (result.orderErrors().isEmpty()
-                ? ""
-                : ", " + result.orderErrors().size() + " order group(s) failed")
-            + (pending ? "; provisioning still pending: see 'order status --wait'" : ""));
-        out.flush();
-      }
-      return result.orderErrors().isEmpty() && !(waitForIt && pending)
-          ? ExitCodes.SUCCESS
-          : ExitCodes.PARTIAL_SUCCESS;
-    } catch (Exit e) {
-      return e.code;
+            false,
+            "Then the purchase would check the cart out, read its orders and their provisioning"
+                + " status.");
+        return ExitCode.SUCCESS.code();
+      });
     }
-  }
-
-  /** The options of the next call: the same correlation ID, a new request ID. */
-  private static RequestOptions nextCall(RequestOptions options) {
-    return options.newBuilder().requestId(null).build();
-  }
-
-  private static void step(PrintWriter out, boolean table, String title) {
-    if (table) {
-      out.println();
-      out.println("== " + TerminalText.safe(title));
-      out.flush();
-    }
-  }
-
-  /** With {@code -o json}: one object with the cart, the checkout, the orders and statuses. */
-  private static void printAll(
-      PrintWriter out,
-      Cart cart,
-      CartCheckoutResult result,
-      List<Order> orders,
-      Map<String, OrderProvisioningStatusCollection> statuses) {
-    Moshi moshi = JsonSupport.newMoshi();
-    Buffer buffer = new Buffer();
-    try (JsonWriter json = JsonWriter.of(buffer)) {
-      json.setIndent("  ");
-      json.beginObject();
-      json.name("cart");
-      moshi.adapter(Cart.class).toJson(json, cart);
-      if (result != null) {
-        json.name("checkout");
-        moshi.adapter(CartCheckoutResult.class).toJson(json, result);
-      }
-      json.name("orders").beginArray();
-      for (Order order : orders) {
-        moshi.adapter(Order.class).toJson(json, order);
-      }
-      json.endArray();
-      json.name("provisioningStatus").beginObject();
-      for (Map.Entry<String, OrderProvisioningStatusCollection> entry : statuses.entrySet()) {
-        json.name(entry.getKey());
-        moshi.adapter(OrderProvisioningStatusCollection.class).toJson(json, entry.getValue());
-      }
-      json.endObject();
-      json.endObject();
+    Path directory = journalDirectory == null
+        ? PurchaseJournal.defaultDirectory(environment)
+        : Path.of(journalDirectory).toAbsolutePath();
+    try (PurchaseJournal journal = openJournal(directory, request, options)) {
+      useRecordedConnection(journal.state());
+      steps = new PurchaseSteps(this, journal, options, resumeCommand(journal));
+      return withClient(false, (client, out, e) -> steps.run(client, out, err));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw usage("the purchase journal in " + directory + " cannot be used: " + e.getMessage()
+          + (journalDirectory == null ? " (--journal DIR records purchases elsewhere)" : ""));
     }
-    out.println(buffer.readUtf8());
-    out.flush();
+  }
+
+  /** Checks the options against each other; returns the per-call options. */
+  private RequestOptions checkOptions() {
+    if (resumeId != null) {
+      requireGuid("--resume", resumeId);
+      if (customerId != null || items.items != null || items.file != null) {
+        throw usage("--resume continues a recorded purchase with its own customer and line"
+            + " items: leave out --customer-id, --item and --file");
+      }
+      if (whatIf) {
+        throw usage("--what-if and --resume cannot be used together");
+      }
+      if (requestId != null && !requestId.equalsIgnoreCase(resumeId)) {
+        throw usage("--request-id of a resumed purchase is its ID: leave it out");
+      }
+    } else if (customerId == null) {
+      throw usage("Missing required option: '--customer-id=GUID' (or --resume PURCHASE-ID)");
+    } else {
+      requireGuid("--customer-id", customerId);
+    }
+    if (baseUrl != null && !maskUserInfo(baseUrl).equals(baseUrl)) {
+      throw usage("--base-url of a purchase is recorded to resume it: leave the user name and"
+          + " password out of it (credentials come from the environment)");
+    }
+    waiting.options(this, "-");
+    return requestOptions(err());
+  }
+
+  /** Opens the purchase to resume, or records a new one; a usage error when it cannot. */
+  private PurchaseJournal openJournal(Path directory, Cart request, RequestOptions options)
+      throws IOException {
+    String id = resumeId != null
+        ? resumeId.toLowerCase(Locale.ROOT)
+        : requestId != null
+            ? requestId.toLowerCase(Locale.ROOT)
+            : UUID.randomUUID().toString();
+    if (PurchaseJournal.exists(directory, id)) {
+      PurchaseJournal journal = PurchaseJournal.open(directory, id);
+      PurchaseJournal.State state = journal.state();
+      if (resumeId == null
+          && !(state.customerId.equalsIgnoreCase(customerId)
+              && Objects.equals(state.cart, request))) {
+        journal.close();
+        throw usage("purchase " + id + " was started for customer " + state.customerId + " with"
+            + " other line items: continue it with --resume " + id + ", or give another"
+            + " --request-id");
+      }
+      return journal;
+    }
+    if (resumeId != null) {
+      throw usage("no purchase " + id + " is recorded in " + directory
+          + (journalDirectory == null ? " (if it was started with --journal DIR, give it)" : ""));
+    }
+    PurchaseJournal.State state = new PurchaseJournal.State();
+    state.purchaseId = id;
+    state.step = PurchaseJournal.Step.CREATING_CART;
+    state.customerId = customerId.toLowerCase(Locale.ROOT);
+    state.cart = request;
+    state.cloud = cloud;
+    state.baseUrl = baseUrl;
+    state.tokenVariable = tokenVariable;
+    state.locale = locale;
+    state.applicationName = applicationName;
+    state.correlationId = options
+        .correlationId()
+        .map(UUID::toString)
+        .orElseGet(() -> UUID.randomUUID().toString());
+    state.createCartRequestId = id;
+    state.checkoutRequestId = UUID.randomUUID().toString();
+    try {
+      return PurchaseJournal.create(directory, state);
+    } catch (FileAlreadyExistsException e) {
+      throw usage("purchase " + id + " was recorded by another process just now: continue it"
+          + " with --resume " + id);
+    }
+  }
+
+  /** On a resume, the connection settings recorded, except those given again. */
+  private void useRecordedConnection(PurchaseJournal.State state) {
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    if (!given.hasMatchedOption("--cloud") && state.cloud != null) {
+      cloud = state.cloud;
+    }
+    if (!given.hasMatchedOption("--base-url")) {
+      baseUrl = state.baseUrl;
+    }
+    if (!given.hasMatchedOption("--token-env") && state.tokenVariable != null) {
+      tokenVariable = state.tokenVariable;
+    }
+    if (!given.hasMatchedOption("--locale") && state.locale != null) {
+      locale = state.locale;
+    }
+    if (!given.hasMatchedOption("--application-name")) {
+      applicationName = state.applicationName;
+    }
+  }
+
+  /** The command that continues this purchase, as printed in every next step. */
+  private String resumeCommand(PurchaseJournal journal) {
+    List<String> args =
+        new ArrayList<>(List.of("purchase", "--resume", journal.state().purchaseId));
+    if (journalDirectory != null) {
+      args.add("--journal");
+      args.add(journal.file().getParent().toString());
+    }
+    if (waiting.enabled) {
+      args.add("--wait");
+      CommandLine.ParseResult given = spec.commandLine().getParseResult();
+      for (String option : List.of("--poll-interval", "--wait-timeout")) {
+        if (given.hasMatchedOption(option)) {
+          args.add(option);
+          args.add(given.matchedOption(option).stringValues().get(0));
+        }
+      }
+    }
+    return NextStep.command(args);
+  }
+
+  @Override
+  int report(Throwable failure) {
+    if (steps == null || failure instanceof IllegalArgumentException) {
+      return super.report(failure);
+    }
+    return steps.report(failure);
   }
 }

@@ -8,25 +8,47 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.util.concurrent.CancellationException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.cspkit.partnercenter.exception.Attempt;
-import org.cspkit.partnercenter.exception.CallCancelledException;
+import java.util.function.Supplier;
 
 /**
  * What the command knows of where it runs: whether standard output and standard error are
- * terminals, how to ask the user a question ({@code --confirm}), and the checkout in flight, which
- * Ctrl-C (a shutdown hook in {@code main}) cancels through {@link #interrupt}.
+ * terminals, how to ask the user a question ({@code --confirm}), and the stop requested by Ctrl-C
+ * or SIGTERM (a shutdown hook in {@code main} calls {@link #interrupt}).
+ *
+ * <p>A stop and the start of a call exclude each other: a call {@link #start started} before the
+ * stop is cancelled by it; one asked for after the stop is never sent ({@link Stopped}). The
+ * command, woken by the cancellation, prints what the step in flight may have done and the next
+ * step; the hook waits for it before the Java runtime exits. Thread-safe.
  */
 final class Terminal {
+  /** How long the shutdown hook waits for the command to print what it stopped. */
+  private static final long REPORT_WAIT_SECONDS = 10;
+
+  /** A call asked for after a stop was requested: it was not sent. */
+  static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super("stopped before the request was sent", null, false, false);
+    }
+  }
+
   private final boolean stdoutIsTerminal;
   private final boolean stderrIsTerminal;
   private final Function<String, String> ask;
-  private final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
-  private final AtomicBoolean interrupted = new AtomicBoolean();
+  private final Object lock = new Object();
+  private final CountDownLatch commandDone = new CountDownLatch(1);
+
+  // Guarded by lock.
+  private CompletableFuture<?> inFlight;
+  private boolean interrupted;
+  private boolean commandRunning;
+  private boolean awaitingInput;
 
   /**
    * A terminal.
@@ -66,8 +88,8 @@ final class Terminal {
   /** A terminal answering from the given text, for tests. */
   static Terminal answering(String input, PrintWriter err) {
     return piped(
-        new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        java.nio.charset.StandardCharsets.UTF_8,
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        StandardCharsets.UTF_8,
         err);
   }
 
@@ -81,70 +103,113 @@ final class Terminal {
 
   /** Prints the prompt and returns the answer, or null when there is none (end of input). */
   String ask(String prompt) {
-    return ask.apply(prompt);
-  }
-
-  /** The checkout in flight, until {@link #finished} is called. */
-  void started(CompletableFuture<?> checkout) {
-    inFlight.set(checkout);
-  }
-
-  void finished() {
-    inFlight.set(null);
-  }
-
-  /** Whether {@link #interrupt} cancelled the checkout (and printed what is known). */
-  boolean interrupted() {
-    return interrupted.get();
+    synchronized (lock) {
+      awaitingInput = true;
+    }
+    try {
+      return ask.apply(prompt);
+    } finally {
+      synchronized (lock) {
+        awaitingInput = false;
+      }
+    }
   }
 
   /**
-   * Cancels the checkout in flight, if any, and prints what a safe re-run needs.
+   * Starts a call unless a stop was requested, and keeps it as the call in flight until {@link
+   * #finished}.
    *
-   * @param err where to print
-   * @return true if a checkout was cancelled
+   * @param call starts the call (an {@code …Async} method), without blocking
+   * @return the call's future
+   * @throws Stopped if a stop was requested: the call was not started
    */
-  boolean interrupt(PrintWriter err) {
-    CompletableFuture<?> checkout = inFlight.getAndSet(null);
-    if (checkout == null) {
-      return false;
+  <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> call) {
+    synchronized (lock) {
+      if (interrupted) {
+        throw new Stopped();
+      }
+      CompletableFuture<T> future = call.get();
+      inFlight = future;
+      return future;
     }
-    // Set before the cancel wakes the command's thread, which then leaves the printing here.
-    interrupted.set(true);
-    if (!checkout.cancel(true)) {
-      interrupted.set(false);
-      return false;
+  }
+
+  /** The call is over: a stop no longer cancels it. */
+  void finished(CompletableFuture<?> call) {
+    synchronized (lock) {
+      if (inFlight == call) {
+        inFlight = null;
+      }
     }
-    Throwable failure = checkout.handle((result, thrown) -> thrown).join();
-    if (failure instanceof CallCancelledException cancelled) {
-      printCancelled(err, cancelled);
-    } else if (failure instanceof CancellationException) {
-      err.println("interrupted: the checkout was cancelled");
-    }
-    err.flush();
-    return true;
   }
 
   /**
-   * Prints a cancelled checkout's facts: its {@code MS-RequestId}, the attempts so far, whether it
-   * may have succeeded, and how to re-run it safely.
+   * Ends a step that sends nothing (a journal write, printing) with {@link Stopped} when a stop
+   * was requested, so that the next step is not started.
    */
-  static void printCancelled(PrintWriter err, CallCancelledException cancelled) {
-    err.println(
-        "interrupted: the checkout was cancelled after " + cancelled.attempts().size()
-            + " finished attempt(s)"
-            + (cancelled.cutOffInFlight() ? " and one cut off in flight" : ""));
-    for (Attempt attempt : cancelled.attempts()) {
-      err.println("  " + TerminalText.safe(attempt.toString()));
+  void checkNotStopped() {
+    synchronized (lock) {
+      if (interrupted) {
+        throw new Stopped();
+      }
     }
-    err.println("MS-RequestId: " + cancelled.requestId());
-    err.println("MS-CorrelationId: " + cancelled.correlationId());
-    if (cancelled.mayHaveSucceeded()) {
-      err.println("the checkout may have succeeded: look the customer's orders up before buying"
-          + " again, or re-run with --request-id " + cancelled.requestId());
-    } else {
-      err.println(
-          "no order was created; to retry, re-run with --request-id " + cancelled.requestId());
+  }
+
+  /** Whether a stop was requested. */
+  boolean interrupted() {
+    synchronized (lock) {
+      return interrupted;
+    }
+  }
+
+  /** {@code main} runs a command: a stop waits for its report. */
+  void commandStarted() {
+    synchronized (lock) {
+      commandRunning = true;
+    }
+  }
+
+  /** The command has printed everything and returned its exit code. */
+  void commandFinished() {
+    synchronized (lock) {
+      commandRunning = false;
+    }
+    commandDone.countDown();
+  }
+
+  /**
+   * Requests the stop (Ctrl-C, SIGTERM): no call starts from now on, the call in flight is
+   * cancelled, and the command prints what it stopped. Waits up to 10 seconds for that report,
+   * unless the command waits for an answer on standard input (then this prints that nothing was
+   * sent).
+   *
+   * @param err where to print when the command cannot
+   */
+  void interrupt(PrintWriter err) {
+    CompletableFuture<?> call;
+    boolean waitForReport;
+    boolean prompting;
+    synchronized (lock) {
+      interrupted = true;
+      call = inFlight;
+      inFlight = null;
+      prompting = awaitingInput;
+      waitForReport = commandRunning && !awaitingInput;
+    }
+    if (call != null) {
+      call.cancel(true);
+    }
+    if (prompting) {
+      err.println();
+      err.println("interrupted while waiting for an answer: nothing was sent");
+      err.flush();
+    }
+    if (waitForReport) {
+      try {
+        commandDone.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -21,7 +21,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.cspkit.partnercenter.AccessTokenSource;
 import org.cspkit.partnercenter.PartnerCenterClient;
-import org.cspkit.partnercenter.cli.ExitCodes;
+import org.cspkit.partnercenter.cli.ExitCode;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.testing.AllLogs;
@@ -209,7 +209,7 @@ class EchoingAuthorityTest {
                 "--cart-id",
                 CART_ID);
 
-        assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
+        assertThat(exitCode).isEqualTo(ExitCode.AUTHENTICATION.code());
         assertThat(err.toString())
             .startsWith("error: Could not obtain a Partner Center access" + " token ("
                 + (description.equals(INVALID_SECRET) ? "AADSTS7000215)" : ""));

@@ -55,7 +55,7 @@ class CheckoutCommandTest {
   void printsTheThreeDocumentedOrdersAsATable(PrismServer prism) {
     int exitCode = run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN), prism.baseUrl());
 
-    assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString())
         .startsWith("3 order(s), 0 order error(s)")
         .contains("3c6f2530-1e31-4088-8230-dd1c31a18bce  completed  monthly")
@@ -78,7 +78,7 @@ class CheckoutCommandTest {
 
     int exitCode = run("--output", "json");
 
-    assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString())
         .contains("\"id\": \"o-1\"")
         .contains("\"billingCycle\": \"triennial\"")
@@ -95,7 +95,7 @@ class CheckoutCommandTest {
 
     int exitCode = run();
 
-    assertThat(exitCode).isEqualTo(ExitCodes.PARTIAL_SUCCESS);
+    assertThat(exitCode).isEqualTo(ExitCode.PARTLY_BOUGHT.code());
     assertThat(out.toString())
         .contains("1 order(s), 1 order error(s)")
         .contains("Order errors:")
@@ -106,7 +106,7 @@ class CheckoutCommandTest {
   void aMissingTokenIsAnAuthenticationErrorAndSendsNothing() {
     int exitCode = run(Map.of(), server.url("/").toString());
 
-    assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(exitCode).isEqualTo(ExitCode.AUTHENTICATION.code());
     assertThat(err.toString()).contains("PARTNER_CENTER_ACCESS_TOKEN");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -115,7 +115,7 @@ class CheckoutCommandTest {
   void a401IsAnAuthenticationError() {
     enqueue(401, "{\"code\":800001,\"description\":\"Partner token is missing.\"}");
 
-    assertThat(run()).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(run()).isEqualTo(ExitCode.AUTHENTICATION.code());
     assertThat(err.toString()).contains("Partner Center returned 401 (800001)");
   }
 
@@ -123,7 +123,7 @@ class CheckoutCommandTest {
   void aServiceErrorExitsWith5AndPrintsTheRequestIds() {
     enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\"}");
 
-    assertThat(run()).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(run()).isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString())
         .contains("Partner Center returned 404 (800008)")
         .contains("MS-RequestId=")
@@ -137,7 +137,7 @@ class CheckoutCommandTest {
             "http://127.0.0.1:1/",
             "--max-attempts",
             "1"))
-        .isEqualTo(ExitCodes.NETWORK_ERROR);
+        .isEqualTo(ExitCode.NETWORK_ERROR.code());
     assertThat(err.toString()).doesNotContain("may have succeeded");
   }
 
@@ -149,17 +149,18 @@ class CheckoutCommandTest {
         .body("<html>Sign in to the proxy</html>")
         .build());
 
-    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
     assertThat(err.toString())
-        .contains("the checkout may have succeeded: look the customer's"
-            + " orders up before buying again; a re-run with --request-id ");
+        .contains("the checkout of cart " + CART_ID + " may have succeeded: the next step checks"
+            + " the same cart out with the same MS-RequestId")
+        .contains("next step: partner-center checkout ");
   }
 
   @Test
   void usageErrorsExitWith2AndSendNothing() {
     assertThat(PartnerCenterCli.newCommandLine(Map.of(), new PrintWriter(out), new PrintWriter(err))
             .execute("checkout", "--customer-id", CUSTOMER_ID))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(PartnerCenterCli.newCommandLine(
                 Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
                 new PrintWriter(out),
@@ -172,7 +173,7 @@ class CheckoutCommandTest {
                 CUSTOMER_ID,
                 "--cart-id",
                 CART_ID))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("retired");
     assertThat(PartnerCenterCli.newCommandLine(
                 Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN),
@@ -186,7 +187,7 @@ class CheckoutCommandTest {
                 "not-a-guid",
                 "--cart-id",
                 CART_ID))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--customer-id must be a GUID");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -200,7 +201,7 @@ class CheckoutCommandTest {
         "--customer-user-upn",
         "adele@contoso.com");
 
-    assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString())
         .contains("POST "
             + server.url("/v1/customers/" + CUSTOMER_ID + "/carts/" + CART_ID + "/checkout"))
@@ -223,7 +224,7 @@ class CheckoutCommandTest {
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
-    assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(exitCode).isEqualTo(ExitCode.AUTHENTICATION.code());
     assertThat(out.toString() + err.toString()).doesNotContain(TOKEN);
   }
 
@@ -239,7 +240,7 @@ class CheckoutCommandTest {
     int exitCode = PartnerCenterCli.newCommandLine(
             environment, new PrintWriter(out, true), new PrintWriter(err, true))
         .execute(args.toArray(String[]::new));
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     return out.toString();
   }
 
@@ -313,7 +314,7 @@ class CheckoutCommandTest {
     int exitCode =
         run(Map.of("PARTNER_CENTER_CLIENT_SECRET", SECRET), server.url("/").toString());
 
-    assertThat(exitCode).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(exitCode).isEqualTo(ExitCode.AUTHENTICATION.code());
     assertThat(err.toString())
         .contains("PARTNER_CENTER_TENANT_ID is required")
         .doesNotContain(SECRET);
@@ -346,7 +347,7 @@ class CheckoutCommandTest {
             "--cart-id",
             CART_ID);
 
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(server.takeRequest().getHeaders().get("Authorization"))
         .isEqualTo("Bearer access-token-1");
     assertThat(entraId.tokenRequests()).hasSize(1);

@@ -76,16 +76,33 @@ class CliErrorsTest {
   }
 
   @Test
+  void aLostAnswerThenAlreadySubmittedOnAnOrderedCartIsBoughtEarlier() {
+    server.enqueue(new MockResponse.Builder()
+        .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
+    enqueue(400, ALREADY_SUBMITTED);
+    enqueue(200, "{\"id\":\"" + CART_ID + "\",\"status\":\"Ordered\"}");
+
+    assertThat(run("--max-attempts", "2")).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("Bought: cart " + CART_ID + " was checked out earlier")
+        .contains("partner-center order list --customer-id " + CUSTOMER_ID);
+  }
+
+  @Test
   void aLostAnswerThenAlreadySubmittedIsAnUnknownOutcomeExitingWith7() {
     server.enqueue(new MockResponse.Builder()
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
         .build());
     enqueue(400, ALREADY_SUBMITTED);
+    // The cart cannot be read: the checkout's outcome stays unknown.
+    enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\"}");
 
-    assertThat(run("--max-attempts", "2")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+    assertThat(run("--max-attempts", "2")).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
     assertThat(err.toString())
-        .contains("the checkout may have succeeded")
-        .contains("--request-id ");
+        .contains("the checkout of cart " + CART_ID + " may have succeeded")
+        .containsPattern("next step: partner-center checkout .*--cart-id " + CART_ID
+            + " --max-attempts 2 --request-id [0-9a-f-]{36}\n");
   }
 
   @Test
@@ -94,14 +111,14 @@ class CliErrorsTest {
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
         .build());
 
-    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
   }
 
   @Test
   void aDefiniteServiceErrorStillExitsWith5() {
     enqueue(409, "{\"code\":800002,\"description\":\"Conflict.\"}");
 
-    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(run("--max-attempts", "1")).isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString()).doesNotContain("may have succeeded");
   }
 
@@ -122,7 +139,7 @@ class CliErrorsTest {
     "--max-attempts, two",
   })
   void aBadValueIsOneUsageLineNamingTheOption(String option, String value) {
-    assertThat(run(option, value)).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(option, value)).isEqualTo(ExitCode.USAGE.code());
     assertOneUsageLine(option);
     assertThat(err.toString()).doesNotContain("should be specified only once");
     assertThat(err.toString())
@@ -134,7 +151,7 @@ class CliErrorsTest {
 
   @Test
   void aBadDeadlineSaysSecondsNotJavaDurations() {
-    assertThat(run("--deadline", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("--deadline", "0")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString())
         .startsWith("error: --deadline must be from 1 to 86400 seconds, got 0");
   }
@@ -142,14 +159,14 @@ class CliErrorsTest {
   @Test
   void aMissingRequiredOptionIsOneLine() {
     assertThat(execute(Map.of(), "checkout", "--customer-id", CUSTOMER_ID))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertOneUsageLine("--cart-id");
   }
 
   @Test
   void aBadGuidWithNoTokenIsAUsageErrorCheckedBeforeCredentials() {
     assertThat(execute(Map.of(), "checkout", "--customer-id", "1-1-1-1-1", "--cart-id", CART_ID))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertOneUsageLine("--customer-id");
     assertThat(err.toString()).contains("--customer-id must be a GUID such as");
   }
@@ -160,14 +177,14 @@ class CliErrorsTest {
 
     assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "  Bearer " + TOKEN + "\r\n")))
         .as(err.toString())
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
   }
 
   @Test
   void aTokenWithWhitespaceInsideIsACredentialProblemAndNeverEchoed() {
     assertThat(run(Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "abc-part-one\nabc-part-two")))
-        .isEqualTo(ExitCodes.AUTHENTICATION);
+        .isEqualTo(ExitCode.AUTHENTICATION.code());
     assertThat(err.toString())
         .contains("PARTNER_CENTER_ACCESS_TOKEN")
         .contains("whitespace")
@@ -177,7 +194,7 @@ class CliErrorsTest {
 
   @Test
   void anUnsetTokenVariableIsNamed() {
-    assertThat(run(Map.of(), "--token-env", "MY_TOKEN")).isEqualTo(ExitCodes.AUTHENTICATION);
+    assertThat(run(Map.of(), "--token-env", "MY_TOKEN")).isEqualTo(ExitCode.AUTHENTICATION.code());
     assertThat(err.toString()).contains("set MY_TOKEN");
   }
 
@@ -185,7 +202,7 @@ class CliErrorsTest {
   void withJsonOutputAnErrorIsAlsoOneJsonObjectOnStdout() {
     enqueue(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\"}");
 
-    assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCode.SERVICE_ERROR.code());
     String json = out.toString();
     assertThat(json.strip()).startsWith("{").endsWith("}");
     assertThat(json)
@@ -202,9 +219,9 @@ class CliErrorsTest {
 
   @Test
   void withJsonOutputAUsageErrorIsAlsoJson() {
-    assertThat(run("-o", "json", "--request-id", "1-1-1-1-1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("-o", "json", "--request-id", "1-1-1-1-1")).isEqualTo(ExitCode.USAGE.code());
     assertThat(out.toString()).contains("\"exitCode\": 2").contains("--request-id must be a GUID");
-    assertThat(run("--deadline", "x", "--output=json")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("--deadline", "x", "--output=json")).isEqualTo(ExitCode.USAGE.code());
     assertThat(out.toString()).contains("'--deadline'");
   }
 
@@ -214,7 +231,7 @@ class CliErrorsTest {
         .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
         .build());
 
-    assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCodes.OUTCOME_UNKNOWN);
+    assertThat(run("-o", "json", "--max-attempts", "1")).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
     assertThat(out.toString())
         .contains("\"exitCode\": 7")
         .contains("\"status\": 0")
@@ -232,7 +249,7 @@ class CliErrorsTest {
             CUSTOMER_ID,
             "--cart-id",
             CART_ID))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertOneUsageLine("--base-url");
     assertThat(err.toString())
         .startsWith("error: --base-url must be an http or https URL")
@@ -244,7 +261,7 @@ class CliErrorsTest {
   void aDashedOptionNameTypoSuggestsTheRightOne() {
     Map<String, String> environment = new HashMap<>();
     environment.put(ClientCommand.DEFAULT_TOKEN_VARIABLE, TOKEN);
-    assertThat(run(environment, "--dead-line", "5")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(environment, "--dead-line", "5")).isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--dead-line").contains("--help").doesNotContain("Usage:");
   }
 }

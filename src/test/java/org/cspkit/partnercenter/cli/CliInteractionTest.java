@@ -63,7 +63,7 @@ class CliInteractionTest {
     enqueue(201, NO_ORDERS);
 
     assertThat(run(Map.of("PARTNER_CENTER_PROGRESS", "1"), Terminal.none()))
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
     assertThat(err.toString()).isEqualTo("attempt 1 of 4: 503 (800003); retrying in 1 s\n");
     assertThat(out.toString()).doesNotContain("attempt");
   }
@@ -74,7 +74,8 @@ class CliInteractionTest {
     enqueue(503, "{\"code\":800003,\"description\":\"Busy.\"}");
     Terminal terminal = new Terminal(false, true, prompt -> null);
 
-    assertThat(run(Map.of(), terminal, "--max-attempts", "2")).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(run(Map.of(), terminal, "--max-attempts", "2"))
+        .isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString()).contains("""
         attempt 1 of 2: 503 (800003); retrying in 1 s
         attempt 2 of 2: 503 (800003)
@@ -83,7 +84,7 @@ class CliInteractionTest {
     err.getBuffer().setLength(0);
     enqueue(503, "{\"code\":800003,\"description\":\"Busy.\"}");
     assertThat(run(Map.of(), terminal, "--max-attempts", "1", "--quiet"))
-        .isEqualTo(ExitCodes.SERVICE_ERROR);
+        .isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString()).doesNotContain("attempt 1 of 1");
   }
 
@@ -92,12 +93,12 @@ class CliInteractionTest {
     enqueue(503, "{\"code\":800003,\"description\":\"Busy.\"}");
 
     assertThat(run(Map.of(), Terminal.none(), "--max-attempts", "1"))
-        .isEqualTo(ExitCodes.SERVICE_ERROR);
+        .isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString()).doesNotContain("attempt 1 of 1");
   }
 
   @Test
-  void anInterruptPrintsTheRequestIdTheAttemptsAndWhetherItMayHaveSucceeded() throws Exception {
+  void anInterruptPrintsTheRequestIdTheAttemptsAndTheSafeNextStep() throws Exception {
     server.enqueue(new MockResponse.Builder()
         .code(201)
         .headersDelay(20, TimeUnit.SECONDS)
@@ -108,32 +109,22 @@ class CliInteractionTest {
         CompletableFuture.supplyAsync(() -> run(Map.of(), terminal, "--request-id", REQUEST_ID));
     assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
 
-    StringWriter hook = new StringWriter();
-    // The request can reach the server a moment before the command hands its call to the
-    // terminal; an interrupt before that finds nothing to cancel and changes nothing.
-    boolean cancelled = false;
-    for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        !cancelled && System.nanoTime() < end; ) {
-      cancelled = terminal.interrupt(new PrintWriter(hook, true));
-      if (!cancelled) {
-        Thread.sleep(5);
-      }
-    }
-    assertThat(cancelled).isTrue();
+    terminal.interrupt(new PrintWriter(new StringWriter(), true));
 
-    assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
-    assertThat(hook.toString())
-        .contains("interrupted: the checkout was cancelled after 0 finished attempt(s) and one"
-            + " cut off in flight")
+    assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCode.INTERRUPTED.code());
+    assertThat(err.toString())
+        .contains("interrupted: the checkout of cart " + CART_ID + " was stopped after 0"
+            + " finished attempt(s) and one cut off in flight")
         .contains("MS-RequestId: " + REQUEST_ID)
-        .contains("the checkout may have succeeded: look the customer's orders up before buying"
-            + " again, or re-run with --request-id " + REQUEST_ID);
-    assertThat(err.toString()).as("printed once, by the interrupt").doesNotContain("interrupted");
-    assertThat(terminal.interrupt(new PrintWriter(new StringWriter()))).isFalse();
+        .contains("the checkout of cart " + CART_ID + " may have succeeded: the next step checks"
+            + " the same cart out with the same MS-RequestId")
+        .contains("next step: partner-center checkout --base-url " + server.url("/")
+            + " --customer-id " + CUSTOMER_ID + " --cart-id " + CART_ID + " --request-id "
+            + REQUEST_ID);
   }
 
   @Test
-  void anInterruptDuringAWaitSaysNoOrderWasCreated() throws Exception {
+  void anInterruptDuringAWaitSaysNothingWasChanged() throws Exception {
     server.enqueue(new MockResponse.Builder()
         .code(503)
         .setHeader("Retry-After", "30")
@@ -145,14 +136,26 @@ class CliInteractionTest {
     assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
     Thread.sleep(300);
 
-    StringWriter hook = new StringWriter();
-    assertThat(terminal.interrupt(new PrintWriter(hook, true))).isTrue();
+    terminal.interrupt(new PrintWriter(new StringWriter(), true));
 
-    assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.INTERRUPTED);
-    assertThat(hook.toString())
+    assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCode.INTERRUPTED.code());
+    assertThat(err.toString())
         .contains("after 1 finished attempt(s)")
         .contains("#1 503 (800003)")
-        .contains("no order was created; to retry, re-run with --request-id " + REQUEST_ID);
+        .contains("nothing was changed")
+        .contains("--request-id " + REQUEST_ID);
+  }
+
+  @Test
+  void aStopBeforeTheCallStartsSendsNothingAndSaysSo() throws Exception {
+    Terminal terminal = Terminal.none();
+    terminal.interrupt(new PrintWriter(new StringWriter(), true));
+
+    assertThat(run(Map.of(), terminal)).isEqualTo(ExitCode.INTERRUPTED.code());
+    assertThat(err.toString())
+        .contains("interrupted: stopped before the checkout of cart " + CART_ID + " was sent")
+        .contains("nothing was changed");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
@@ -161,7 +164,7 @@ class CliInteractionTest {
 
     assertThat(run(Map.of(), Terminal.answering("y\n", errWriter), "--confirm"))
         .as(err.toString())
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
     assertThat(err.toString())
         .contains("The checkout will send this request:")
         .contains("Authorization: Bearer ****")
@@ -174,13 +177,14 @@ class CliInteractionTest {
   @Test
   void confirmAnsweredNoOrNotAtAllSendsNothing() {
     assertThat(run(Map.of(), Terminal.answering("n\n", errWriter), "--confirm"))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("not confirmed: nothing was sent");
     assertThat(run(Map.of(), Terminal.answering("", errWriter), "--confirm"))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("--confirm got no answer");
-    assertThat(run(Map.of(), Terminal.none(), "--confirm")).isEqualTo(ExitCodes.USAGE);
-    assertThat(run(Map.of(), Terminal.none(), "--confirm", "--what-if")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(Map.of(), Terminal.none(), "--confirm")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run(Map.of(), Terminal.none(), "--confirm", "--what-if"))
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(server.getRequestCount()).isZero();
   }
 

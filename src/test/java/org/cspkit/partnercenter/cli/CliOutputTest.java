@@ -98,7 +98,7 @@ class CliOutputTest {
   void controlCharactersFromTheServerAreNeutralisedInTables() {
     enqueueOrder("evil\\u001b]0;owned\\u0007name\\u009b2J\\u007f");
 
-    assertThat(run(Map.of())).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(Map.of())).isEqualTo(ExitCode.SUCCESS.code());
     String printed = out.toString();
     assertThat(printed).contains("evil\\u001b]0;owned\\u0007name\\u009b2J\\u007f");
     assertThat(printed.chars().filter(c -> c != '\n' && (c < 0x20 || (c >= 0x7f && c <= 0x9f))))
@@ -113,7 +113,7 @@ class CliOutputTest {
         .body("{\"code\":800008,\"description\":\"gone\\u001b[2J\\u0007\"}")
         .build());
 
-    assertThat(run(Map.of(), "--max-attempts", "1")).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(run(Map.of(), "--max-attempts", "1")).isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString())
         .contains("gone\\u001b[2J\\u0007")
         .doesNotContain("\u001b")
@@ -125,7 +125,7 @@ class CliOutputTest {
     String longName = "Microsoft 365 E5 (no Teams) with a very long friendly name indeed";
     enqueueOrder(longName);
 
-    assertThat(run(Map.of("COLUMNS", "60"))).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(Map.of("COLUMNS", "60"))).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString().lines())
         .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(60));
     assertThat(out.toString()).contains("\u2026").doesNotContain(longName);
@@ -137,7 +137,7 @@ class CliOutputTest {
         + " long enough to pass eighty columns on its own";
     enqueueOrder(longName);
 
-    assertThat(run(Map.of())).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(run(Map.of())).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString()).contains(longName).doesNotContain("\u2026");
   }
 
@@ -160,7 +160,7 @@ class CliOutputTest {
             "--cart-id",
             CART_ID);
 
-    assertThat(exitCode).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString().lines())
         .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     assertThat(out.toString()).contains("\u2026");

@@ -201,8 +201,8 @@ class DistributionIT {
     server.enqueue(json(404, "{\"code\":800008,\"description\":\"Unable to retrieve cart ID.\"}"));
     Run mapping = checkout(Map.of(), "--application-name", name, "--max-attempts", "1");
 
-    assertThat(recording.exitCode).isEqualTo(ExitCodes.SERVICE_ERROR);
-    assertThat(mapping.exitCode).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(recording.exitCode).isEqualTo(ExitCode.SERVICE_ERROR.code());
+    assertThat(mapping.exitCode).isEqualTo(ExitCode.SERVICE_ERROR.code());
     for (Run run : List.of(recording, mapping)) {
       assertThat(run.stderr)
           .contains("800008")
@@ -218,7 +218,7 @@ class DistributionIT {
     assertThat(archives()).hasSize(1);
 
     Run usage = launcher(Map.of(), "checkout", "--customer-id", "not a GUID");
-    assertThat(usage.exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(usage.exitCode).isEqualTo(ExitCode.USAGE.code());
     assertThat(usage.stderr).startsWith("error: ");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.cspkit.partnercenter.testing.PrismServer;
 import org.cspkit.partnercenter.testing.Scripted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cart, order and purchase commands through picocli's API, against Prism and MockWebServer:
@@ -31,6 +33,9 @@ class PurchaseCommandsTest {
   @StartStop
   public final MockWebServer server = new MockWebServer();
 
+  @TempDir
+  static Path state;
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -44,7 +49,9 @@ class PurchaseCommandsTest {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--base-url", baseUrl));
     return run(
-        Map.of(ClientCommand.DEFAULT_TOKEN_VARIABLE, "cli-token"), all.toArray(String[]::new));
+        Map.of(
+            ClientCommand.DEFAULT_TOKEN_VARIABLE, "cli-token", "XDG_STATE_HOME", state.toString()),
+        all.toArray(String[]::new));
   }
 
   @Test
@@ -52,7 +59,7 @@ class PurchaseCommandsTest {
     int exitCode =
         run(prism.baseUrl(), "cart", "create", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString())
         .contains(CART_ID)
         .contains("Active")
@@ -61,7 +68,7 @@ class PurchaseCommandsTest {
   }
 
   @Test
-  void aCartCreatedWithLineItemErrorsExitsThreeAndSaysSo() throws Exception {
+  void aCartCreatedWithLineItemErrorsExitsEightAndSaysSo() throws Exception {
     server.enqueue(Scripted.json(
         201,
         "{\"id\":\"" + CART_ID + "\",\"status\":\"Active\","
@@ -79,7 +86,7 @@ class PurchaseCommandsTest {
         "--item",
         "CFQ7TTC0LCHC:0003:CFQ7TTC0KF52,billing=monthly");
 
-    assertThat(exitCode).isEqualTo(ExitCodes.PARTIAL_SUCCESS);
+    assertThat(exitCode).isEqualTo(ExitCode.CART_HAS_ERRORS.code());
     assertThat(out.toString()).contains("400039 Availability CFQ7TTC0KF52");
     assertThat(err.toString()).contains("1 line item(s) of cart " + CART_ID + " have errors");
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
@@ -103,7 +110,7 @@ class PurchaseCommandsTest {
         "--base-url",
         server.url("/").toString());
 
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString())
         .contains("What if: creating the cart would send this request (nothing was sent)")
         .contains("POST " + server.url("/v1/customers/" + CUSTOMER_ID + "/carts"))
@@ -122,7 +129,7 @@ class PurchaseCommandsTest {
             CUSTOMER_ID,
             "--item",
             "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=0,billing=monthly"))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("cart.lineItems[0].quantity must be at least 1");
     assertThat(run(
             server.url("/").toString(),
@@ -131,7 +138,7 @@ class PurchaseCommandsTest {
             CUSTOMER_ID,
             "--item",
             "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,colour=blue"))
-        .isEqualTo(ExitCodes.USAGE);
+        .isEqualTo(ExitCode.USAGE.code());
     assertThat(err.toString()).contains("unknown key 'colour'");
     assertThat(server.getRequestCount()).isZero();
   }
@@ -140,7 +147,7 @@ class PurchaseCommandsTest {
   void cartGetAndOrderCommandsPrintWhatPartnerCenterHolds(PrismServer prism) {
     assertThat(
             run(prism.baseUrl(), "cart", "get", "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID))
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
     assertThat(run(
             prism.baseUrl(),
             "order",
@@ -150,7 +157,7 @@ class PurchaseCommandsTest {
             "--order-id",
             ORDER_ID,
             "--include-price"))
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
     assertThat(run(
             prism.baseUrl(),
             "order",
@@ -159,7 +166,7 @@ class PurchaseCommandsTest {
             CUSTOMER_ID,
             "--billing-cycle",
             "one_time"))
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
     assertThat(run(
             prism.baseUrl(),
             "order",
@@ -168,7 +175,7 @@ class PurchaseCommandsTest {
             CUSTOMER_ID,
             "--order-id",
             ORDER_ID))
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
 
     assertThat(out.toString())
         .contains(ORDER_ID + "  completed  monthly")
@@ -199,7 +206,7 @@ class PurchaseCommandsTest {
         "-o",
         "json");
 
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(out.toString())
         .contains("\"status\": \"fulfilled\"")
@@ -210,7 +217,7 @@ class PurchaseCommandsTest {
   void purchasePrintsEachStepAndExitsZero(PrismServer prism) {
     int exitCode = run(prism.baseUrl(), "purchase", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(out.toString())
         .contains("== 1/4 Creating the cart for customer " + CUSTOMER_ID)
         .contains("== 2/4 Checking out cart " + CART_ID)
@@ -230,7 +237,7 @@ class PurchaseCommandsTest {
             ITEM,
             "-o",
             "json"))
-        .isEqualTo(ExitCodes.SUCCESS);
+        .isEqualTo(ExitCode.SUCCESS.code());
 
     assertThat(out.toString())
         .startsWith("{")
@@ -256,7 +263,7 @@ class PurchaseCommandsTest {
     int exitCode =
         run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
-    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCodes.SUCCESS);
+    assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.SUCCESS.code());
     assertThat(err.toString())
         .contains("note: reading the provisioning status of order " + ORDER_ID + " failed")
         .contains("accepts only app+user");
@@ -278,10 +285,12 @@ class PurchaseCommandsTest {
     int exitCode =
         run(server.url("/").toString(), "purchase", "--customer-id", CUSTOMER_ID, "--item", ITEM);
 
-    assertThat(exitCode).isEqualTo(ExitCodes.SERVICE_ERROR);
+    assertThat(exitCode).isEqualTo(ExitCode.SERVICE_ERROR.code());
     assertThat(err.toString())
         .contains("20002")
-        .contains("cart " + CART_ID + " was created and not checked out");
+        .contains("failed in step 2/4 (the checkout of cart " + CART_ID + ")")
+        .contains("cart " + CART_ID + " was not checked out; nothing was bought")
+        .containsPattern("next step: partner-center purchase --resume [0-9a-f-]{36}\n");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

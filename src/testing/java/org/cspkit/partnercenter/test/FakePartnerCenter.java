@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
@@ -88,7 +89,7 @@ import org.cspkit.partnercenter.model.ProvisioningStatus;
  *
  * <p>Faults: {@link #enqueueFault(Fault)} scripts the answer to the next matching request (429
  * with {@code Retry-After}, 503, a documented error code, a dropped connection before or after
- * the operation ran); {@link Builder#randomFaults(long, double)} injects them at random from a
+ * the operation ran, an answer sent late after the operation ran); {@link Builder#randomFaults(long, double)} injects them at random from a
  * seed, for load tests. {@link #requests()} lists what was received and answered; {@link
  * #carts()} and {@link #orders()} what was created.
  *
@@ -151,7 +152,11 @@ public final class FakePartnerCenter implements AutoCloseable {
   }
 
   /** An answer and what the request log says about it. */
-  private record Answer(MockResponse response, int status, Fault.Kind fault) {}
+  private record Answer(MockResponse response, int status, Fault fault) {
+    Fault.Kind kind() {
+      return fault == null ? null : fault.kind();
+    }
+  }
 
   private FakePartnerCenter(Builder builder) {
     this.random = builder.seed == null ? null : new Random(builder.seed);
@@ -385,7 +390,7 @@ public final class FakePartnerCenter implements AutoCloseable {
     synchronized (lock) {
       Answer answer = answer(request, operation, matcher, requestId);
       received.add(new ReceivedRequest(
-          method, path, operation, requestId, correlationId, answer.status(), answer.fault()));
+          method, path, operation, requestId, correlationId, answer.status(), answer.kind()));
       MockResponse.Builder response = answer
           .response()
           .newBuilder()
@@ -395,9 +400,11 @@ public final class FakePartnerCenter implements AutoCloseable {
               "MS-CorrelationId",
               correlationId != null ? correlationId : UUID.randomUUID().toString())
           .setHeader("MS-CV", Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".0");
-      if (answer.fault() == Fault.Kind.DROP_AFTER_COMMIT
-          || answer.fault() == Fault.Kind.DROP_BEFORE_COMMIT) {
+      if (answer.kind() == Fault.Kind.DROP_AFTER_COMMIT
+          || answer.kind() == Fault.Kind.DROP_BEFORE_COMMIT) {
         response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
+      } else if (answer.kind() == Fault.Kind.SLOW_ANSWER) {
+        response.headersDelay(answer.fault().delay().toMillis(), TimeUnit.MILLISECONDS);
       }
       return response.build();
     }
@@ -464,11 +471,11 @@ public final class FakePartnerCenter implements AutoCloseable {
     }
 
     Fault fault = nextFault(operation);
-    if (fault != null && fault.kind() != Fault.Kind.DROP_AFTER_COMMIT) {
-      return new Answer(faultResponse(fault), fault.status(), fault.kind());
+    if (fault != null && !fault.committed()) {
+      return new Answer(faultResponse(fault), fault.status(), fault);
     }
     MockResponse response = run(operation, customerId, id, request, requestId);
-    return new Answer(response, response.getCode(), fault == null ? null : fault.kind());
+    return new Answer(response, response.getCode(), fault);
   }
 
   /** The first scripted fault for this operation, else a random one, else null. */

@@ -32,7 +32,12 @@ public final class Fault {
      */
     DROP_AFTER_COMMIT,
     /** The connection is closed before the operation runs; nothing is changed. */
-    DROP_BEFORE_COMMIT
+    DROP_BEFORE_COMMIT,
+    /**
+     * The operation runs at once (a cart is created, a checkout creates its orders), and its
+     * answer is sent after a delay: for timeouts and cancellation while a call is in flight.
+     */
+    SLOW_ANSWER
   }
 
   /** Documented error codes: status and description, as in the OpenAPI document's examples. */
@@ -66,6 +71,7 @@ public final class Fault {
   private final String description;
   private final Duration retryAfter;
   private final Operation operation;
+  private final Duration delay;
 
   private Fault(
       Kind kind,
@@ -73,13 +79,15 @@ public final class Fault {
       Integer code,
       String description,
       Duration retryAfter,
-      Operation operation) {
+      Operation operation,
+      Duration delay) {
     this.kind = kind;
     this.status = status;
     this.code = code;
     this.description = description;
     this.retryAfter = retryAfter;
     this.operation = operation;
+    this.delay = delay;
   }
 
   /**
@@ -96,7 +104,7 @@ public final class Fault {
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
-    return new Fault(Kind.THROTTLED, 429, null, null, retryAfter, null);
+    return new Fault(Kind.THROTTLED, 429, null, null, retryAfter, null, null);
   }
 
   /**
@@ -106,7 +114,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault serviceUnavailable() {
-    return new Fault(Kind.SERVICE_UNAVAILABLE, 503, null, null, null, null);
+    return new Fault(Kind.SERVICE_UNAVAILABLE, 503, null, null, null, null, null);
   }
 
   /**
@@ -118,7 +126,25 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault dropAfterCommit() {
-    return new Fault(Kind.DROP_AFTER_COMMIT, 0, null, null, null, null);
+    return new Fault(Kind.DROP_AFTER_COMMIT, 0, null, null, null, null, null);
+  }
+
+  /**
+   * Runs the operation at once (the cart is created, the checkout creates its orders) and sends
+   * its answer after {@code delay}, as when Partner Center or a gateway is slow: the caller's
+   * call is in flight meanwhile, to be timed out or cancelled. The request is in {@link
+   * FakePartnerCenter#requests()} as soon as it arrives.
+   *
+   * @param delay how long the answer waits, at least 1 millisecond
+   * @return the fault, for any operation
+   * @throws IllegalArgumentException if {@code delay} is less than 1 millisecond
+   */
+  public static Fault slowAnswer(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.toMillis() < 1) {
+      throw new IllegalArgumentException("delay must be at least 1 millisecond: " + delay);
+    }
+    return new Fault(Kind.SLOW_ANSWER, 0, null, null, null, null, delay);
   }
 
   /**
@@ -127,7 +153,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault dropBeforeCommit() {
-    return new Fault(Kind.DROP_BEFORE_COMMIT, 0, null, null, null, null);
+    return new Fault(Kind.DROP_BEFORE_COMMIT, 0, null, null, null, null, null);
   }
 
   /**
@@ -150,8 +176,13 @@ public final class Fault {
           + "; use Fault.error(status, code, description). Known: " + DOCUMENTED.keySet());
     }
     return new Fault(
-        Kind.ERROR, (Integer) documented[0], code, (String) documented[1], null, (Operation)
-            documented[2]);
+        Kind.ERROR,
+        (Integer) documented[0],
+        code,
+        (String) documented[1],
+        null,
+        (Operation) documented[2],
+        null);
   }
 
   /**
@@ -171,7 +202,13 @@ public final class Fault {
       throw new IllegalArgumentException("status must be from 400 to 599: " + status);
     }
     return new Fault(
-        Kind.ERROR, status, code, Objects.requireNonNull(description, "description"), null, null);
+        Kind.ERROR,
+        status,
+        code,
+        Objects.requireNonNull(description, "description"),
+        null,
+        null,
+        null);
   }
 
   /**
@@ -188,7 +225,8 @@ public final class Fault {
         code,
         description,
         retryAfter,
-        Objects.requireNonNull(operation, "operation"));
+        Objects.requireNonNull(operation, "operation"),
+        delay);
   }
 
   /**
@@ -213,6 +251,16 @@ public final class Fault {
     return operation == null || operation == candidate;
   }
 
+  /** Whether the operation runs before the fault shows (the answer is lost, or late). */
+  boolean committed() {
+    return kind == Kind.DROP_AFTER_COMMIT || kind == Kind.SLOW_ANSWER;
+  }
+
+  /** How late a {@link Kind#SLOW_ANSWER} is sent. */
+  Duration delay() {
+    return delay;
+  }
+
   int status() {
     return status;
   }
@@ -235,6 +283,7 @@ public final class Fault {
   public String toString() {
     return "Fault[" + kind + (code != null ? " " + status + "/" + code : "")
         + (retryAfter != null ? " Retry-After " + retryAfterSeconds() + " s" : "")
+        + (delay != null ? " after " + delay.toMillis() + " ms" : "")
         + (operation != null ? " on " + operation.operationId() : "") + "]";
   }
 }
