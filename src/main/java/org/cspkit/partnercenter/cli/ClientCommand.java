@@ -1,7 +1,6 @@
 package org.cspkit.partnercenter.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.PartnerCenterClientBuilder;
 import org.cspkit.partnercenter.PartnerCenterCloud;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.RetryOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -36,7 +34,6 @@ abstract class ClientCommand {
   static final String GUID_EXAMPLE = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
   private static final Pattern GUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final long MAX_DEADLINE_SECONDS = Duration.ofDays(1).toSeconds();
 
   /** How the result is printed. */
   enum Output {
@@ -69,36 +66,10 @@ abstract class ClientCommand {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--cloud",
-      paramLabel = "CLOUD",
-      defaultValue = "global",
-      completionCandidates = Completions.Clouds.class,
-      description = "global, us-government or china (21Vianet): the Entra ID authority, the token"
-          + " scope and the API host. Default: ${DEFAULT-VALUE}.")
-  String cloud;
-
-  @Option(
-      names = "--base-url",
-      paramLabel = "URL",
-      description = {"Another API host, such as a mock server:", "http://127.0.0.1:4010"})
-  String baseUrl;
-
-  @Option(
-      names = "--token-env",
-      paramLabel = "NAME",
-      defaultValue = DEFAULT_TOKEN_VARIABLE,
-      description = "Environment variable holding the access token. Default: ${DEFAULT-VALUE}.")
-  String tokenVariable;
-
-  @Option(
-      names = "--locale",
-      paramLabel = "TAG",
-      defaultValue = "en-US",
-      description = "X-Locale, such as de-DE. Default: ${DEFAULT-VALUE}.")
-  String locale;
-
   /** Its description is each command's own, {@link #requestIdHelp()}. */
+  @CommandLine.Mixin
+  Connection connection = new Connection();
+
   @Option(names = "--request-id", paramLabel = "GUID", description = "MS-RequestId to send.")
   String requestId;
 
@@ -108,27 +79,6 @@ abstract class ClientCommand {
       description =
           "MS-CorrelationId to send (one for every call of the command). Default: a" + " new one.")
   String correlationId;
-
-  @Option(
-      names = "--application-name",
-      paramLabel = "NAME",
-      description = "MS-PartnerCenter-Application to send.")
-  String applicationName;
-
-  @Option(
-      names = "--max-attempts",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "Most attempts, the first included, 1 to 100; 1 turns retries off."
-          + " Default: ${DEFAULT-VALUE}.")
-  int maxAttempts;
-
-  @Option(
-      names = "--deadline",
-      paramLabel = "SECONDS",
-      defaultValue = "120",
-      description = "Limit on each call, retries included, 1 to 86400. Default: ${DEFAULT-VALUE}.")
-  long deadlineSeconds;
 
   @Option(
       names = {"-o", "--output"},
@@ -322,17 +272,18 @@ abstract class ClientCommand {
    */
   PartnerCenterClient client(boolean whatIf, PrintWriter out, PrintWriter err) {
     PartnerCenterCloud partnerCenterCloud =
-        setting("--cloud", () -> PartnerCenterCloud.fromName(cloud));
-    PartnerCenterClientBuilder builder = newClientBuilder(partnerCenterCloud);
+        setting("--cloud", () -> PartnerCenterCloud.fromName(connection.cloud));
+    PartnerCenterClientBuilder builder = connection.builder(this, partnerCenterCloud);
     try {
-      credential = credentials.choose(tokenVariable, partnerCenterCloud);
+      credential = credentials.choose(connection.tokenVariable, partnerCenterCloud);
     } catch (Credentials.Unusable e) {
       throw new Exit(
           ErrorReport.message(ExitCode.AUTHENTICATION, e.getMessage()).print(out, err, json()));
     }
     if (credential == null && !whatIf) {
       throw new Exit(ErrorReport.message(
-              ExitCode.AUTHENTICATION, "no credentials: " + Credentials.help(tokenVariable))
+              ExitCode.AUTHENTICATION,
+              "no credentials: " + Credentials.help(connection.tokenVariable))
           .print(out, err, json()));
     }
     if (credential != null && !whatIf) {
@@ -363,43 +314,6 @@ abstract class ClientCommand {
       return columns;
     }
     return terminal.stdoutIsTerminal() ? 80 : 0;
-  }
-
-  PartnerCenterClientBuilder newClientBuilder(PartnerCenterCloud partnerCenterCloud) {
-    if (deadlineSeconds < 1 || deadlineSeconds > MAX_DEADLINE_SECONDS) {
-      throw usage("--deadline must be from 1 to " + MAX_DEADLINE_SECONDS + " seconds, got "
-          + deadlineSeconds);
-    }
-    RetryOptions retryOptions = setting(
-        "--max-attempts",
-        () -> RetryOptions.builder()
-            .maxAttempts(maxAttempts)
-            .deadline(Duration.ofSeconds(deadlineSeconds))
-            .build());
-    PartnerCenterClientBuilder builder =
-        PartnerCenterClient.builder().cloud(partnerCenterCloud).retryOptions(retryOptions);
-    Locale xLocale = Locale.forLanguageTag(locale);
-    setting("--locale", () -> builder.locale(xLocale));
-    setting("--application-name", () -> builder.applicationName(applicationName));
-    if (baseUrl != null) {
-      try {
-        builder.baseUrl(baseUrl);
-      } catch (IllegalArgumentException e) {
-        // The URL may carry a password (http://user:password@host/): never echo it.
-        String message = String.valueOf(e.getMessage());
-        throw usage(optionMessage("--base-url", message.replace(baseUrl, maskUserInfo(baseUrl))));
-      }
-    }
-    return builder;
-  }
-
-  /** The URL with whatever stands between "://" and the last "@" before the path masked. */
-  static String maskUserInfo(String url) {
-    int scheme = url.indexOf("://");
-    int start = scheme < 0 ? 0 : scheme + 3;
-    int end = url.indexOf('/', start);
-    int at = url.lastIndexOf('@', end < 0 ? url.length() - 1 : end);
-    return at < start ? url : url.substring(0, start) + "****" + url.substring(at);
   }
 
   java.util.UUID requireGuid(String option, String value) {

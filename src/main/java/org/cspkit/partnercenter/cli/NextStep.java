@@ -55,9 +55,9 @@ final class NextStep {
         args.add(option + "=" + value);
         set = true;
       } else if (i > 0 && originalArgs.get(i - 1).equals("--base-url")) {
-        args.add(ClientCommand.maskUserInfo(arg));
+        args.add(Connection.maskUserInfo(arg));
       } else if (arg.startsWith("--base-url=")) {
-        args.add("--base-url=" + ClientCommand.maskUserInfo(arg.substring("--base-url=".length())));
+        args.add("--base-url=" + Connection.maskUserInfo(arg.substring("--base-url=".length())));
       } else {
         args.add(arg);
       }

@@ -141,7 +141,8 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     } else {
       requireGuid("--customer-id", customerId);
     }
-    if (baseUrl != null && !maskUserInfo(baseUrl).equals(baseUrl)) {
+    if (connection.baseUrl != null
+        && !Connection.maskUserInfo(connection.baseUrl).equals(connection.baseUrl)) {
       throw usage("--base-url of a purchase is recorded to resume it: leave the user name and"
           + " password out of it (credentials come from the environment)");
     }
@@ -179,11 +180,11 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     state.step = PurchaseJournal.Step.CREATING_CART;
     state.customerId = customerId.toLowerCase(Locale.ROOT);
     state.cart = request;
-    state.cloud = cloud;
-    state.baseUrl = baseUrl;
-    state.tokenVariable = tokenVariable;
-    state.locale = locale;
-    state.applicationName = applicationName;
+    state.cloud = connection.cloud;
+    state.baseUrl = connection.baseUrl;
+    state.tokenVariable = connection.tokenVariable;
+    state.locale = connection.locale;
+    state.applicationName = connection.applicationName;
     state.correlationId = options
         .correlationId()
         .map(UUID::toString)
@@ -202,19 +203,19 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   private void useRecordedConnection(PurchaseJournal.State state) {
     CommandLine.ParseResult given = spec.commandLine().getParseResult();
     if (!given.hasMatchedOption("--cloud") && state.cloud != null) {
-      cloud = state.cloud;
+      connection.cloud = state.cloud;
     }
     if (!given.hasMatchedOption("--base-url")) {
-      baseUrl = state.baseUrl;
+      connection.baseUrl = state.baseUrl;
     }
     if (!given.hasMatchedOption("--token-env") && state.tokenVariable != null) {
-      tokenVariable = state.tokenVariable;
+      connection.tokenVariable = state.tokenVariable;
     }
     if (!given.hasMatchedOption("--locale") && state.locale != null) {
-      locale = state.locale;
+      connection.locale = state.locale;
     }
     if (!given.hasMatchedOption("--application-name")) {
-      applicationName = state.applicationName;
+      connection.applicationName = state.applicationName;
     }
   }
 

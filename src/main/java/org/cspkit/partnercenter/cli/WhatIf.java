@@ -49,8 +49,8 @@ final class WhatIf {
     }
     String credential = command.credential != null
         ? command.credential.description()
-        : "none (" + Credentials.help(command.tokenVariable) + "); a real call would stop with"
-            + " exit code " + ExitCode.AUTHENTICATION.code();
+        : "none (" + Credentials.help(command.connection.tokenVariable)
+            + "); a real call would stop with" + " exit code " + ExitCode.AUTHENTICATION.code();
     if (command.json() && !confirm) {
       printJson(out, what, request, type, body.readUtf8(), credential, then);
       return;
