@@ -7,8 +7,9 @@ rem is the command's.
 rem
 rem JAVA_OPTS and PARTNER_CENTER_OPTS add JVM options after the launcher's own.
 rem Class-data sharing, only with JAVA_HOME set to a Java 19 or newer: the first run of cart,
-rem checkout, order or purchase records an archive in %LOCALAPPDATA%\partner-center
-rem (-XX:+AutoCreateSharedArchive), and later runs map it. PARTNER_CENTER_CDS=off turns it off.
+rem checkout, order or purchase (without --help, -h, --version, -V, help or generate-completion)
+rem records an archive in %LOCALAPPDATA%\partner-center (-XX:+AutoCreateSharedArchive), and
+rem later runs map it. PARTNER_CENTER_CDS=off turns it off.
 rem On Java 17 and 18, or with java.exe from the PATH, this launcher uses no archive.
 
 setlocal EnableExtensions DisableDelayedExpansion
@@ -47,7 +48,16 @@ if not exist "%CDS_DIR%\" mkdir "%CDS_DIR%" >nul 2>nul
 if not exist "%CDS_DIR%\" goto run
 set "ARCHIVE=%CDS_DIR%\partner-center-@project.version@-java%JAVA_VERSION%.jsa"
 set "QUIET_CDS=-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
-for %%c in (cart checkout order purchase) do if /i "%~1"=="%%c" goto record
+for %%c in (cart checkout order purchase) do if /i "%~1"=="%%c" goto scanArgs
+goto mapOnly
+rem Help and version output (anywhere in the arguments) maps an archive but never makes one,
+rem or a small archive would be kept for good. SHIFT leaves the arguments java gets unchanged.
+:scanArgs
+if [%1]==[] goto record
+for %%h in (--help -h --version -V help generate-completion) do if "%~1"=="%%h" goto mapOnly
+shift
+goto scanArgs
+:mapOnly
 if not exist "%ARCHIVE%" goto run
 set CDS_OPTS=%QUIET_CDS% "-XX:SharedArchiveFile=%ARCHIVE%"
 goto run

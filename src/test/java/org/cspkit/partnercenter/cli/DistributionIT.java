@@ -1,12 +1,16 @@
 package org.cspkit.partnercenter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cspkit.partnercenter.cli.InstalledDistribution.BASE;
+import static org.cspkit.partnercenter.cli.InstalledDistribution.FROM_APP_ARCHIVE;
+import static org.cspkit.partnercenter.cli.InstalledDistribution.VERSION;
+import static org.cspkit.partnercenter.cli.InstalledDistribution.archive;
+import static org.cspkit.partnercenter.cli.InstalledDistribution.json;
 
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,13 +18,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -40,14 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * directory of its own for the class-data-sharing archive.
  */
 class DistributionIT {
-  private static final String VERSION = System.getProperty("project.version");
-  private static final String BASE = "partner-center-" + VERSION + "/";
   private static final String CUSTOMER_ID = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
   private static final String CART_ID = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605";
   private static final String ONE_ORDER =
       "{\"orders\":[{\"id\":\"o-1\",\"status\":\"pending\",\"lineItems\":[]}]}";
-  /** How {@code -Xlog:class+load} names a class mapped from a dynamic (application) archive. */
-  private static final String FROM_APP_ARCHIVE = "source: shared objects file (top)";
 
   @TempDir
   static Path installation;
@@ -62,17 +60,7 @@ class DistributionIT {
 
   @BeforeAll
   static void unpackTheTarGz() throws Exception {
-    Process tar = new ProcessBuilder(
-            "tar", "-xzf", archive("tar.gz").toString(), "-C", installation.toString())
-        .inheritIO()
-        .start();
-    assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(tar.exitValue()).isZero();
-    home = installation.resolve(BASE);
-  }
-
-  private static Path archive(String extension) {
-    return Path.of(System.getProperty("dist.archive") + "." + extension);
+    home = InstalledDistribution.unpack(installation);
   }
 
   @Test
@@ -300,14 +288,6 @@ class DistributionIT {
             "checkout");
   }
 
-  private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .setHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
-  }
-
   private List<Path> archives() throws IOException {
     Path cache = userHome.resolve(".cache/partner-center");
     if (!Files.isDirectory(cache)) {
@@ -340,31 +320,8 @@ class DistributionIT {
 
   /** Runs with this JVM's Java as JAVA_HOME and the temporary home, as a user's shell would. */
   private Run run(Map<String, String> environment, List<String> command) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
-    Map<String, String> env = builder.environment();
-    for (String inherited : List.of(
-        "JAVA_OPTS",
-        "PARTNER_CENTER_OPTS",
-        "PARTNER_CENTER_CDS",
-        "XDG_CACHE_HOME",
-        "PARTNER_CENTER_PROGRESS",
-        "COLUMNS")) {
-      env.remove(inherited);
-    }
-    env.put("HOME", userHome.toString());
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("PARTNER_CENTER_ACCESS_TOKEN", "distribution-test-token");
-    env.putAll(new HashMap<>(environment));
-    Path stderr = Files.createTempFile(userHome, "stderr", ".txt");
-    builder.redirectError(stderr.toFile());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS))
-        .as(String.join(" ", command))
-        .isTrue();
-    return new Run(process.exitValue(), stdout, Files.readString(stderr));
+    InstalledDistribution.Run run = InstalledDistribution.run(userHome, environment, command);
+    return new Run(run.exitCode(), run.stdout(), run.stderr());
   }
 
   private record Run(int exitCode, String stdout, String stderr) {}
