@@ -39,7 +39,7 @@ final class CartCommand implements Runnable {
         paramLabel = "ITEM",
         description = {
           "A line item, repeatable: " + CartItems.SYNTAX + ".",
-          "Such as CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,quantity=5,billing=monthly,term=P1Y."
+          "Such as CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,billing=monthly,quantity=5,term=P1Y."
         })
     List<String> items;
 

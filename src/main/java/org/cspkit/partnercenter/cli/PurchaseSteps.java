@@ -126,7 +126,7 @@ final class PurchaseSteps {
     }
     if (!CartsService.lineItemsWithErrors(cart).isEmpty()) {
       if (command.json()) {
-        printAll(out);
+        PurchaseJson.print(out, journal, cart, orders, statuses, notes);
       }
       return context(ErrorReport.message(
                   ExitCode.CART_HAS_ERRORS,
@@ -183,7 +183,7 @@ final class PurchaseSteps {
     if (result == null) {
       stage = Stage.READ_ORDERS;
       if (command.json()) {
-        printAll(out);
+        PurchaseJson.print(out, journal, cart, orders, statuses, notes);
       } else {
         out.println();
         CheckoutCommand.printCheckedOutEarlier(command, out, state.customerId, state.cartId);
@@ -231,7 +231,7 @@ final class PurchaseSteps {
       }
     }
     if (command.json()) {
-      printAll(out);
+      PurchaseJson.print(out, journal, cart, orders, statuses, notes);
     } else {
       out.println();
       out.println("Bought: cart " + state.cartId + ", " + result.orders().size() + " order(s)"
@@ -364,38 +364,5 @@ final class PurchaseSteps {
       }
     }
     return ids;
-  }
-
-  /** With {@code -o json}: one object with the purchase, its cart, checkout, orders, statuses. */
-  private void printAll(PrintWriter out) {
-    JsonOutput.print(out, true, (json, moshi) -> {
-      json.beginObject();
-      json.name("purchaseId").value(state.purchaseId);
-      json.name("journal").value(journal.file().toString());
-      json.name("customerId").value(state.customerId);
-      json.name("cartId").value(state.cartId);
-      json.name("checkedOutEarlier").value(state.checkedOutEarlier);
-      json.name("cart");
-      JsonOutput.model(json, moshi, Cart.class, cart);
-      json.name("checkout");
-      JsonOutput.model(json, moshi, CartCheckoutResult.class, state.checkout);
-      json.name("orders").beginArray();
-      for (Order order : orders) {
-        JsonOutput.model(json, moshi, Order.class, order);
-      }
-      json.endArray();
-      json.name("provisioningStatus").beginObject();
-      for (Map.Entry<String, OrderProvisioningStatusCollection> entry : statuses.entrySet()) {
-        json.name(entry.getKey());
-        JsonOutput.model(json, moshi, OrderProvisioningStatusCollection.class, entry.getValue());
-      }
-      json.endObject();
-      json.name("notes").beginArray();
-      for (String note : notes) {
-        json.value(note);
-      }
-      json.endArray();
-      json.endObject();
-    });
   }
 }

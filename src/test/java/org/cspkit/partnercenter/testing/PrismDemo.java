@@ -63,6 +63,8 @@ public final class PrismDemo {
       // archive goes under target/, not the user's cache.
       environment.put("JAVA_HOME", System.getProperty("java.home"));
       environment.put("XDG_CACHE_HOME", System.getProperty("demo.cache"));
+      // Its purchase journal too.
+      environment.put("XDG_STATE_HOME", System.getProperty("demo.state"));
       exitCode = builder.start().waitFor();
     } finally {
       Files.deleteIfExists(cart);
