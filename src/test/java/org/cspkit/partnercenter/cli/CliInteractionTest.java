@@ -159,6 +159,35 @@ class CliInteractionTest {
   }
 
   @Test
+  void aStopWhileConfirmWaitsForAnAnswerSaysNothingWasSent() throws Exception {
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+    Terminal terminal = new Terminal(false, false, prompt -> {
+      asked.countDown();
+      try {
+        answer.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "y";
+    });
+    CompletableFuture<Integer> exitCode =
+        CompletableFuture.supplyAsync(() -> run(Map.of(), terminal, "--confirm"));
+    assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+    terminal.commandStarted();
+
+    StringWriter hook = new StringWriter();
+    terminal.interrupt(new PrintWriter(hook, true));
+    answer.countDown();
+
+    assertThat(hook.toString())
+        .contains("interrupted while waiting for an answer: nothing was sent");
+    // Answered yes after the stop: the checkout is still not sent.
+    assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCode.INTERRUPTED.code());
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void confirmShowsTheRequestAndSendsOnYes() throws Exception {
     enqueue(201, NO_ORDERS);
 

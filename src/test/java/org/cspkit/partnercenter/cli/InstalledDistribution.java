@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 
 /**
- * The distribution as a user installs it, for {@link DistributionIT} and {@link LauncherIT}: the
+ * The distribution as a user installs it, for {@link DistributionIT}, {@link LauncherIT} and
+ * {@link PurchaseSignalsIT}: the
  * tar.gz unpacked with {@code tar}, and commands run as a user's shell runs them, on the Java of
  * this test's JVM (through {@code JAVA_HOME}: Java 17 on the first pass, the newest JDK on the
  * second) with a home directory of their own for the class-data-sharing archive.
@@ -78,6 +79,7 @@ final class InstalledDistribution {
         "JDK_JAVA_OPTIONS",
         "JAVA_TOOL_OPTIONS",
         "XDG_CACHE_HOME",
+        "XDG_STATE_HOME",
         "PARTNER_CENTER_PROGRESS",
         "COLUMNS")) {
       env.remove(inherited);
@@ -104,5 +106,10 @@ final class InstalledDistribution {
     return new Run(process.exitValue(), stdout, Files.readString(stderr));
   }
 
-  record Run(int exitCode, String stdout, String stderr) {}
+  record Run(int exitCode, String stdout, String stderr) {
+    /** The command of the last {@code next step:} line, or null. */
+    String nextStep() {
+      return PrintedAdvice.nextStep(stderr);
+    }
+  }
 }

@@ -75,15 +75,8 @@ class PurchaseResumeTest {
 
   /** What one run of the command line printed, and its exit code. */
   record Run(int exitCode, String out, String err) {
-    /** The command of the last "next step:" line, or null. */
     String nextStep() {
-      String found = null;
-      for (String line : err.lines().toList()) {
-        if (line.startsWith("next step: ")) {
-          found = line.substring("next step: ".length());
-        }
-      }
-      return found;
+      return PrintedAdvice.nextStep(err);
     }
   }
 
@@ -106,7 +99,7 @@ class PurchaseResumeTest {
 
   /** Runs the command line with the arguments a shell makes of {@code line}. */
   Run runAsPrinted(String line) throws Exception {
-    List<String> words = ShellWords.split(line);
+    List<String> words = PrintedAdvice.split(line);
     assertThat(words.get(0)).isEqualTo("partner-center");
     return run(Terminal.none(), words.subList(1, words.size()));
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,18 +45,6 @@ class PurchaseSignalsIT {
     fake.close();
   }
 
-  /** A finished process: its exit code and what it printed. */
-  record Run(int exitCode, String stdout, String stderr) {
-    String nextStep() {
-      return stderr
-          .lines()
-          .filter(line -> line.startsWith("next step: "))
-          .reduce((first, last) -> last)
-          .map(line -> line.substring("next step: ".length()))
-          .orElse(null);
-    }
-  }
-
   static Stream<Arguments> everyStepAndSignal() {
     return Stream.of(
             Operation.CREATE_CART,
@@ -94,7 +81,8 @@ class PurchaseSignalsIT {
         .start()
         .waitFor();
     assertThat(purchase.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
-    Run stopped = new Run(purchase.exitValue(), stdout.get(), stderr.get());
+    InstalledDistribution.Run stopped =
+        new InstalledDistribution.Run(purchase.exitValue(), stdout.get(), stderr.get());
 
     assertThat(stopped.exitCode())
         .as(stopped.stderr())
@@ -127,7 +115,8 @@ class PurchaseSignalsIT {
     CompletableFuture<String> followOut = read(follow.getInputStream());
     CompletableFuture<String> followErr = read(follow.getErrorStream());
     assertThat(follow.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    Run followed = new Run(follow.exitValue(), followOut.get(), followErr.get());
+    InstalledDistribution.Run followed =
+        new InstalledDistribution.Run(follow.exitValue(), followOut.get(), followErr.get());
 
     assertThat(followed.exitCode()).as(followed.stderr()).isZero();
     assertThat(followed.stdout()).contains("Bought: cart ");
@@ -141,31 +130,23 @@ class PurchaseSignalsIT {
   }
 
   /**
-   * Starts a command as an operator's shell would: the launcher on the PATH, this JVM's Java as
-   * JAVA_HOME, a home of its own (empty cache and purchase journals), and SIGINT and SIGTERM at
-   * their default action even when the build itself runs with them ignored (a background job).
+   * Starts a command as an operator's shell would ({@link InstalledDistribution#builder}), with
+   * the launcher on the PATH, and SIGINT and SIGTERM at their default action even when the build
+   * itself runs with them ignored (a background job).
    */
   private Process start(List<String> command) throws Exception {
     List<String> defaultSignals = new ArrayList<>(List.of(
         "perl", "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"$!\"", "--"));
     defaultSignals.addAll(command);
-    ProcessBuilder builder = new ProcessBuilder(defaultSignals);
-    Map<String, String> env = builder.environment();
-    for (String inherited : List.of(
-        "JAVA_OPTS",
-        "PARTNER_CENTER_OPTS",
-        "PARTNER_CENTER_CDS",
-        "PARTNER_CENTER_PROGRESS",
-        "XDG_CACHE_HOME",
-        "XDG_STATE_HOME")) {
-      env.remove(inherited);
-    }
-    env.put("HOME", userHome.toString());
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("PATH", DIST_HOME.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
-    env.put("PARTNER_CENTER_ACCESS_TOKEN", "signals-test-token");
-    Files.createDirectories(userHome);
-    return builder.start();
+    return InstalledDistribution.builder(
+            userHome,
+            Map.of(
+                "PATH",
+                DIST_HOME.resolve("bin") + File.pathSeparator + System.getenv("PATH"),
+                "XDG_STATE_HOME",
+                userHome.resolve("state").toString()),
+            defaultSignals)
+        .start();
   }
 
   private static CompletableFuture<String> read(java.io.InputStream stream) {

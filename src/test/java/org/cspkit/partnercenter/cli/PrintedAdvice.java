@@ -6,9 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The words a POSIX shell makes of a command line, as {@code sh} itself splits it. */
-final class ShellWords {
-  private ShellWords() {}
+/**
+ * The advice a command printed, to run as printed: its last {@code next step:} line, and the
+ * words a POSIX shell makes of it, as {@code sh} itself splits them.
+ */
+final class PrintedAdvice {
+  private PrintedAdvice() {}
+
+  /**
+   * The command of the last {@code next step:} line of standard error.
+   *
+   * @param stderr what the command printed on standard error
+   * @return the command, or null when there is none
+   */
+  static String nextStep(String stderr) {
+    return stderr
+        .lines()
+        .filter(line -> line.startsWith("next step: "))
+        .reduce((first, last) -> last)
+        .map(line -> line.substring("next step: ".length()))
+        .orElse(null);
+  }
 
   /**
    * Splits a command line as printed: {@code sh} evaluates it as the arguments of {@code set}
