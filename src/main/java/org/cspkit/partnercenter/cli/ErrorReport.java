@@ -33,7 +33,8 @@ import org.cspkit.partnercenter.model.ApiFault;
  * only {@code purchase} adds. Not thread-safe; one per report.
  */
 final class ErrorReport {
-  private final ExitCode exitCode;
+  private ExitCode exitCode;
+  private boolean earlierMayHaveSucceeded;
   private final String message;
   private final Throwable failure;
   private final boolean interrupted;
@@ -113,9 +114,22 @@ final class ErrorReport {
 
   /** Whether the call may have taken effect. */
   boolean mayHaveSucceeded() {
-    return failure instanceof PartnerCenterException e
-        ? e.mayHaveSucceeded()
-        : failure instanceof CallCancelledException c && c.mayHaveSucceeded();
+    return earlierMayHaveSucceeded
+        || (failure instanceof PartnerCenterException e
+            ? e.mayHaveSucceeded()
+            : failure instanceof CallCancelledException c && c.mayHaveSucceeded());
+  }
+
+  /**
+   * An earlier run sent the same call, which may have succeeded: whatever this run's attempt
+   * did, the outcome is unknown (exit code 7, unless the command was interrupted).
+   */
+  ErrorReport earlierMayHaveSucceeded() {
+    earlierMayHaveSucceeded = true;
+    if (!interrupted) {
+      exitCode = ExitCode.OUTCOME_UNKNOWN;
+    }
+    return this;
   }
 
   /** The {@code MS-RequestId} the call was sent with, or null when it was not sent. */

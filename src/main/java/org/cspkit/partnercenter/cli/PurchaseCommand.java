@@ -74,6 +74,9 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   /** The steps of the purchase being run, for the report of a failure. */
   private PurchaseSteps steps;
 
+  /** The ID of a new purchase given no --request-id, once drawn. */
+  private String newId;
+
   @Override
   String requestIdHelp() {
     return "The purchase's ID, and the MS-RequestId of its cart creation. Default: a new one."
@@ -112,9 +115,10 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     Path directory = journalDirectory == null
         ? PurchaseJournal.defaultDirectory(environment)
         : Path.of(journalDirectory).toAbsolutePath();
+    boolean recorded = PurchaseJournal.exists(directory, purchaseId());
     try (PurchaseJournal journal = openJournal(directory, request, options)) {
       useRecordedConnection(journal.state());
-      steps = new PurchaseSteps(this, journal, options, resumeCommand(journal));
+      steps = new PurchaseSteps(this, journal, options, resumeCommand(journal), recorded);
       return withClient(false, (client, out, e) -> steps.run(client, out, err));
     } catch (IOException e) {
       throw usage("the purchase journal in " + directory + " cannot be used: " + e.getMessage()
@@ -197,6 +201,16 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       throw usage("purchase " + id + " was recorded by another process just now: continue it"
           + " with --resume " + id);
     }
+  }
+
+  /** The purchase's ID: the one resumed, the one given as --request-id, or a new one. */
+  private String purchaseId() {
+    if (newId == null) {
+      newId = UUID.randomUUID().toString();
+    }
+    return resumeId != null
+        ? resumeId.toLowerCase(Locale.ROOT)
+        : requestId != null ? requestId.toLowerCase(Locale.ROOT) : newId;
   }
 
   /** On a resume, the connection settings recorded, except those given again. */

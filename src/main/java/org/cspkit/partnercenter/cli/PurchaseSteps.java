@@ -43,6 +43,11 @@ final class PurchaseSteps {
   private final PurchaseJournal.State state;
   private final RequestOptions options;
   private final String resumeCommand;
+  /** Whether the purchase was recorded before this run: its first step may have been sent. */
+  private final boolean resumed;
+  /** The step recorded when this run began: the one an earlier run may have sent. */
+  private final PurchaseJournal.Step recordedStep;
+
   private final List<String> notes = new ArrayList<>();
   private final List<Order> orders = new ArrayList<>();
   private final Map<String, OrderProvisioningStatusCollection> statuses = new LinkedHashMap<>();
@@ -53,12 +58,15 @@ final class PurchaseSteps {
       PurchaseCommand command,
       PurchaseJournal journal,
       RequestOptions options,
-      String resumeCommand) {
+      String resumeCommand,
+      boolean resumed) {
     this.command = command;
     this.journal = journal;
     this.state = journal.state();
     this.options = options;
     this.resumeCommand = resumeCommand;
+    this.resumed = resumed;
+    this.recordedStep = state.step;
   }
 
   /** The step in flight, for reports. */
@@ -77,7 +85,6 @@ final class PurchaseSteps {
 
   /** Runs the steps left; returns the exit code. */
   int run(PartnerCenterClient client, PrintWriter out, PrintWriter err) {
-    boolean resumed = state.step != PurchaseJournal.Step.CREATING_CART;
     String recorded = "urchase " + state.purchaseId + ", recorded in " + journal.file();
     if (command.json()) {
       err.println("p" + recorded);
@@ -318,6 +325,14 @@ final class PurchaseSteps {
       report.explain("failed in " + what());
     }
     String cartId = state.cartId;
+    // The step this run began with may have been sent by an earlier run, with the same
+    // MS-RequestId: what this run's attempt did does not tell what that one did.
+    boolean sentByAnEarlierRun = resumed
+        && ((stage == Stage.CREATE && recordedStep == PurchaseJournal.Step.CREATING_CART)
+            || (stage == Stage.CHECKOUT && recordedStep == PurchaseJournal.Step.CHECKING_OUT));
+    if (sentByAnEarlierRun || (stage == Stage.CHECKOUT && alreadySubmitted(failure))) {
+      report.earlierMayHaveSucceeded();
+    }
     switch (stage) {
       case CREATE ->
         report.explain(
@@ -345,6 +360,14 @@ final class PurchaseSteps {
     }
     return context(report.nextStep(resumeCommand))
         .print(command.out(), command.err(), command.json());
+  }
+
+  /**
+   * Partner Center said the cart was already checked out (800065), and its status could not be
+   * read to confirm it: bought, most likely.
+   */
+  private static boolean alreadySubmitted(Throwable failure) {
+    return failure instanceof PartnerCenterException e && e.errorCode().orElse(0) == 800065;
   }
 
   private ErrorReport context(ErrorReport report) {

@@ -242,6 +242,28 @@ class PurchaseResumeTest {
   }
 
   @Test
+  void aResumedCheckoutThatFailsStillSaysTheEarlierOneMayHaveSucceeded() throws Exception {
+    fake.enqueueFault(Fault.dropAfterCommit().on(Operation.CHECKOUT_CART));
+    Run lost = run(Terminal.none(), purchase("--max-attempts", "1"));
+    assertThat(lost.exitCode()).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
+    for (int i = 0; i < 4; i++) {
+      fake.enqueueFault(Fault.errorCode(800003).on(Operation.CHECKOUT_CART));
+    }
+
+    // The resumed checkout's own attempts all got 500: the first run's checkout went through.
+    Run failed = runAsPrinted(lost.nextStep());
+
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
+    assertThat(failed.err())
+        .contains("may have succeeded: continuing the purchase checks the same cart out")
+        .doesNotContain("nothing was bought");
+    assertThat(failed.nextStep()).isEqualTo(lost.nextStep());
+    Run followed = runAsPrinted(failed.nextStep());
+    assertThat(followed.exitCode()).as(followed.err()).isZero();
+    assertExactlyOneCheckout();
+  }
+
+  @Test
   void theSameRequestIdContinuesTheRecordedPurchaseAndOtherItemsAreRefused() throws Exception {
     String purchaseId = "0f8fad5b-d9cb-469f-a165-70867728950e";
     fake.enqueueFault(Fault.dropAfterCommit().on(Operation.CHECKOUT_CART));
