@@ -2,8 +2,6 @@ package org.cspkit.partnercenter;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.RetryPolicyBuilder;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -350,8 +348,8 @@ public final class OrdersService {
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     try {
-      return Failsafe.with(untilProvisioned(wait))
-          .get(() -> polled(wait, getProvisioningStatus(customerId, orderId, perPoll)));
+      return Failsafe.with(Objects.requireNonNull(wait, "wait").retryPolicy())
+          .get(() -> wait.polled(getProvisioningStatus(customerId, orderId, perPoll)));
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -380,18 +378,11 @@ public final class OrdersService {
   public CompletableFuture<OrderProvisioningStatusCollection> waitForProvisioningAsync(
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
     RequestOptions perPoll = perPoll(customerId, orderId, options);
-    return Failsafe.with(untilProvisioned(wait))
+    return Failsafe.with(Objects.requireNonNull(wait, "wait").retryPolicy())
         // Each poll starts on the scheduler's thread: with the caller's context and MDC.
         .with(CallerContext.current().scheduler(pipeline.scheduler()))
-        .getStageAsync(() -> getProvisioningStatusAsync(customerId, orderId, perPoll)
-            .thenApply(statuses -> polled(wait, statuses)));
-  }
-
-  /** Hands the statuses of a poll to the wait's listener, if any. */
-  private static OrderProvisioningStatusCollection polled(
-      ProvisioningWaitOptions wait, OrderProvisioningStatusCollection statuses) {
-    wait.pollListener().ifPresent(listener -> listener.accept(statuses));
-    return statuses;
+        .getStageAsync(
+            () -> getProvisioningStatusAsync(customerId, orderId, perPoll).thenApply(wait::polled));
   }
 
   /**
@@ -422,23 +413,6 @@ public final class OrdersService {
 
   private static boolean isPendingText(String status) {
     return status != null && status.toLowerCase(Locale.ROOT).contains("pending");
-  }
-
-  private static RetryPolicy<OrderProvisioningStatusCollection> untilProvisioned(
-      ProvisioningWaitOptions wait) {
-    Objects.requireNonNull(wait, "wait");
-    RetryPolicyBuilder<OrderProvisioningStatusCollection> policy =
-        RetryPolicy.<OrderProvisioningStatusCollection>builder()
-            .handleResultIf(OrdersService::anyPending)
-            // A poll's failure was already retried by the pipeline: it ends the wait.
-            .abortOn(Throwable.class)
-            .withMaxAttempts(-1)
-            .withMaxDuration(wait.timeout());
-    // Failsafe's backoff needs a maximum above the first delay: equal ones are a fixed delay.
-    return (wait.maxInterval().equals(wait.initialInterval())
-            ? policy.withDelay(wait.initialInterval())
-            : policy.withBackoff(wait.initialInterval(), wait.maxInterval()))
-        .build();
   }
 
   /** Checks the IDs now, and keeps one correlation ID across the polls. */

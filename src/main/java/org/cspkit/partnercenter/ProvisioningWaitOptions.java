@@ -1,5 +1,7 @@
 package org.cspkit.partnercenter;
 
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,6 +127,30 @@ public final class ProvisioningWaitOptions {
    */
   public Optional<Consumer<OrderProvisioningStatusCollection>> pollListener() {
     return Optional.ofNullable(pollListener);
+  }
+
+  /** Hands the statuses of a poll to the wait's listener, if any. */
+  OrderProvisioningStatusCollection polled(OrderProvisioningStatusCollection statuses) {
+    if (pollListener != null) {
+      pollListener.accept(statuses);
+    }
+    return statuses;
+  }
+
+  /** The polling as a Failsafe policy: retried while a line item is pending, until the timeout. */
+  RetryPolicy<OrderProvisioningStatusCollection> retryPolicy() {
+    RetryPolicyBuilder<OrderProvisioningStatusCollection> policy =
+        RetryPolicy.<OrderProvisioningStatusCollection>builder()
+            .handleResultIf(OrdersService::anyPending)
+            // A poll's failure was already retried by the pipeline: it ends the
+            .abortOn(Throwable.class)
+            .withMaxAttempts(-1)
+            .withMaxDuration(timeout);
+    // Failsafe's backoff needs a maximum above the first delay: equal ones are a fixed delay.
+    return (maxInterval().equals(initialInterval())
+            ? policy.withDelay(initialInterval())
+            : policy.withBackoff(initialInterval(), maxInterval()))
+        .build();
   }
 
   @Override

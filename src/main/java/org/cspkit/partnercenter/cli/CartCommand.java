@@ -59,7 +59,7 @@ final class CartCommand implements Runnable {
       err.println("warning: " + errors + " line item(s) of cart " + TerminalText.safe(cart.id())
           + " have errors: checking it out would fail (800009); fix them with 'cart update'");
       err.flush();
-      return ExitCode.CART_HAS_ERRORS.code();
+      return ExitCode.NOT_BOUGHT.code();
     }
     return ExitCode.SUCCESS.code();
   }

@@ -121,12 +121,25 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
         JsonOutput.printModel(out, CartCheckoutResult.class, result);
       } else {
         ResultTable.print(out, result, tableWidth());
+        if (result.orders().isEmpty() && !result.orderErrors().isEmpty()) {
+          out.println();
+          out.println("Not bought: every order group failed.");
+        }
       }
       out.flush();
-      return result.orderErrors().isEmpty()
-          ? ExitCode.SUCCESS.code()
-          : ExitCode.PARTLY_BOUGHT.code();
+      return exitCode(result, false);
     });
+  }
+
+  /**
+   * The exit code of a checkout's result: 8 when every order group failed (no order), 3 when
+   * some did, 9 when bought but still pending at the wait's timeout, else 0.
+   */
+  static int exitCode(CartCheckoutResult result, boolean stillPending) {
+    if (!result.orderErrors().isEmpty()) {
+      return result.orders().isEmpty() ? ExitCode.NOT_BOUGHT.code() : ExitCode.PARTLY_BOUGHT.code();
+    }
+    return stillPending ? ExitCode.STILL_PENDING.code() : ExitCode.SUCCESS.code();
   }
 
   /**

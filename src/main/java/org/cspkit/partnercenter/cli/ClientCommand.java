@@ -145,6 +145,11 @@ abstract class ClientCommand {
     return false;
   }
 
+  /** What a stopped read means, for reports. */
+  String stoppedRead() {
+    return "nothing was changed (a read)";
+  }
+
   /** What it means that the change may have succeeded, for reports. */
   String mayHaveSucceeded() {
     return what() + " may have succeeded";
@@ -233,7 +238,7 @@ abstract class ClientCommand {
     if (report.mayHaveSucceeded()) {
       report.explain(changes() ? mayHaveSucceeded() : what() + " changed nothing (a read)");
     } else if (failure instanceof Terminal.Stopped || report.interrupted()) {
-      report.explain(changes() ? "nothing was changed" : "nothing was changed (a read)");
+      report.explain(changes() ? "nothing was changed" : stoppedRead());
     }
     if (report.interrupted() || report.mayHaveSucceeded()) {
       String sent = report.requestId();

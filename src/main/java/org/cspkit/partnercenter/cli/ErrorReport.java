@@ -29,7 +29,8 @@ import org.cspkit.partnercenter.model.ApiFault;
  *  "nextStep": "partner-center purchase --resume ...", "purchaseId": "...", "cartId": "..."}}</pre>
  *
  * <p>Every key is there in every report ({@code null} or empty when it does not apply), except
- * those of a purchase ({@code purchaseId}, {@code step}, {@code cartId}, {@code orderIds}), which
+ * those of a purchase ({@code purchaseId}, {@code journal}, {@code step}, {@code cartId}, {@code
+ * orderIds}), which
  * only {@code purchase} adds. Not thread-safe; one per report.
  */
 final class ErrorReport {

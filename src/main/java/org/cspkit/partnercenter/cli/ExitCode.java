@@ -17,11 +17,12 @@ public enum ExitCode {
   /** An unexpected error inside the program (a bug). */
   INTERNAL_ERROR(1, "internal error (a bug): please report it with what was printed"),
 
-  /** A bad option, ID or setting, an unusable purchase journal, or {@code --confirm} not yes. */
+  /** A bad option, ID or setting, or {@code --confirm} not yes; or an unusable journal. */
   USAGE(
       2,
-      "usage error: a bad option, ID or setting, a purchase journal that cannot be used, or"
-          + " --confirm not answered yes; nothing was bought"),
+      "usage error: a bad option, ID or setting, or --confirm not answered yes (nothing was"
+          + " sent); or a purchase journal that cannot be used (the message says where the"
+          + " purchase stands)"),
 
   /** The checkout created orders, and some order groups failed (the order errors are listed). */
   PARTLY_BOUGHT(
@@ -51,9 +52,11 @@ public enum ExitCode {
           + " have succeeded; run the next step printed, which repeats it with the same"
           + " MS-RequestId (or resumes the purchase) and cannot buy twice. Before 4, 5 and 6"),
 
-  /** Nothing bought: a line item of the cart has an error. */
-  CART_HAS_ERRORS(
-      8, "not bought: a line item of the cart has an error (listed); fix it with 'cart update'"),
+  /** Nothing bought: a line item has an error, or every order group of the checkout failed. */
+  NOT_BOUGHT(
+      8,
+      "not bought: a line item of the cart has an error, or every order group of the checkout"
+          + " failed (the errors are listed)"),
 
   /** Bought, but a line item was still pending when {@code --wait} timed out. */
   STILL_PENDING(

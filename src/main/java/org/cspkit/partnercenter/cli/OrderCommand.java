@@ -3,6 +3,7 @@ package org.cspkit.partnercenter.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.cspkit.partnercenter.OrderListParams;
 import org.cspkit.partnercenter.OrdersService;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
@@ -184,10 +185,21 @@ final class OrderCommand implements Runnable {
           ? "the wait for the provisioning of order " + orderId
           : "reading the provisioning status of order " + orderId;
     }
+
+    @Override
+    String stoppedRead() {
+      return waiting.enabled && waiting.polled
+          ? "order " + orderId + " exists, and its provisioning goes on; only the wait was"
+              + " stopped: nothing was changed (a read)"
+          : super.stoppedRead();
+    }
   }
 
   /** {@code --wait}, {@code --poll-interval} and {@code --wait-timeout}. */
   static final class Waiting {
+    /** Whether a poll of a wait has returned statuses: the order exists. */
+    volatile boolean polled;
+
     @Option(
         names = "--wait",
         description = "Poll until no line item is pending, or the wait timeout passes.")
@@ -221,20 +233,26 @@ final class OrderCommand implements Runnable {
         throw command.usage("--wait-timeout must be more than 0 and at most 86400 seconds, got "
             + waitTimeoutSeconds);
       }
-      if (waitTimeoutSeconds <= pollIntervalSeconds) {
+      // Compared as sent: in whole milliseconds.
+      Duration interval = Duration.ofMillis(Math.round(pollIntervalSeconds * 1000));
+      Duration timeout = Duration.ofMillis(Math.round(waitTimeoutSeconds * 1000));
+      if (timeout.compareTo(interval) <= 0) {
         throw command.usage("--wait-timeout (" + waitTimeoutSeconds + " s) must be more than"
             + " --poll-interval (" + pollIntervalSeconds + " s): the wait would end before its"
             + " second poll");
       }
-      Duration interval = Duration.ofMillis(Math.round(pollIntervalSeconds * 1000));
-      ProvisioningWaitOptions.Builder wait = ProvisioningWaitOptions.builder()
+      Consumer<OrderProvisioningStatusCollection> progress = enabled && command.progress()
+          ? Progress.waitLines(command.err(), orderId, System::nanoTime)
+          : statuses -> {};
+      return ProvisioningWaitOptions.builder()
           .initialInterval(interval)
           .maxInterval(interval.multipliedBy(8))
-          .timeout(Duration.ofMillis(Math.round(waitTimeoutSeconds * 1000)));
-      if (enabled && command.progress()) {
-        wait.pollListener(Progress.waitLines(command.err(), orderId, System::nanoTime));
-      }
-      return wait.build();
+          .timeout(timeout)
+          .pollListener(statuses -> {
+            polled = true;
+            progress.accept(statuses);
+          })
+          .build();
     }
   }
 
@@ -258,7 +276,8 @@ final class OrderCommand implements Runnable {
     }
     if (waited && OrdersService.anyPending(statuses)) {
       err.println("warning: order " + TerminalText.safe(orderId)
-          + " still has line items pending at the wait timeout; run 'order status' again later");
+          + " still has line items pending at the wait timeout; to wait again:");
+      err.println("next step: " + NextStep.rerun(command.originalArgs(), null, null));
       err.flush();
       return ExitCode.STILL_PENDING.code();
     }

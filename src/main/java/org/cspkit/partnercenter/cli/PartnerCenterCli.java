@@ -76,7 +76,12 @@ public final class PartnerCenterCli implements Runnable {
     // usually goes to the same one.
     Terminal terminal = console != null
         ? new Terminal(true, true, prompt -> console.readLine("%s", prompt))
-        : Terminal.piped(System.in, Charset.defaultCharset(), err);
+        : Terminal.piped(
+            System.in,
+            Charset.defaultCharset(),
+            err,
+            // The launcher says whether standard error alone is a terminal.
+            Boolean.getBoolean("partner-center.stderr-terminal"));
     // Ctrl-C and SIGTERM run this hook: it stops the command (no call starts any more, the one in
     // flight is cancelled) and waits for the command's report of what it stopped; the Java
     // runtime then exits with 130 or 143.

@@ -68,7 +68,9 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       names = "--journal",
       paramLabel = "DIR",
       description = "Where purchases are recorded, a file each. Default: $XDG_STATE_HOME/"
-          + "partner-center/purchases, else ~/.local/state/partner-center/purchases.")
+          + "partner-center/purchases (an absolute XDG_STATE_HOME), else"
+          + " ~/.local/state/partner-center/purchases (%LOCALAPPDATA%\\partner-center\\"
+          + "purchases on Windows).")
   String journalDirectory;
 
   /** The steps of the purchase being run, for the report of a failure. */
@@ -79,9 +81,10 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
 
   @Override
   String requestIdHelp() {
-    return "The purchase's ID, and the MS-RequestId of its cart creation. Default: a new one."
-        + " Run again with the same --request-id (as with --resume), a recorded purchase"
-        + " continues instead of buying again; the other calls' MS-RequestIds are recorded.";
+    return "The purchase's ID, the MS-RequestId of its cart creation, and the seed of its"
+        + " checkout's. Default: a new one. Run again with the same --request-id and the same"
+        + " journal directory (as with --resume), a recorded purchase continues instead of"
+        + " buying again.";
   }
 
   @Override
@@ -116,13 +119,32 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
         ? PurchaseJournal.defaultDirectory(environment)
         : Path.of(journalDirectory).toAbsolutePath();
     boolean recorded = PurchaseJournal.exists(directory, purchaseId());
-    try (PurchaseJournal journal = openJournal(directory, request, options)) {
+    PurchaseJournal journal;
+    try {
+      journal = openJournal(directory, request, options);
+    } catch (PurchaseJournal.Busy e) {
+      throw usage(e.getMessage() + ": wait for it to end, then continue it with '"
+          + NextStep.command(List.of("purchase", "--resume", purchaseId())) + "'");
+    } catch (IOException e) {
+      throw usage("the purchase journal in " + directory + " cannot be used: " + e.getMessage()
+          + (recorded || journalDirectory != null
+              ? ""
+              : " (--journal DIR records purchases elsewhere)"));
+    }
+    try {
       useRecordedConnection(journal.state());
       steps = new PurchaseSteps(this, journal, options, resumeCommand(journal), recorded);
       return withClient(false, (client, out, e) -> steps.run(client, out, err));
-    } catch (IOException e) {
-      throw usage("the purchase journal in " + directory + " cannot be used: " + e.getMessage()
-          + (journalDirectory == null ? " (--journal DIR records purchases elsewhere)" : ""));
+    } finally {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        // The purchase is recorded; only its lock could not be let go, which the end of the
+        // process does anyway.
+        err.println(
+            "note: the lock of " + journal.file() + " could not be released: " + e.getMessage());
+        err.flush();
+      }
     }
   }
 
@@ -194,13 +216,22 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
         .map(UUID::toString)
         .orElseGet(() -> UUID.randomUUID().toString());
     state.createCartRequestId = id;
-    state.checkoutRequestId = UUID.randomUUID().toString();
+    // Derived from the purchase's ID, not drawn: the same --request-id checks out with the same
+    // MS-RequestId even from another journal (another user, machine or --journal).
+    state.checkoutRequestId = checkoutRequestId(id);
     try {
       return PurchaseJournal.create(directory, state);
     } catch (FileAlreadyExistsException e) {
       throw usage("purchase " + id + " was recorded by another process just now: continue it"
           + " with --resume " + id);
     }
+  }
+
+  /** The checkout's MS-RequestId of a purchase: a name-based UUID of its ID. */
+  static String checkoutRequestId(String purchaseId) {
+    return UUID.nameUUIDFromBytes(
+            (purchaseId + "/checkoutCart").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** The purchase's ID: the one resumed, the one given as --request-id, or a new one. */

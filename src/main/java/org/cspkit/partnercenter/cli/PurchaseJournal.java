@@ -27,10 +27,11 @@ import org.cspkit.partnercenter.model.CartCheckoutResult;
  * The local record of one {@code purchase}, written before each step is sent, so that {@code
  * purchase --resume ID} continues it with the same customer, cart and {@code MS-RequestId}s
  * instead of buying again. One JSON file per purchase, {@code DIR/PURCHASE-ID.json}, replaced
- * atomically at each step (written beside it, flushed to disk, renamed over it); {@code
- * PURCHASE-ID.lock} keeps a second process from running the same purchase at the same time. It
- * holds IDs, the line items and the connection settings, never a credential. The directory and
- * files are the user's alone (0700 and 0600 where the file system has POSIX permissions).
+ * atomically at each step (written beside it and flushed to disk, renamed over it, and the
+ * directory flushed where the platform allows it); {@code PURCHASE-ID.lock} keeps a second process
+ * from running the same purchase at the same time. It holds IDs, the line items and the
+ * connection settings, never a credential. The directory and the files it creates are the user's
+ * alone (0700 and 0600 where the file system has POSIX permissions).
  */
 final class PurchaseJournal implements AutoCloseable {
   /** The version of the file's layout. */
@@ -100,7 +101,8 @@ final class PurchaseJournal implements AutoCloseable {
 
   /**
    * Where journals are kept: {@code $XDG_STATE_HOME/partner-center/purchases} when it is an
-   * absolute path, else {@code %LOCALAPPDATA%\partner-center\purchases} (Windows), else {@code
+   * absolute path (a relative one is ignored, as the XDG specification says), else on Windows
+   * {@code %LOCALAPPDATA%\partner-center\purchases}, else {@code
    * ~/.local/state/partner-center/purchases}.
    */
   static Path defaultDirectory(Map<String, String> environment) {
@@ -109,7 +111,9 @@ final class PurchaseJournal implements AutoCloseable {
       return Path.of(state, "partner-center", "purchases");
     }
     String localAppData = environment.get("LOCALAPPDATA");
-    if (localAppData != null && !localAppData.isBlank()) {
+    if (System.getProperty("os.name", "").startsWith("Windows")
+        && localAppData != null
+        && !localAppData.isBlank()) {
       return Path.of(localAppData, "partner-center", "purchases");
     }
     String home = environment.get("HOME");
@@ -176,6 +180,7 @@ final class PurchaseJournal implements AutoCloseable {
     Path lockFile = directory.resolve(purchaseId + ".lock");
     FileChannel channel =
         FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    ownerOnly(lockFile);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -185,6 +190,15 @@ final class PurchaseJournal implements AutoCloseable {
     if (lock == null) {
       channel.close();
       throw new Busy("purchase " + purchaseId + " is being run by another process now");
+    }
+    // What a process stopped in the middle of a save left behind.
+    try (java.util.stream.Stream<Path> left = Files.list(directory)) {
+      for (Path stale : left.filter(
+              file -> file.getFileName().toString().startsWith(purchaseId + ".json.")
+                  && file.toString().endsWith(".tmp"))
+          .toList()) {
+        Files.deleteIfExists(stale);
+      }
     }
     return new PurchaseJournal(directory.resolve(purchaseId + ".json"), channel, lock, state);
   }
@@ -234,8 +248,18 @@ final class PurchaseJournal implements AutoCloseable {
       }
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      flushDirectory(file.getParent());
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Flushes the rename to disk: on Linux and macOS a directory can be opened and forced. */
+  private static void flushDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Windows cannot open a directory; its rename is written through anyway.
     }
   }
 

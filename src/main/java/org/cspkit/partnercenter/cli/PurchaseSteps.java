@@ -132,11 +132,8 @@ final class PurchaseSteps {
       }
     }
     if (!CartsService.lineItemsWithErrors(cart).isEmpty()) {
-      if (command.json()) {
-        PurchaseJson.print(out, journal, cart, orders, statuses, notes);
-      }
       return context(ErrorReport.message(
-                  ExitCode.CART_HAS_ERRORS,
+                  ExitCode.NOT_BOUGHT,
                   "cart " + state.cartId + " has line items with errors, so checking it out"
                       + " would fail (800009): nothing was bought")
               .explain("fix them with 'partner-center cart update --customer-id "
@@ -241,11 +238,13 @@ final class PurchaseSteps {
       PurchaseJson.print(out, journal, cart, orders, statuses, notes);
     } else {
       out.println();
-      out.println("Bought: cart " + state.cartId + ", " + result.orders().size() + " order(s)"
-          + (result.orderErrors().isEmpty()
-              ? ""
-              : ", " + result.orderErrors().size() + " order group(s) failed")
-          + (pending ? "; provisioning still pending" : ""));
+      out.println(
+          (result.orders().isEmpty() ? "Not bought: every order group of cart " : "Bought: cart ")
+              + state.cartId + ", " + result.orders().size() + " order(s)"
+              + (result.orderErrors().isEmpty()
+                  ? ""
+                  : ", " + result.orderErrors().size() + " order group(s) failed")
+              + (pending ? "; provisioning still pending" : ""));
       out.flush();
     }
     if (pending) {
@@ -253,9 +252,7 @@ final class PurchaseSteps {
       err.println("next step: " + (waiting ? resumeCommand : resumeCommand + " --wait"));
       err.flush();
     }
-    return !result.orderErrors().isEmpty()
-        ? ExitCode.PARTLY_BOUGHT.code()
-        : waiting && pending ? ExitCode.STILL_PENDING.code() : ExitCode.SUCCESS.code();
+    return CheckoutCommand.exitCode(result, waiting && pending);
   }
 
   /** Starts a step: a stop requested since the last one ends the purchase here. */
@@ -349,7 +346,11 @@ final class PurchaseSteps {
                     + " purchase checks the same cart out with the same MS-RequestId "
                     + state.checkoutRequestId + ", which returns its orders if it did and"
                     + " cannot buy twice"
-                : "cart " + cartId + " was not checked out; nothing was bought");
+                : failedStatus(failure) >= 500
+                    ? "the checkout of cart " + cartId + " failed; continuing the purchase"
+                        + " checks the same cart out with the same MS-RequestId, which cannot buy"
+                        + " twice"
+                    : "cart " + cartId + " was not checked out; nothing was bought");
       default ->
         report.explain("bought: cart " + cartId + ", order(s) " + String.join(", ", orderIds())
             + "; only "
@@ -360,6 +361,11 @@ final class PurchaseSteps {
     }
     return context(report.nextStep(resumeCommand))
         .print(command.out(), command.err(), command.json());
+  }
+
+  /** The HTTP status of a Partner Center failure, or 0. */
+  private static int failedStatus(Throwable failure) {
+    return failure instanceof PartnerCenterException e ? e.statusCode() : 0;
   }
 
   /**

@@ -69,12 +69,15 @@ final class Terminal {
   }
 
   /**
-   * No terminal; answers are read from the given input, one line each, after the prompt is
-   * printed to {@code err}.
+   * Standard input and output are not both a terminal; answers are read from the given input,
+   * one line each, after the prompt is printed to {@code err}.
+   *
+   * @param stderrIsTerminal whether standard error is a terminal all the same
    */
-  static Terminal piped(InputStream in, Charset charset, PrintWriter err) {
+  static Terminal piped(
+      InputStream in, Charset charset, PrintWriter err, boolean stderrIsTerminal) {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset));
-    return new Terminal(false, false, prompt -> {
+    return new Terminal(false, stderrIsTerminal, prompt -> {
       err.print(prompt);
       err.flush();
       try {
@@ -90,7 +93,8 @@ final class Terminal {
     return piped(
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
         StandardCharsets.UTF_8,
-        err);
+        err,
+        false);
   }
 
   boolean stdoutIsTerminal() {

@@ -83,6 +83,11 @@ class CliChecksTest {
     assertUsageError("--wait-timeout (30.0 s) must be more than --poll-interval (60.0 s)");
 
     args = new ArrayList<>(List.of(status));
+    args.addAll(List.of("--wait", "--poll-interval", "0.01", "--wait-timeout", "0.0104"));
+    assertThat(run(args.toArray(String[]::new))).isEqualTo(ExitCode.USAGE.code());
+    assertUsageError("--wait-timeout (0.0104 s) must be more than --poll-interval (0.01 s)");
+
+    args = new ArrayList<>(List.of(status));
     args.addAll(List.of("--wait", "--poll-interval", "0.0001"));
     assertThat(run(args.toArray(String[]::new))).isEqualTo(ExitCode.USAGE.code());
     assertUsageError("--poll-interval must be from 0.01 to 3600 seconds, got 1.0E-4");
@@ -179,7 +184,7 @@ class CliChecksTest {
     execute(Map.of("COLUMNS", "400"), "checkout", "--help");
     assertThat(out.toString()).contains("checks the same cart out again safely");
     execute(Map.of("COLUMNS", "400"), "purchase", "--help");
-    assertThat(out.toString()).contains("The purchase's ID, and the MS-RequestId of its cart");
+    assertThat(out.toString()).contains("The purchase's ID, the MS-RequestId of its cart creation");
     execute(Map.of("COLUMNS", "400"), "cart", "create", "--help");
     assertThat(out.toString()).contains("a cart is never bought before a checkout");
   }

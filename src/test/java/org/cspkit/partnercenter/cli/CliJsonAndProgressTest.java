@@ -207,6 +207,85 @@ class CliJsonAndProgressTest {
   }
 
   @Test
+  void everyOrderGroupFailedIsNotBought() {
+    String failed = "{\"orders\":[],\"orderErrors\":[{\"orderGroupId\":\"0\",\"code\":800020,"
+        + "\"description\":\"The catalog item is not eligible for purchase.\"}]}";
+    server.enqueue(Scripted.json(201, failed));
+    assertThat(run("checkout", "--customer-id", CUSTOMER_ID, "--cart-id", CART_ID))
+        .isEqualTo(ExitCode.NOT_BOUGHT.code());
+    assertThat(out.toString()).contains("Not bought: every order group failed.");
+
+    out.getBuffer().setLength(0);
+    server.enqueue(Scripted.json(201, CART));
+    server.enqueue(Scripted.json(201, failed));
+    assertThat(run(
+            "purchase",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--item",
+            "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,billing=monthly,quantity=5"))
+        .isEqualTo(ExitCode.NOT_BOUGHT.code());
+    assertThat(out.toString())
+        .contains("Not bought: every order group of cart " + CART_ID + ", 0 order(s), 1 order"
+            + " group(s) failed")
+        .doesNotContain("Bought:");
+  }
+
+  @Test
+  void aCheckoutAnswered800065IsBoughtWhenTheCartIsOrderedAndUnknownWhenItCannotBeRead()
+      throws Exception {
+    String submitted =
+        "{\"code\":800065,\"description\":\"Cannot checkout an already" + " submitted cart.\"}";
+    String[] purchase = {
+      "purchase",
+      "--customer-id",
+      CUSTOMER_ID,
+      "--item",
+      "CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,billing=monthly,quantity=5",
+      "--max-attempts",
+      "1"
+    };
+    server.enqueue(Scripted.json(201, CART));
+    server.enqueue(Scripted.json(400, submitted));
+    server.enqueue(Scripted.json(200, CART.replace("Active", "Ordered")));
+    assertThat(run(purchase)).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Bought: cart " + CART_ID + " was checked out earlier");
+
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    server.enqueue(Scripted.json(201, CART));
+    server.enqueue(Scripted.json(400, submitted));
+    server.enqueue(Scripted.json(500, "{\"code\":800003,\"description\":\"Unexpected.\"}"));
+    assertThat(run(purchase)).isEqualTo(ExitCode.OUTCOME_UNKNOWN.code());
+    assertThat(err.toString())
+        .contains("the checkout of cart " + CART_ID + " may have succeeded")
+        .doesNotContain("nothing was bought");
+  }
+
+  @Test
+  void aWaitThatTimesOutPrintsTheSameWaitAsItsNextStep() {
+    for (int i = 0; i < 20; i++) {
+      server.enqueue(Scripted.json(200, PENDING));
+    }
+    assertThat(run(
+            "order",
+            "status",
+            "--customer-id",
+            CUSTOMER_ID,
+            "--order-id",
+            ORDER_ID,
+            "--wait",
+            "--poll-interval",
+            "0.01",
+            "--wait-timeout",
+            "0.05"))
+        .isEqualTo(ExitCode.STILL_PENDING.code());
+    assertThat(err.toString())
+        .contains("next step: partner-center order status --customer-id " + CUSTOMER_ID
+            + " --order-id o-1 --wait --poll-interval 0.01 --wait-timeout 0.05 --base-url ");
+  }
+
+  @Test
   void aStoppedWaitSaysItWasAReadAndHowToWaitAgain() throws Exception {
     for (int i = 0; i < 50; i++) {
       server.enqueue(Scripted.json(200, PENDING));
@@ -232,7 +311,8 @@ class CliJsonAndProgressTest {
     assertThat(exitCode.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCode.INTERRUPTED.code());
     assertThat(err.toString())
         .contains("interrupted: the wait for the provisioning of order o-1 was stopped")
-        .contains("nothing was changed (a read)")
+        .contains("order o-1 exists, and its provisioning goes on; only the wait was stopped:"
+            + " nothing was changed (a read)")
         .contains("next step: partner-center order status --customer-id " + CUSTOMER_ID
             + " --order-id o-1 --wait --poll-interval 0.05 --base-url " + server.url("/"))
         .doesNotContain("checkout");

@@ -86,7 +86,7 @@ class PurchaseCommandsTest {
         "--item",
         "CFQ7TTC0LCHC:0003:CFQ7TTC0KF52,billing=monthly");
 
-    assertThat(exitCode).isEqualTo(ExitCode.CART_HAS_ERRORS.code());
+    assertThat(exitCode).isEqualTo(ExitCode.NOT_BOUGHT.code());
     assertThat(out.toString()).contains("400039 Availability CFQ7TTC0KF52");
     assertThat(err.toString()).contains("1 line item(s) of cart " + CART_ID + " have errors");
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);

@@ -171,13 +171,15 @@ class PurchaseResumeTest {
                   ? "step 1/4"
                   : step == Step.CHECKOUT ? "step 2/4" : bought ? "bought: cart " : "");
       if (!bought) {
-        boolean checkoutMayHaveSucceeded = step == Step.CHECKOUT && failure != Failure.SERVER_ERROR;
         assertThat(first.err())
             .contains(
-                checkoutMayHaveSucceeded
-                    ? "may have succeeded: continuing the purchase checks the same cart out with"
-                        + " the same MS-RequestId"
-                    : "nothing was bought")
+                step == Step.CREATE_CART
+                    ? "nothing was bought"
+                    : failure == Failure.SERVER_ERROR
+                        ? "failed; continuing the purchase checks the same cart out with the same"
+                            + " MS-RequestId, which cannot buy twice"
+                        : "may have succeeded: continuing the purchase checks the same cart out"
+                            + " with the same MS-RequestId")
             .doesNotContain("bought: cart");
       }
       String advice = first.nextStep();
@@ -264,6 +266,33 @@ class PurchaseResumeTest {
   }
 
   @Test
+  void aPurchaseRunByAnotherProcessIsNotRunAgainAndTheAdviceIsToWait() throws Exception {
+    String purchaseId = "7d2a4c1e-5b1f-4a43-9d1c-2f0a7d8e9b10";
+    fake.enqueueFault(Fault.slowAnswer(Duration.ofSeconds(60)).on(Operation.CHECKOUT_CART));
+    Terminal terminal = Terminal.none();
+    CompletableFuture<Run> running =
+        CompletableFuture.supplyAsync(() -> run(terminal, purchase("--request-id", purchaseId)));
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (fake.requests(Operation.CHECKOUT_CART).isEmpty() && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+
+    Run second = run(Terminal.none(), List.of("purchase", "--resume", purchaseId));
+
+    assertThat(second.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(second.err())
+        .contains("purchase " + purchaseId + " is being run by another process now: wait for it"
+            + " to end, then continue it with 'partner-center purchase --resume " + purchaseId
+            + "'")
+        .doesNotContain("--journal");
+    terminal.interrupt(new PrintWriter(new StringWriter(), true));
+    assertThat(running.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(ExitCode.INTERRUPTED.code());
+    assertThat(runAsPrinted("partner-center purchase --resume " + purchaseId).exitCode())
+        .isZero();
+    assertExactlyOneCheckout();
+  }
+
+  @Test
   void theSameRequestIdContinuesTheRecordedPurchaseAndOtherItemsAreRefused() throws Exception {
     String purchaseId = "0f8fad5b-d9cb-469f-a165-70867728950e";
     fake.enqueueFault(Fault.dropAfterCommit().on(Operation.CHECKOUT_CART));
@@ -299,6 +328,10 @@ class PurchaseResumeTest {
     assertThat(text)
         .contains("\"step\": \"CHECKED_OUT\"")
         .contains("\"checkoutRequestId\": \"" + checkout.requestId() + "\"")
+        .contains("\"checkoutRequestId\": \""
+            + PurchaseCommand.checkoutRequestId(
+                journal.getFileName().toString().replace(".json", ""))
+            + "\"")
         .contains("\"correlationId\": \"" + checkout.correlationId() + "\"")
         .doesNotContain("resume-test-token");
     assertThat(fake.requests())

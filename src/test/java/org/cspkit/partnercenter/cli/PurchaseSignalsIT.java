@@ -129,6 +129,32 @@ class PurchaseSignalsIT {
         .hasSize(1);
   }
 
+  @org.junit.jupiter.api.Test
+  void withStandardErrorOnATerminalAndTheJsonInAFileTheWaitShowsItsProgress() throws Exception {
+    fake.close();
+    try (FakePartnerCenter pending =
+        FakePartnerCenter.builder().pendingProvisioningReads(3).start()) {
+      Path json = userHome.resolve("purchase.json");
+      // script(1) gives the command a terminal; its standard output goes to a file.
+      String purchase = "partner-center purchase --customer-id " + CUSTOMER_ID
+          + " --item CFQ7TTC0LF8S:0001:CFQ7TTC0VZW5,billing=monthly --base-url "
+          + pending.baseUrl() + " --wait --poll-interval 0.05 -o json > " + json;
+      Process script = start(List.of("script", "-qec", purchase, "/dev/null"));
+      CompletableFuture<String> terminal = read(script.getInputStream());
+      CompletableFuture<String> scriptErrors = read(script.getErrorStream());
+      assertThat(script.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(script.exitValue()).as(terminal.get() + scriptErrors.get()).isZero();
+      assertThat(terminal.get())
+          .contains("line item(s) pending after")
+          .contains("no line item pending after");
+      assertThat(java.nio.file.Files.readString(json))
+          .startsWith("{")
+          .contains("\"purchaseId\"")
+          .doesNotContain("pending after");
+    }
+  }
+
   /**
    * Starts a command as an operator's shell would ({@link InstalledDistribution#builder}), with
    * the launcher on the PATH, and SIGINT and SIGTERM at their default action even when the build
