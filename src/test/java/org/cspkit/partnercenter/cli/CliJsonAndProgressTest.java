@@ -67,6 +67,22 @@ class CliJsonAndProgressTest {
         .fromJson(json);
   }
 
+  /** {@code order status --wait} of the order, polling at this interval, then {@code extra}. */
+  private static String[] orderStatusWait(String pollInterval, String... extra) {
+    List<String> args = new ArrayList<>(List.of(
+        "order",
+        "status",
+        "--customer-id",
+        CUSTOMER_ID,
+        "--order-id",
+        ORDER_ID,
+        "--wait",
+        "--poll-interval",
+        pollInterval));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
   @SuppressWarnings("unchecked") // a JSON object, as Moshi reads it
   private static Map<String, Object> object(Object value) {
     return (Map<String, Object>) value;
@@ -176,17 +192,7 @@ class CliJsonAndProgressTest {
     server.enqueue(Scripted.json(200, PENDING));
     server.enqueue(Scripted.json(200, PENDING));
     server.enqueue(Scripted.json(200, PENDING.replace("PrefulfillmentPending", "fulfilled")));
-    String[] wait = {
-      "order",
-      "status",
-      "--customer-id",
-      CUSTOMER_ID,
-      "--order-id",
-      ORDER_ID,
-      "--wait",
-      "--poll-interval",
-      "0.01"
-    };
+    String[] wait = orderStatusWait("0.01");
 
     assertThat(run(Map.of("PARTNER_CENTER_PROGRESS", "1"), Terminal.none(), wait))
         .isZero();
@@ -267,18 +273,7 @@ class CliJsonAndProgressTest {
     for (int i = 0; i < 20; i++) {
       server.enqueue(Scripted.json(200, PENDING));
     }
-    assertThat(run(
-            "order",
-            "status",
-            "--customer-id",
-            CUSTOMER_ID,
-            "--order-id",
-            ORDER_ID,
-            "--wait",
-            "--poll-interval",
-            "0.01",
-            "--wait-timeout",
-            "0.05"))
+    assertThat(run(orderStatusWait("0.01", "--wait-timeout", "0.05")))
         .isEqualTo(ExitCode.STILL_PENDING.code());
     assertThat(err.toString())
         .contains("next step: partner-center order status --customer-id " + CUSTOMER_ID
@@ -291,18 +286,8 @@ class CliJsonAndProgressTest {
       server.enqueue(Scripted.json(200, PENDING));
     }
     Terminal terminal = Terminal.none();
-    CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> run(
-        Map.of(),
-        terminal,
-        "order",
-        "status",
-        "--customer-id",
-        CUSTOMER_ID,
-        "--order-id",
-        ORDER_ID,
-        "--wait",
-        "--poll-interval",
-        "0.05"));
+    CompletableFuture<Integer> exitCode =
+        CompletableFuture.supplyAsync(() -> run(Map.of(), terminal, orderStatusWait("0.05")));
     assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
     assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
 
