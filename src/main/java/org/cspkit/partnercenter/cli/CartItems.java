@@ -61,7 +61,7 @@ final class CartItems {
       CartLineItem line = parse(items.get(i), i);
       if (line.billingCycle() == null) {
         throw new IllegalArgumentException("an item needs its billing cycle, billing="
-            + String.join("|", Completions.BillingCycles.names()) + ": " + SYNTAX + ", got '"
+            + String.join("|", Completions.BillingCycles.NAMES) + ": " + SYNTAX + ", got '"
             + items.get(i) + "'");
       }
       lines.add(line);
@@ -73,9 +73,9 @@ final class CartItems {
   private static void requireKnownBillingCycles(List<CartLineItem> lines, String where) {
     for (int i = 0; i < lines.size(); i++) {
       BillingCycleType cycle = lines.get(i).billingCycle();
-      if (cycle != null && !Completions.BillingCycles.names().contains(cycle.value())) {
+      if (cycle != null && !Completions.BillingCycles.NAMES.contains(cycle.value())) {
         throw new IllegalArgumentException(where + "[" + i + "].billingCycle must be one of "
-            + String.join(", ", Completions.BillingCycles.names()) + ", got '" + cycle.value()
+            + String.join(", ", Completions.BillingCycles.NAMES) + ", got '" + cycle.value()
             + "'");
       }
       requireKnownBillingCycles(lines.get(i).addonItems(), where + "[" + i + "].addonItems");
@@ -120,9 +120,9 @@ final class CartItems {
 
   private static BillingCycleType billingCycle(String value, String item) {
     BillingCycleType cycle = BillingCycleType.fromString(value);
-    if (!Completions.BillingCycles.names().contains(cycle.value())) {
+    if (!Completions.BillingCycles.NAMES.contains(cycle.value())) {
       throw new IllegalArgumentException("billing must be one of "
-          + String.join(", ", Completions.BillingCycles.names()) + ", got '" + value + "' in '"
+          + String.join(", ", Completions.BillingCycles.NAMES) + ", got '" + value + "' in '"
           + item + "'");
     }
     return cycle;

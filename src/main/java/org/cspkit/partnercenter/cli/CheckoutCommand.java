@@ -121,7 +121,7 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
         JsonOutput.printModel(out, CartCheckoutResult.class, result);
       } else {
         ResultTable.print(out, result, tableWidth());
-        if (result.orders().isEmpty() && !result.orderErrors().isEmpty()) {
+        if (nothingBought(result)) {
           out.println();
           out.println("Not bought: every order group failed.");
         }
@@ -136,10 +136,18 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
    * some did, 9 when bought but still pending at the wait's timeout, else 0.
    */
   static int exitCode(CartCheckoutResult result, boolean stillPending) {
+    if (nothingBought(result)) {
+      return ExitCode.NOT_BOUGHT.code();
+    }
     if (!result.orderErrors().isEmpty()) {
-      return result.orders().isEmpty() ? ExitCode.NOT_BOUGHT.code() : ExitCode.PARTLY_BOUGHT.code();
+      return ExitCode.PARTLY_BOUGHT.code();
     }
     return stillPending ? ExitCode.STILL_PENDING.code() : ExitCode.SUCCESS.code();
+  }
+
+  /** Whether a checkout created no order: every order group failed. */
+  static boolean nothingBought(CartCheckoutResult result) {
+    return result.orders().isEmpty() && !result.orderErrors().isEmpty();
   }
 
   /**

@@ -235,9 +235,10 @@ abstract class ClientCommand {
       throw usage(optionMessage("argument", e.getMessage()));
     }
     ErrorReport report = ErrorReport.of(failure, what());
+    // A read never may have succeeded: only a change gets that explanation.
     if (report.mayHaveSucceeded()) {
-      report.explain(changes() ? mayHaveSucceeded() : what() + " changed nothing (a read)");
-    } else if (failure instanceof Terminal.Stopped || report.interrupted()) {
+      report.explain(mayHaveSucceeded());
+    } else if (report.interrupted()) {
       report.explain(changes() ? "nothing was changed" : stoppedRead());
     }
     if (report.interrupted() || report.mayHaveSucceeded()) {

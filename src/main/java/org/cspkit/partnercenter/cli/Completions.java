@@ -31,20 +31,15 @@ final class Completions {
 
   /** {@code --billing-cycle} and an item's {@code billing=}: the billing cycles one can buy. */
   static final class BillingCycles implements Iterable<String> {
+    /** The known billing cycles but {@code unknown}, as sent on the wire. */
+    static final List<String> NAMES = BillingCycleType.knownValues().stream()
+        .filter(cycle -> !cycle.equals(BillingCycleType.UNKNOWN))
+        .map(BillingCycleType::value)
+        .toList();
+
     @Override
     public Iterator<String> iterator() {
-      return names().iterator();
-    }
-
-    /** The known billing cycles but {@code unknown}, as sent on the wire. */
-    static List<String> names() {
-      List<String> names = new ArrayList<>();
-      for (BillingCycleType cycle : BillingCycleType.knownValues()) {
-        if (!cycle.equals(BillingCycleType.UNKNOWN)) {
-          names.add(cycle.value());
-        }
-      }
-      return names;
+      return NAMES.iterator();
     }
   }
 }

@@ -104,10 +104,6 @@ final class ErrorReport {
     return ExitCode.SERVICE_ERROR;
   }
 
-  ExitCode exitCode() {
-    return exitCode;
-  }
-
   /** Whether a stop (Ctrl-C, SIGTERM) ended the call. */
   boolean interrupted() {
     return interrupted;
@@ -181,7 +177,7 @@ final class ErrorReport {
     }
     err.flush();
     if (json) {
-      JsonOutput.print(out, true, this::writeJson);
+      printJson(out);
     }
     return exitCode.code();
   }

@@ -41,7 +41,7 @@ final class JsonOutput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return escapeControls(buffer.readUtf8());
+    return TerminalText.safeJson(buffer.readUtf8());
   }
 
   /** Prints one JSON value and a line break. */
@@ -53,33 +53,5 @@ final class JsonOutput {
   /** Prints a model, as the library decodes it. */
   static <T> void printModel(PrintWriter out, Class<T> type, T value) {
     print(out, false, (json, moshi) -> moshi.adapter(type).toJson(json, value));
-  }
-
-  /** Writes a model as the value of the current name or array element. */
-  static <T> void model(JsonWriter json, Moshi moshi, Class<T> type, T value) throws IOException {
-    moshi.adapter(type).toJson(json, value);
-  }
-
-  /**
-   * The JSON text with DEL and the C1 controls escaped as a {@code \\u} escape: they can only stand in
-   * strings, where the escape means the same character.
-   */
-  static String escapeControls(String json) {
-    StringBuilder escaped = null;
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      boolean control = c >= 0x7f && c <= 0x9f;
-      if (control && escaped == null) {
-        escaped = new StringBuilder(json.length() + 16).append(json, 0, i);
-      }
-      if (escaped != null) {
-        if (control) {
-          escaped.append(String.format("\\u%04x", (int) c));
-        } else {
-          escaped.append(c);
-        }
-      }
-    }
-    return escaped == null ? json : escaped.toString();
   }
 }

@@ -164,7 +164,7 @@ final class OrderCommand implements Runnable {
     public Integer call() {
       requireGuid("--customer-id", customerId);
       setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
-      ProvisioningWaitOptions wait = waiting.options(this, orderId);
+      ProvisioningWaitOptions wait = waiting.forOrder(this, waiting.settings(this), orderId);
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
@@ -221,10 +221,10 @@ final class OrderCommand implements Runnable {
     double waitTimeoutSeconds;
 
     /**
-     * The wait options, with progress lines for {@code orderId} when they are on; a usage error
-     * naming the option for a value out of range.
+     * The wait's settings, checked once: a usage error naming the option for a value out of
+     * range.
      */
-    ProvisioningWaitOptions options(ClientCommand command, String orderId) {
+    ProvisioningWaitOptions settings(ClientCommand command) {
       if (!(pollIntervalSeconds >= MIN_POLL_SECONDS && pollIntervalSeconds <= 3600)) {
         throw command.usage("--poll-interval must be from " + MIN_POLL_SECONDS + " to 3600"
             + " seconds, got " + pollIntervalSeconds);
@@ -241,13 +241,24 @@ final class OrderCommand implements Runnable {
             + " --poll-interval (" + pollIntervalSeconds + " s): the wait would end before its"
             + " second poll");
       }
-      Consumer<OrderProvisioningStatusCollection> progress = enabled && command.progress()
-          ? Progress.waitLines(command.err(), orderId, System::nanoTime)
-          : statuses -> {};
       return ProvisioningWaitOptions.builder()
           .initialInterval(interval)
           .maxInterval(interval.multipliedBy(8))
           .timeout(timeout)
+          .build();
+    }
+
+    /**
+     * The wait for one order: the settings, a listener that notes a poll came back, and the
+     * progress lines for {@code orderId} when they are on.
+     */
+    ProvisioningWaitOptions forOrder(
+        ClientCommand command, ProvisioningWaitOptions settings, String orderId) {
+      Consumer<OrderProvisioningStatusCollection> progress = enabled && command.progress()
+          ? Progress.waitLines(command.err(), orderId, System::nanoTime)
+          : statuses -> {};
+      return settings
+          .newBuilder()
           .pollListener(statuses -> {
             polled = true;
             progress.accept(statuses);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.model.Cart;
 import picocli.CommandLine;
@@ -73,11 +74,11 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
           + "purchases on Windows).")
   String journalDirectory;
 
+  /** The settings of {@code --wait}, checked before anything is sent. */
+  ProvisioningWaitOptions waitSettings;
+
   /** The steps of the purchase being run, for the report of a failure. */
   private PurchaseSteps steps;
-
-  /** The ID of a new purchase given no --request-id, once drawn. */
-  private String newId;
 
   @Override
   String requestIdHelp() {
@@ -118,13 +119,19 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     Path directory = journalDirectory == null
         ? PurchaseJournal.defaultDirectory(environment)
         : Path.of(journalDirectory).toAbsolutePath();
-    boolean recorded = PurchaseJournal.exists(directory, purchaseId());
+    String id = resumeId != null
+        ? resumeId.toLowerCase(Locale.ROOT)
+        : requestId != null
+            ? requestId.toLowerCase(Locale.ROOT)
+            : UUID.randomUUID().toString();
+    boolean recorded = PurchaseJournal.exists(directory, id);
     PurchaseJournal journal;
     try {
-      journal = openJournal(directory, request, options);
+      journal =
+          recorded ? openRecorded(directory, id, request) : record(directory, id, request, options);
     } catch (PurchaseJournal.Busy e) {
       throw usage(e.getMessage() + ": wait for it to end, then continue it with '"
-          + NextStep.command(List.of("purchase", "--resume", purchaseId())) + "'");
+          + NextStep.command(List.of("purchase", "--resume", id)) + "'");
     } catch (IOException e) {
       throw usage("the purchase journal in " + directory + " cannot be used: " + e.getMessage()
           + (recorded || journalDirectory != null
@@ -172,31 +179,31 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       throw usage("--base-url of a purchase is recorded to resume it: leave the user name and"
           + " password out of it (credentials come from the environment)");
     }
-    waiting.options(this, "-");
+    waitSettings = waiting.settings(this);
     return requestOptions(err());
   }
 
-  /** Opens the purchase to resume, or records a new one; a usage error when it cannot. */
-  private PurchaseJournal openJournal(Path directory, Cart request, RequestOptions options)
-      throws IOException {
-    String id = resumeId != null
-        ? resumeId.toLowerCase(Locale.ROOT)
-        : requestId != null
-            ? requestId.toLowerCase(Locale.ROOT)
-            : UUID.randomUUID().toString();
-    if (PurchaseJournal.exists(directory, id)) {
-      PurchaseJournal journal = PurchaseJournal.open(directory, id);
-      PurchaseJournal.State state = journal.state();
-      if (resumeId == null
-          && !(state.customerId.equalsIgnoreCase(customerId)
-              && Objects.equals(state.cart, request))) {
-        journal.close();
-        throw usage("purchase " + id + " was started for customer " + state.customerId + " with"
-            + " other line items: continue it with --resume " + id + ", or give another"
-            + " --request-id");
-      }
-      return journal;
+  /**
+   * Opens a recorded purchase to continue it; a usage error when it was started with another
+   * customer or other line items than the ones given.
+   */
+  private PurchaseJournal openRecorded(Path directory, String id, Cart request) throws IOException {
+    PurchaseJournal journal = PurchaseJournal.open(directory, id);
+    PurchaseJournal.State state = journal.state();
+    if (resumeId == null
+        && !(state.customerId.equalsIgnoreCase(customerId)
+            && Objects.equals(state.cart, request))) {
+      journal.close();
+      throw usage("purchase " + id + " was started for customer " + state.customerId + " with"
+          + " other line items: continue it with --resume " + id + ", or give another"
+          + " --request-id");
     }
+    return journal;
+  }
+
+  /** Records a new purchase before anything is sent; a usage error for a --resume of none. */
+  private PurchaseJournal record(Path directory, String id, Cart request, RequestOptions options)
+      throws IOException {
     if (resumeId != null) {
       throw usage("no purchase " + id + " is recorded in " + directory
           + (journalDirectory == null ? " (if it was started with --journal DIR, give it)" : ""));
@@ -232,16 +239,6 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     return UUID.nameUUIDFromBytes(
             (purchaseId + "/checkoutCart").getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .toString();
-  }
-
-  /** The purchase's ID: the one resumed, the one given as --request-id, or a new one. */
-  private String purchaseId() {
-    if (newId == null) {
-      newId = UUID.randomUUID().toString();
-    }
-    return resumeId != null
-        ? resumeId.toLowerCase(Locale.ROOT)
-        : requestId != null ? requestId.toLowerCase(Locale.ROOT) : newId;
   }
 
   /** On a resume, the connection settings recorded, except those given again. */

@@ -69,10 +69,11 @@ final class PurchaseJournal implements AutoCloseable {
     String createCartRequestId;
     String checkoutRequestId;
     String cartId;
-    /** The checkout's result, once it succeeded (null if it succeeded in an earlier run). */
+    /**
+     * The checkout's result, once it succeeded; null at {@link Step#CHECKED_OUT} when the cart
+     * was found checked out already, its orders not returned again.
+     */
     CartCheckoutResult checkout;
-    /** Whether the cart was found already checked out, its orders not returned again. */
-    boolean checkedOutEarlier;
   }
 
   /** The purchase is run by another process now. */

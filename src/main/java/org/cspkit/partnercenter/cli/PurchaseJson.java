@@ -41,20 +41,21 @@ final class PurchaseJson {
       json.name("journal").value(journal.file().toString());
       json.name("customerId").value(state.customerId);
       json.name("cartId").value(state.cartId);
-      json.name("checkedOutEarlier").value(state.checkedOutEarlier);
+      json.name("checkedOutEarlier")
+          .value(state.step == PurchaseJournal.Step.CHECKED_OUT && state.checkout == null);
       json.name("cart");
-      JsonOutput.model(json, moshi, Cart.class, cart);
+      moshi.adapter(Cart.class).toJson(json, cart);
       json.name("checkout");
-      JsonOutput.model(json, moshi, CartCheckoutResult.class, state.checkout);
+      moshi.adapter(CartCheckoutResult.class).toJson(json, state.checkout);
       json.name("orders").beginArray();
       for (Order order : orders) {
-        JsonOutput.model(json, moshi, Order.class, order);
+        moshi.adapter(Order.class).toJson(json, order);
       }
       json.endArray();
       json.name("provisioningStatus").beginObject();
       for (Map.Entry<String, OrderProvisioningStatusCollection> entry : statuses.entrySet()) {
         json.name(entry.getKey());
-        JsonOutput.model(json, moshi, OrderProvisioningStatusCollection.class, entry.getValue());
+        moshi.adapter(OrderProvisioningStatusCollection.class).toJson(json, entry.getValue());
       }
       json.endObject();
       json.name("notes").beginArray();

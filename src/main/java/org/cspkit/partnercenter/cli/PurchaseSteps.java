@@ -85,12 +85,12 @@ final class PurchaseSteps {
 
   /** Runs the steps left; returns the exit code. */
   int run(PartnerCenterClient client, PrintWriter out, PrintWriter err) {
-    String recorded = "urchase " + state.purchaseId + ", recorded in " + journal.file();
+    String recorded = state.purchaseId + ", recorded in " + journal.file();
     if (command.json()) {
-      err.println("p" + recorded);
+      err.println("purchase " + recorded);
       err.flush();
     } else {
-      out.println("P" + recorded + (resumed ? " (continued)" : ""));
+      out.println("Purchase " + recorded + (resumed ? " (continued)" : ""));
       out.flush();
     }
     if (state.step == PurchaseJournal.Step.CREATING_CART) {
@@ -165,7 +165,6 @@ final class PurchaseSteps {
           command, client, state.customerId, state.cartId, options(null), failed)) {
         throw failed;
       }
-      state.checkedOutEarlier = true;
       result = null;
     }
     state.checkout = result;
@@ -219,7 +218,7 @@ final class PurchaseSteps {
                   .waitForProvisioningAsync(
                       state.customerId,
                       order.id(),
-                      command.waiting.options(command, order.id()),
+                      command.waiting.forOrder(command, command.waitSettings, order.id()),
                       options(null))
               : client
                   .orders()
@@ -238,13 +237,14 @@ final class PurchaseSteps {
       PurchaseJson.print(out, journal, cart, orders, statuses, notes);
     } else {
       out.println();
-      out.println(
-          (result.orders().isEmpty() ? "Not bought: every order group of cart " : "Bought: cart ")
-              + state.cartId + ", " + result.orders().size() + " order(s)"
-              + (result.orderErrors().isEmpty()
-                  ? ""
-                  : ", " + result.orderErrors().size() + " order group(s) failed")
-              + (pending ? "; provisioning still pending" : ""));
+      out.println((CheckoutCommand.nothingBought(result)
+              ? "Not bought: every order group of cart "
+              : "Bought: cart ")
+          + state.cartId + ", " + result.orders().size() + " order(s)"
+          + (result.orderErrors().isEmpty()
+              ? ""
+              : ", " + result.orderErrors().size() + " order group(s) failed")
+          + (pending ? "; provisioning still pending" : ""));
       out.flush();
     }
     if (pending) {

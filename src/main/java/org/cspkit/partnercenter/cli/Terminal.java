@@ -159,13 +159,6 @@ final class Terminal {
     }
   }
 
-  /** Whether a stop was requested. */
-  boolean interrupted() {
-    synchronized (lock) {
-      return interrupted;
-    }
-  }
-
   /** {@code main} runs a command: a stop waits for its report. */
   void commandStarted() {
     synchronized (lock) {
