@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,17 @@ final class InstalledDistribution {
     env.put("PARTNER_CENTER_ACCESS_TOKEN", "distribution-test-token");
     env.putAll(new HashMap<>(environment));
     return builder;
+  }
+
+  /**
+   * The command with SIGINT and SIGTERM at their default action, as a terminal's Ctrl-C or a
+   * service manager's stop finds a foreground command, even when the build runs with them ignored
+   * (a background job of a script), which its children would inherit.
+   */
+  static List<String> signalsAtDefault(List<String> command) {
+    List<String> started = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
+    started.addAll(command);
+    return started;
   }
 
   /** Runs the command to its end (two minutes at most) with no input. */

@@ -86,13 +86,7 @@ class LauncherIT {
         return path.endsWith("/checkout") ? json(201, ONE_ORDER) : json(404, "{}");
       }
     });
-    List<String> command = new ArrayList<>();
-    if (ignoresSigint()) {
-      // Inherited from whatever started Maven (a background job of a script): a terminal's
-      // Ctrl-C reaches a foreground command whose SIGINT is not ignored, as here.
-      command.addAll(List.of("env", "--default-signal=INT"));
-    }
-    command.addAll(List.of(
+    List<String> command = InstalledDistribution.signalsAtDefault(List.of(
         home.resolve("bin/partner-center").toString(),
         "purchase",
         "--customer-id",
@@ -345,17 +339,6 @@ class LauncherIT {
 
   private boolean runAsRoot() throws IOException {
     return Integer.valueOf(0).equals(Files.getAttribute(userHome, "unix:uid"));
-  }
-
-  /** Whether this JVM, and so what it starts, ignores SIGINT (bit 2 of SigIgn, Linux). */
-  private static boolean ignoresSigint() throws IOException {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.isReadable(status)) {
-      return false;
-    }
-    return Files.readAllLines(status).stream()
-        .filter(line -> line.startsWith("SigIgn:"))
-        .anyMatch(line -> (Long.parseLong(line.substring(7).strip(), 16) & 2) != 0);
   }
 
   private Run checkout(Map<String, String> environment) throws Exception {

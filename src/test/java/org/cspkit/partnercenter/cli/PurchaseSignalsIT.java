@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -157,13 +156,10 @@ class PurchaseSignalsIT {
 
   /**
    * Starts a command as an operator's shell would ({@link InstalledDistribution#builder}), with
-   * the launcher on the PATH, and SIGINT and SIGTERM at their default action even when the build
-   * itself runs with them ignored (a background job).
+   * the launcher on the PATH and the signals at their default action ({@link
+   * InstalledDistribution#signalsAtDefault}).
    */
   private Process start(List<String> command) throws Exception {
-    List<String> defaultSignals = new ArrayList<>(List.of(
-        "perl", "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"$!\"", "--"));
-    defaultSignals.addAll(command);
     return InstalledDistribution.builder(
             userHome,
             Map.of(
@@ -171,7 +167,7 @@ class PurchaseSignalsIT {
                 DIST_HOME.resolve("bin") + File.pathSeparator + System.getenv("PATH"),
                 "XDG_STATE_HOME",
                 userHome.resolve("state").toString()),
-            defaultSignals)
+            InstalledDistribution.signalsAtDefault(command))
         .start();
   }
 
