@@ -346,10 +346,12 @@ public final class OrdersService {
    */
   public OrderProvisioningStatusCollection waitForProvisioning(
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
+    pipeline.requireOpen();
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     try {
       return Failsafe.with(Objects.requireNonNull(wait, "wait").retryPolicy())
-          .get(() -> wait.polled(getProvisioningStatus(customerId, orderId, perPoll)));
+          .get(context -> wait.polled(getProvisioningStatus(
+              customerId, orderId, wait.within(perPoll, context, pipeline.retryOptions(perPoll)))));
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -372,17 +374,29 @@ public final class OrdersService {
    * @param orderId the order ID
    * @param wait the intervals and timeout
    * @param options the correlation ID and retry options of each poll
-   * @return a future completed with the last statuses read, or with the failure of a poll
+   * @return a future completed with the last statuses read, or with the failure of a poll; with
+   *     a {@link TransportException} as soon as the client is closed
    * @throws IllegalArgumentException if an ID is invalid (thrown at once)
+   * @throws IllegalStateException if the client is closed
    */
   public CompletableFuture<OrderProvisioningStatusCollection> waitForProvisioningAsync(
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
+    pipeline.requireOpen();
     RequestOptions perPoll = perPoll(customerId, orderId, options);
-    return Failsafe.with(Objects.requireNonNull(wait, "wait").retryPolicy())
+    CompletableFuture<OrderProvisioningStatusCollection> polling = Failsafe.with(
+            Objects.requireNonNull(wait, "wait").retryPolicy())
         // Each poll starts on the scheduler's thread: with the caller's context and MDC.
         .with(CallerContext.current().scheduler(pipeline.scheduler()))
-        .getStageAsync(
-            () -> getProvisioningStatusAsync(customerId, orderId, perPoll).thenApply(wait::polled));
+        .getStageAsync(context -> getProvisioningStatusAsync(
+                customerId, orderId, wait.within(perPoll, context, pipeline.retryOptions(perPoll)))
+            .thenApply(wait::polled));
+    pipeline.endOnClose(
+        polling,
+        () -> polling.completeExceptionally(Pipeline.closedWhile(
+            "while waiting for the provisioning of order " + orderId,
+            null,
+            perPoll.correlationId().orElseThrow().toString())));
+    return polling;
   }
 
   /**

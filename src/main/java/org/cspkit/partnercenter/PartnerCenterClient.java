@@ -164,8 +164,15 @@ public final class PartnerCenterClient implements AutoCloseable {
   /**
    * Releases what the client created: the threads of the {@code …Async} calls and of the token
    * cache, and, unless the OkHttp client was given to {@link PartnerCenterClientBuilder#httpClient},
-   * its connections. An {@code OkHttpClient} passed in is left as it was. Calls in flight finish;
-   * later calls throw {@link IllegalStateException}. Idempotent.
+   * its connections. An {@code OkHttpClient} passed in is left as it was. A request in flight
+   * gets its answer; no new attempt starts: an asynchronous call waiting for its next attempt (or
+   * for a thread) ends at once, one in flight as its attempt ends, with a {@link
+   * org.cspkit.partnercenter.exception.TransportException} whose message says the client was
+   * closed and whose cause is the last failure (a checkout that may have succeeded ends with an
+   * {@link org.cspkit.partnercenter.exception.OutcomeUnknownException} instead); a blocking call
+   * ends so before its next attempt; a {@code waitForProvisioningAsync} ends at once with a
+   * {@code TransportException}. Later calls, and waits, throw {@link IllegalStateException}.
+   * Idempotent.
    */
   @Override
   public void close() {

@@ -1,5 +1,6 @@
 package org.cspkit.partnercenter;
 
+import dev.failsafe.ExecutionContext;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 import java.time.Duration;
@@ -80,7 +81,8 @@ public final class ProvisioningWaitOptions {
    * @param maxInterval the longest wait between polls, at least {@code initialInterval} (equal:
    *     every wait is the same)
    * @param timeout how long to keep polling, more than {@code initialInterval}; checked between
-   *     polls (a poll in flight ends by its own retry deadline)
+   *     polls, and each poll's retry deadline is cut at what is left of it (a retry or a {@code
+   *     Retry-After} that would outlast the wait is not made: that poll's failure ends the wait)
    * @return the options
    * @throws IllegalArgumentException if a duration is out of range; the message names it
    */
@@ -112,7 +114,8 @@ public final class ProvisioningWaitOptions {
   }
 
   /**
-   * How long to keep polling.
+   * How long to keep polling: no poll starts after it, and a poll's retries end by it (see {@link
+   * #of}).
    *
    * @return the duration
    */
@@ -135,6 +138,22 @@ public final class ProvisioningWaitOptions {
       pollListener.accept(statuses);
     }
     return statuses;
+  }
+
+  /**
+   * A poll's options within the wait: its deadline cut at what is left of {@link #timeout()}, so
+   * that a retry (or a {@code Retry-After}) that would outlast the wait is not made and its
+   * failure ends the wait at once.
+   */
+  RequestOptions within(RequestOptions poll, ExecutionContext<?> wait, RetryOptions retry) {
+    Duration left = timeout.minus(wait.getElapsedTime());
+    if (left.compareTo(retry.deadline()) >= 0) {
+      return poll;
+    }
+    Duration deadline = left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+    return poll.newBuilder()
+        .retryOptions(retry.newBuilder().deadline(deadline).build())
+        .build();
   }
 
   /** The polling as a Failsafe policy: retried while a line item is pending, until the timeout. */

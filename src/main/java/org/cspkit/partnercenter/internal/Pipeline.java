@@ -85,6 +85,9 @@ public final class Pipeline implements AutoCloseable {
 
   private final Telemetry telemetry;
   private volatile boolean closed;
+  /** What ends each asynchronous call or wait not yet done, when the client is closed. */
+  private final java.util.Set<Runnable> unfinished =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * Creates the executor and the OkHttp client it sends with.
@@ -284,6 +287,7 @@ public final class Pipeline implements AutoCloseable {
     RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
     Execution execution = new Execution(prepared, options, false);
     CallFuture<R> future = new CallFuture<>(execution, (Function) shape);
+    execution.future = future;
     // The attempts and the deadline run with the caller's OpenTelemetry context and MDC.
     CallerContext caller = execution.operation.carried();
     CompletableFuture<Outcome> retries = Failsafe.with(policy(options))
@@ -291,6 +295,7 @@ public final class Pipeline implements AutoCloseable {
         .getAsync(execution::attempt);
     future.retries = retries;
     retries.whenComplete((outcome, error) -> execution.complete(future, outcome, error));
+    endOnClose(future, () -> execution.clientClosed(future));
     // An attempt in flight is cut at the deadline by its call timeout; one still waiting for a
     // free thread (maxAsyncConcurrency) is not, so the deadline also ends the call here.
     ScheduledFuture<?> deadline = deadlines.schedule(
@@ -312,6 +317,16 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * The retry options a call with {@code options} runs with: its own, else the client's.
+   *
+   * @param options the call's options
+   * @return the retry options
+   */
+  public RetryOptions retryOptions(RequestOptions options) {
+    return options.retryOptions().orElse(defaultOptions);
+  }
+
+  /**
    * The client's scheduler, for work that waits between calls (such as polling). Its one daemon
    * thread must only hand work over, never block.
    *
@@ -322,13 +337,53 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * Has {@link #close()} end {@code future}, unless it is done by then, with {@code onClose}; for
+   * work of the client's that outlives one call, such as a wait of several polls.
+   *
+   * @param future the work's future
+   * @param onClose completes {@code future}, such as with a {@link TransportException}
+   * @throws IllegalStateException if the executor is closed
+   */
+  // FutureReturnValueIgnored: the whenComplete stage is a callback only.
+  @SuppressWarnings("FutureReturnValueIgnored")
+  public void endOnClose(CompletableFuture<?> future, Runnable onClose) {
+    unfinished.add(onClose);
+    future.whenComplete((result, error) -> unfinished.remove(onClose));
+    if (closed) {
+      onClose.run();
+    }
+  }
+
+  /**
+   * The exception of work that {@link #close()} ended before it was done.
+   *
+   * @param what the work, such as "waiting for the provisioning of order o-1"
+   * @param last the failure the work last saw, or null
+   * @param correlationId its {@code MS-CorrelationId}, or null
+   * @return the exception
+   */
+  public static TransportException closedWhile(
+      String what, PartnerCenterException last, String correlationId) {
+    return new TransportException(
+        "The PartnerCenterClient was closed " + what,
+        ErrorDetails.noResponse(null, correlationId),
+        last);
+  }
+
+  /**
    * Releases this executor's threads and, if the OkHttp client is its own, that client's threads
    * and idle connections; an {@code OkHttpClient} the caller passed in is left alone. Attempts in
-   * flight finish; later retries of asynchronous calls fail with a {@link TransportException}.
+   * flight finish; an asynchronous call with none in flight, or whose attempt in flight would be
+   * followed by a retry, ends with a {@link TransportException} (caused by its last failure, if
+   * any) at once or as that attempt ends; a blocking call ends so before its next attempt.
    */
   @Override
   public void close() {
     closed = true;
+    // After the flag: an attempt that publishes its call after this reads it then sees the flag.
+    for (Runnable end : List.copyOf(unfinished)) {
+      end.run();
+    }
     asyncAttempts.shutdown();
     deadlines.shutdownNow();
     tokens.close();
@@ -338,7 +393,12 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private void requireOpen() {
+  /**
+   * Refuses new work once closed.
+   *
+   * @throws IllegalStateException if the executor is closed
+   */
+  public void requireOpen() {
     if (closed) {
       throw new IllegalStateException("this PartnerCenterClient is closed");
     }
@@ -432,6 +492,12 @@ public final class Pipeline implements AutoCloseable {
     private volatile boolean finished;
     /** The result, once an attempt has decoded one; read by a cancel after it set the flag. */
     private volatile PartnerCenterResponse<?> succeeded;
+    /** The failure of the last attempt that ended, or null. */
+    private volatile PartnerCenterException lastFailure;
+    /** Whether the last attempt that ended is to be followed by another. */
+    private volatile boolean retryPlanned;
+    /** The future of an asynchronous call, set as it starts; null for a blocking one. */
+    private volatile CallFuture<?> future;
     /** Whether a 401 has been answered with a fresh token; read and written by attempts only. */
     private boolean replayed401;
     /** The call's span, metrics and the context its attempts run in. */
@@ -475,6 +541,9 @@ public final class Pipeline implements AutoCloseable {
         return Outcome.last(stopped("the call was cancelled", null));
       }
       Outcome previous = context.getLastResult();
+      if (closed) {
+        return Outcome.last(closedBeforeNext(previous == null ? null : previous.failure()));
+      }
       if (leftNanos() < AttemptClassifier.minimumAttemptNanos(options)) {
         // A wait that ran late, or a queue for a free thread that took the whole deadline.
         return previous != null
@@ -512,11 +581,13 @@ public final class Pipeline implements AutoCloseable {
       call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
       currentState = state;
       currentCall = call;
-      // Read after currentCall is set; cancel() sets the flag before it reads currentCall. So
-      // either this sees the cancel, or the cancel sees this call and cancels it.
-      if (cancelled.get()) {
+      // Read after currentCall is set; cancel() and close() set their flag before they read
+      // currentCall. So either this sees the flag, or they see this call in flight.
+      if (cancelled.get() || closed) {
         currentCall = null;
-        TransportException stopped = stopped("the call was cancelled", null);
+        PartnerCenterException stopped = cancelled.get()
+            ? stopped("the call was cancelled", null)
+            : closedBeforeNext(previous == null ? null : previous.failure());
         endAttempt(null, state, stopped);
         return Outcome.last(stopped);
       }
@@ -588,6 +659,11 @@ public final class Pipeline implements AutoCloseable {
         }
         currentCall = null;
         currentState = null;
+        CallFuture<?> async = future;
+        if (closed && async != null) {
+          // Closed while this attempt was in flight, after it had decided on a retry.
+          clientClosed(async);
+        }
       }
     }
 
@@ -642,6 +718,7 @@ public final class Pipeline implements AutoCloseable {
         long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      lastFailure = failure;
       record(
           number,
           attemptStart,
@@ -651,6 +728,7 @@ public final class Pipeline implements AutoCloseable {
       // The attempt ends as recorded; deciding on another (a fresh token after a 401) is not in it.
       endAttempt(attempts.get(attempts.size() - 1), state, failure);
       Outcome outcome = decide(failure, state, call, token, number);
+      retryPlanned = outcome.retryable();
       if (!outcome.retryable()) {
         // The call ends here: the operation may put its own exception in place of this one.
         PartnerCenterException replaced = prepared.rules().replace(failure, earlierMaybe, ids);
@@ -691,6 +769,9 @@ public final class Pipeline implements AutoCloseable {
       // A retry that would start too close to the deadline is not made: fail now, not later.
       boolean fits = delay.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) < 0
           && leftNanos() - delay.toNanos() >= AttemptClassifier.minimumAttemptNanos(options);
+      if (fits && closed) {
+        return Outcome.last(closedBeforeNext(failure));
+      }
       return new Outcome(null, failure, fits, fits ? delay : null);
     }
 
@@ -738,6 +819,38 @@ public final class Pipeline implements AutoCloseable {
           ids.operationId() + " stopped: " + why,
           ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
           cause);
+    }
+
+    /** The failure of a call whose client was closed before its next attempt could start. */
+    private PartnerCenterException closedBeforeNext(PartnerCenterException last) {
+      TransportException closedNow =
+          closedWhile("before the next attempt could start", last, ids.correlationId());
+      boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      PartnerCenterException replaced = prepared.rules().replace(closedNow, earlierMaybe, ids);
+      return replaced != null ? replaced : closedNow;
+    }
+
+    /**
+     * On {@link Pipeline#close()}: a call with no attempt in flight ends now, with its last
+     * failure as the cause; one in flight ends as its attempt does ({@link #decide}).
+     */
+    private void clientClosed(CallFuture<?> future) {
+      if (future.isDone() || currentCall != null || succeeded != null) {
+        return;
+      }
+      if (!attempts.isEmpty() && !retryPlanned) {
+        // The last attempt ended the call: its outcome completes the future.
+        return;
+      }
+      PartnerCenterException failure = closedBeforeNext(lastFailure);
+      failure.initAttempts(attempts);
+      if (future.completeExceptionally(failure)) {
+        interruptWaitAndCall();
+        CompletableFuture<Outcome> running = future.retries;
+        if (running != null) {
+          running.cancel(false);
+        }
+      }
     }
 
     /**

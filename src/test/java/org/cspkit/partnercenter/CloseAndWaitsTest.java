@@ -1,0 +1,157 @@
+package org.cspkit.partnercenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.cspkit.partnercenter.exception.ServerErrorException;
+import org.cspkit.partnercenter.exception.ThrottledException;
+import org.cspkit.partnercenter.exception.TransportException;
+import org.cspkit.partnercenter.testing.ContractValidator;
+import org.cspkit.partnercenter.testing.Scripted;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code close()} with calls and waits in progress: every future completes, by its result or by a
+ * documented exception, within its deadline; a wait started after {@code close()} is refused at
+ * once; and a wait ends by its timeout, even when Partner Center asks for a longer pause.
+ */
+@Timeout(120)
+class CloseAndWaitsTest {
+  private static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
+  private static final String PENDING = "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,"
+      + "\"status\":\"PrefulfillmentPending\"}]}";
+  /** Long enough that close() comes first on any machine, and well inside the test's timeout. */
+  private static final Duration LONG_PAUSE = Duration.ofSeconds(20);
+
+  @StartStop
+  public final MockWebServer server = new MockWebServer();
+
+  private PartnerCenterClient client() {
+    return ContractValidator.client()
+        .baseUrl(server.url("/").toString())
+        .accessToken("close-test-token")
+        .build();
+  }
+
+  /** The cause a future completed with, waiting at most the call's deadline. */
+  private static Throwable failureWithin(CompletableFuture<?> future, Duration deadline)
+      throws Exception {
+    try {
+      future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+    throw new AssertionError("the future succeeded");
+  }
+
+  @Test
+  void closeBetweenTwoAttemptsEndsTheAsyncCallWithTheClosedClientNamedAndTheLastAnswerKept()
+      throws Exception {
+    Scripted.serveForever(server, Scripted.json(503, "{}"));
+    Duration deadline = Duration.ofSeconds(60);
+    CountDownLatch retryPlanned = new CountDownLatch(1);
+    RequestOptions options = RequestOptions.builder()
+        .retryOptions(RetryOptions.builder()
+            .initialDelay(LONG_PAUSE)
+            .maxDelay(LONG_PAUSE)
+            .jitter(0)
+            .deadline(deadline)
+            .build())
+        .attemptListener((attempt, max, retryIn) -> retryPlanned.countDown())
+        .build();
+    PartnerCenterClient client = client();
+    CompletableFuture<?> order = client.orders().getAsync(CUSTOMER_ID, "o-1", false, options);
+    assertThat(retryPlanned.await(30, TimeUnit.SECONDS)).isTrue();
+
+    client.close();
+
+    Throwable failure = failureWithin(order, deadline);
+    assertThat(failure)
+        .isInstanceOf(TransportException.class)
+        .hasMessageContaining("closed")
+        .hasCauseInstanceOf(ServerErrorException.class);
+    assertThat(((TransportException) failure).attempts()).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void closeBetweenTwoPollsEndsTheAsyncWait() throws Exception {
+    Scripted.serveForever(server, Scripted.json(200, PENDING));
+    CountDownLatch polled = new CountDownLatch(1);
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+        .initialInterval(LONG_PAUSE)
+        .maxInterval(LONG_PAUSE)
+        .timeout(Duration.ofSeconds(60))
+        .pollListener(statuses -> polled.countDown())
+        .build();
+    PartnerCenterClient client = client();
+    CompletableFuture<?> waiting = client
+        .orders()
+        .waitForProvisioningAsync(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults());
+    assertThat(polled.await(30, TimeUnit.SECONDS)).isTrue();
+
+    client.close();
+
+    assertThat(failureWithin(waiting, wait.timeout()))
+        .isInstanceOf(TransportException.class)
+        .hasMessageContaining("closed");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aWaitStartedAfterCloseIsRefusedAtOnceLikeEveryOtherCall() {
+    PartnerCenterClient client = client();
+    client.close();
+
+    assertThatThrownBy(() -> client
+            .orders()
+            .waitForProvisioningAsync(
+                CUSTOMER_ID, "o-1", ProvisioningWaitOptions.defaults(), RequestOptions.defaults()))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PartnerCenterClient is closed");
+    assertThatThrownBy(() -> client
+            .orders()
+            .waitForProvisioning(
+                CUSTOMER_ID, "o-1", ProvisioningWaitOptions.defaults(), RequestOptions.defaults()))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PartnerCenterClient is closed");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aRetryAfterBeyondTheWaitsTimeoutEndsTheWaitAtOnceWithTheThrottlingError() throws Exception {
+    MockResponse throttled = new MockResponse.Builder()
+        .code(429)
+        .setHeader("Retry-After", "8")
+        .setHeader("Content-Type", "application/json")
+        .body("{}")
+        .build();
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.of(
+        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
+    Scripted.serveForever(server, throttled);
+    try (PartnerCenterClient client = client()) {
+      assertThatThrownBy(() -> client
+              .orders()
+              .waitForProvisioning(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults()))
+          .isInstanceOf(ThrottledException.class);
+      assertThat(server.getRequestCount()).as("blocking wait").isEqualTo(1);
+
+      assertThat(failureWithin(
+              client
+                  .orders()
+                  .waitForProvisioningAsync(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults()),
+              LONG_PAUSE))
+          .isInstanceOf(ThrottledException.class);
+      assertThat(server.getRequestCount()).as("both waits").isEqualTo(2);
+    }
+  }
+}
