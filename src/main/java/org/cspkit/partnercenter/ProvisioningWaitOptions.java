@@ -28,6 +28,9 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
  * }</pre>
  */
 public final class ProvisioningWaitOptions {
+  /** The deadline of a poll made with less than this left of the wait; it gets no retry. */
+  static final Duration LAST_POLL = Duration.ofSeconds(10);
+
   private static final ProvisioningWaitOptions DEFAULTS = new Builder().build();
 
   private final Duration initialInterval;
@@ -81,8 +84,9 @@ public final class ProvisioningWaitOptions {
    * @param maxInterval the longest wait between polls, at least {@code initialInterval} (equal:
    *     every wait is the same)
    * @param timeout how long to keep polling, more than {@code initialInterval}; checked between
-   *     polls, and each poll's retry deadline is cut at what is left of it (a retry or a {@code
-   *     Retry-After} that would outlast the wait is not made: that poll's failure ends the wait)
+   *     polls, and no poll's retry outlasts it: a retry or a {@code Retry-After} that does not
+   *     fit in what is left is not made, and that poll's failure ends the wait (in the last 10
+   *     seconds a poll is a single attempt, cut after 10 seconds)
    * @return the options
    * @throws IllegalArgumentException if a duration is out of range; the message names it
    */
@@ -141,19 +145,25 @@ public final class ProvisioningWaitOptions {
   }
 
   /**
-   * A poll's options within the wait: its deadline cut at what is left of {@link #timeout()}, so
-   * that a retry (or a {@code Retry-After}) that would outlast the wait is not made and its
-   * failure ends the wait at once.
+   * A poll's options within the wait, so that no retry outlasts it: with more than {@link
+   * #LAST_POLL} left, the poll's deadline is cut at what is left of {@link #timeout()} (a retry or
+   * a {@code Retry-After} that does not fit is not made, and that failure ends the wait); with
+   * less, the poll is a single attempt with a deadline of {@link #LAST_POLL}, so that the last
+   * poll, which Failsafe makes at the timeout, still has the time to be answered.
    */
   RequestOptions within(RequestOptions poll, ExecutionContext<?> wait, RetryOptions retry) {
     Duration left = timeout.minus(wait.getElapsedTime());
     if (left.compareTo(retry.deadline()) >= 0) {
       return poll;
     }
-    Duration deadline = left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
-    return poll.newBuilder()
-        .retryOptions(retry.newBuilder().deadline(deadline).build())
-        .build();
+    RetryOptions.Builder cut = retry.newBuilder();
+    if (left.compareTo(LAST_POLL) >= 0) {
+      cut.deadline(left);
+    } else {
+      cut.maxAttempts(1)
+          .deadline(LAST_POLL.compareTo(retry.deadline()) < 0 ? LAST_POLL : retry.deadline());
+    }
+    return poll.newBuilder().retryOptions(cut.build()).build();
   }
 
   /** The polling as a Failsafe policy: retried while a line item is pending, until the timeout. */

@@ -128,6 +128,30 @@ class CloseAndWaitsTest {
   }
 
   @Test
+  void aWaitThatTimesOutReturnsTheLastStatusesEvenWhenItsLastPollIsSlow() {
+    MockResponse slowPending = new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json")
+        .body(PENDING)
+        .headersDelay(300, TimeUnit.MILLISECONDS)
+        .build();
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.of(
+        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
+    Scripted.serveForever(server, slowPending);
+    try (PartnerCenterClient client = client()) {
+      assertThat(OrdersService.anyPending(client
+              .orders()
+              .waitForProvisioning(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults())))
+          .isTrue();
+      assertThat(OrdersService.anyPending(client
+              .orders()
+              .waitForProvisioningAsync(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults())
+              .join()))
+          .isTrue();
+    }
+  }
+
+  @Test
   void aRetryAfterBeyondTheWaitsTimeoutEndsTheWaitAtOnceWithTheThrottlingError() throws Exception {
     MockResponse throttled = new MockResponse.Builder()
         .code(429)
