@@ -321,8 +321,8 @@ public final class PartnerCenterClientBuilder {
   /**
    * Where the client's traces and metrics go. Each call is a span {@code PartnerCenter
    * <operationId>} (such as {@code PartnerCenter checkoutCart}), a child of the span current on
-   * the calling thread, and each HTTP attempt a CLIENT span named by its method, a child of the
-   * call's span, whose trace context is sent in the request's headers ({@code traceparent}) by
+   * the calling thread, and each HTTP attempt that was handed to a connection a CLIENT span named
+   * by its method, a child of the call's span, whose trace context is sent in the request's headers ({@code traceparent}) by
    * {@code openTelemetry}'s propagators. The metrics are {@code partner_center.operation.duration}
    * (seconds), {@code partner_center.attempts} and {@code http.client.request.duration}
    * (seconds), by operation and outcome. Scope {@code org.cspkit.partnercenter}, with the

@@ -2,7 +2,9 @@ package org.cspkit.partnercenter.internal;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import okhttp3.Headers;
+import okhttp3.Request;
 
 /**
  * What one attempt's interceptors share with {@link Pipeline}, carried as the request's
@@ -17,10 +19,30 @@ final class AttemptState {
   private int networkRequests;
   private volatile int status;
   private volatile Headers headers;
+  private final Function<Request, Telemetry.AttemptSpan> startSpan;
 
-  AttemptState(String token, AtomicBoolean cancelled) {
+  /**
+   * The state of a new attempt.
+   *
+   * @param token the bearer token to send
+   * @param cancelled the call's cancel flag
+   * @param startSpan starts the attempt's span when its request is handed to a connection
+   */
+  AttemptState(
+      String token, AtomicBoolean cancelled, Function<Request, Telemetry.AttemptSpan> startSpan) {
     this.token = token;
     this.cancelled = cancelled;
+    this.startSpan = startSpan;
+  }
+
+  /**
+   * Starts the attempt's span, right before its request is written.
+   *
+   * @param request the request as it goes to the connection
+   * @return the span
+   */
+  Telemetry.AttemptSpan startSpan(Request request) {
+    return startSpan.apply(request);
   }
 
   /** The bearer token of this attempt. */

@@ -568,12 +568,12 @@ public final class Pipeline implements AutoCloseable {
         record(number, attemptStart, 0, "no token: " + e.getMessage(), false);
         return Outcome.last(failure);
       }
-      AttemptState state = new AttemptState(token.value(), cancelled);
-      attemptSpan = operation.attempt(request, number);
-      Call call = httpClient.newCall(attemptSpan
-          .inject(request.newBuilder())
-          .tag(AttemptState.class, state)
-          .build());
+      // The attempt's span starts as its request is handed to a connection (WireInterceptor):
+      // an attempt that sends nothing is no HTTP span.
+      AttemptState state = new AttemptState(
+          token.value(), cancelled, sending -> attemptSpan = operation.attempt(sending, number));
+      Call call =
+          httpClient.newCall(request.newBuilder().tag(AttemptState.class, state).build());
       long timeoutNanos = leftNanos();
       if (!callTimeout.isZero()) {
         timeoutNanos = Math.min(timeoutNanos, callTimeout.toNanos());
@@ -594,8 +594,7 @@ public final class Pipeline implements AutoCloseable {
       if (onCallingThread) {
         InterruptWatchdog.INSTANCE.watch(call);
       }
-      try (Scope traced = attemptSpan.makeCurrent();
-          Response response = call.execute()) {
+      try (Response response = call.execute()) {
         Object result = responses.handle(
             response,
             prepared.operation().converter(),

@@ -30,7 +30,8 @@ import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
  * The library's OpenTelemetry instrumentation, following the semantic conventions for HTTP
  * clients. Each call is one INTERNAL span {@code PartnerCenter <operationId>}, a child of the
  * caller's current span; each HTTP attempt is a CLIENT span named by the method ({@code POST}),
- * a child of the call's span, whose context goes out in the request's headers through the
+ * a child of the call's span, started as the request is handed to a connection (so an attempt
+ * that sent nothing is none), whose context goes out in the request's headers through the
  * configured propagators ({@code traceparent} with W3C trace context). Metrics: the duration of
  * calls ({@value #OPERATION_DURATION}, seconds) and the number of attempts ({@value #ATTEMPTS}),
  * both by operation and outcome, and {@code http.client.request.duration} per attempt.
@@ -295,14 +296,20 @@ public final class Telemetry {
 
     /**
      * The attempt's request with this span's context in its headers, as the configured
-     * propagators write it ({@code traceparent}); the same request with the no-op propagator.
+     * propagators write it ({@code traceparent}); the same request when they write nothing.
      */
-    Request.Builder inject(Request.Builder builder) {
-      propagator.inject(context, builder, (carrier, key, value) -> carrier.header(key, value));
-      return builder;
+    Request inject(Request request) {
+      Request.Builder[] builder = new Request.Builder[1];
+      propagator.inject(context, request, (carrier, key, value) -> {
+        if (builder[0] == null) {
+          builder[0] = request.newBuilder();
+        }
+        builder[0].header(key, value);
+      });
+      return builder[0] == null ? request : builder[0].build();
     }
 
-    /** Makes this span current while the request is sent, for the HTTP client's interceptors. */
+    /** Makes this span current while the request is written and its response read. */
     // The one caller closes the scope in a try-with-resources.
     @SuppressWarnings("MustBeClosedChecker")
     Scope makeCurrent() {

@@ -1,5 +1,6 @@
 package org.cspkit.partnercenter.internal;
 
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.Headers;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *       OkHttp (a follow-up, a silent retry) or another interceptor decided on, not the retry
  *       policy, and is stopped with {@link UnplannedRequestException} before a byte is written;
  *   <li>stops the request before it is written if the call was cancelled;
- *   <li>marks the attempt as sent, and records the response's status and headers;
+ *   <li>marks the attempt as sent, starts its span (whose context it adds to the request's
+ *       headers, and makes current while the request is written and its response read), and
+ *       records the response's status and headers;
  *   <li>at TRACE, logs the request and response headers (credentials masked, known secrets
  *       scrubbed) and the start of the response body as the client reads it, never reading ahead,
  *       so logging cannot change an outcome.
@@ -47,6 +50,8 @@ final class WireInterceptor implements Interceptor {
     if (earlier > 0) {
       throw new UnplannedRequestException(state.status(), state.headers());
     }
+    Telemetry.AttemptSpan span = state.startSpan(request);
+    request = span.inject(request);
     boolean trace = LOG.isTraceEnabled();
     if (trace) {
       LOG.trace(
@@ -56,7 +61,10 @@ final class WireInterceptor implements Interceptor {
               request.headers(),
               state.secrets()));
     }
-    Response response = chain.proceed(request);
+    Response response;
+    try (Scope traced = span.makeCurrent()) {
+      response = chain.proceed(request);
+    }
     state.received(response.code(), response.headers());
     if (!trace) {
       return response;
