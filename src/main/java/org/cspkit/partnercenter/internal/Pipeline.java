@@ -494,6 +494,10 @@ public final class Pipeline implements AutoCloseable {
     private volatile PartnerCenterResponse<?> succeeded;
     /** The failure of the last attempt that ended, or null. */
     private volatile PartnerCenterException lastFailure;
+    /** The failure of the last attempt that had a response, or null. */
+    private PartnerCenterException lastAnswered;
+    /** Attempts that found their pooled connection closed; read and written by attempts only. */
+    private int staleAttempts;
     /** Whether the last attempt that ended is to be followed by another. */
     private volatile boolean retryPlanned;
     /** The future of an asynchronous call, set as it starts; null for a blocking one. */
@@ -680,9 +684,7 @@ public final class Pipeline implements AutoCloseable {
           listener.attemptFailed(
               attempts.get(attempts.size() - 1),
               options.maxAttempts(),
-              outcome.retryable() && number < options.maxAttempts()
-                  ? Optional.of(outcome.delay())
-                  : Optional.empty());
+              outcome.retryable() ? Optional.of(outcome.delay()) : Optional.empty());
         } catch (Throwable ignored) {
           LOG.debug("the attempt listener failed", ignored);
         }
@@ -717,7 +719,12 @@ public final class Pipeline implements AutoCloseable {
         long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      boolean stale = io instanceof WireInterceptor.StaleConnectionException;
+      PartnerCenterException answered = lastAnswered;
       lastFailure = failure;
+      if (status != 0) {
+        lastAnswered = failure;
+      }
       record(
           number,
           attemptStart,
@@ -726,7 +733,11 @@ public final class Pipeline implements AutoCloseable {
           AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
       // The attempt ends as recorded; deciding on another (a fresh token after a 401) is not in it.
       endAttempt(attempts.get(attempts.size() - 1), state, failure);
-      Outcome outcome = decide(failure, state, call, token, number);
+      Outcome outcome = decide(failure, state, call, token, number, stale);
+      if (stale && !outcome.retryable() && answered != null) {
+        // The call ends on a connection that sent nothing: an earlier answer says more.
+        outcome = Outcome.last(answered);
+      }
       retryPlanned = outcome.retryable();
       if (!outcome.retryable()) {
         // The call ends here: the operation may put its own exception in place of this one.
@@ -738,18 +749,34 @@ public final class Pipeline implements AutoCloseable {
       return outcome;
     }
 
-    /** Whether another attempt follows, and after what wait. */
+    /**
+     * Whether another attempt follows, and after what wait. An attempt that found its pooled
+     * connection closed by the server ({@code stale}) sent nothing and does not count toward
+     * {@link RetryOptions#maxAttempts()}: it is followed at once by one on a new connection (at
+     * most {@code maxAttempts} times in a call).
+     */
     private Outcome decide(
         PartnerCenterException failure,
         AttemptState state,
         Call call,
         AccessToken token,
-        int number) {
+        int number,
+        boolean stale) {
       int status = failure.statusCode();
       // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
       // first, as an InterruptedIOException: neither is retried, nor is a cancelled call.
       boolean interrupted = onCallingThread && Thread.currentThread().isInterrupted();
       if (cancelled.get() || call.isCanceled() || interrupted) {
+        return Outcome.last(failure);
+      }
+      if (stale && staleAttempts < options.maxAttempts()) {
+        staleAttempts++;
+        // The pool's other idle connections to the server are likely closed as well.
+        httpClient.connectionPool().evictAll();
+        return next(failure, Duration.ZERO);
+      }
+      int counted = number - staleAttempts;
+      if (counted >= options.maxAttempts()) {
         return Outcome.last(failure);
       }
       Duration delay;
@@ -763,8 +790,13 @@ public final class Pipeline implements AutoCloseable {
         return Outcome.last(failure);
       } else {
         Duration retryAfter = status == 0 ? null : ResponseHandler.retryAfter(state.headers());
-        delay = retryAfter != null ? retryAfter : AttemptClassifier.backoff(options, number);
+        delay = retryAfter != null ? retryAfter : AttemptClassifier.backoff(options, counted);
       }
+      return next(failure, delay);
+    }
+
+    /** Another attempt after {@code delay}, if it fits in the deadline and the client is open. */
+    private Outcome next(PartnerCenterException failure, Duration delay) {
       // A retry that would start too close to the deadline is not made: fail now, not later.
       boolean fits = delay.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) < 0
           && leftNanos() - delay.toNanos() >= AttemptClassifier.minimumAttemptNanos(options);
@@ -967,7 +999,8 @@ public final class Pipeline implements AutoCloseable {
         .handleResultIf(Outcome::retryable)
         // An attempt never throws; if something does all the same, it ends the call.
         .abortOn(Throwable.class)
-        .withMaxAttempts(options.maxAttempts())
+        // Each attempt enforces maxAttempts; those on a closed pooled connection do not count.
+        .withMaxAttempts(2 * options.maxAttempts())
         .withDelayFn(context -> {
           Outcome last = context.getLastResult();
           return last != null && last.delay() != null ? last.delay() : Duration.ZERO;

@@ -3,6 +3,7 @@ package org.cspkit.partnercenter.internal;
 import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.util.List;
+import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>lets exactly one request through: a second one within the same attempt is a request
  *       OkHttp (a follow-up, a silent retry) or another interceptor decided on, not the retry
  *       policy, and is stopped with {@link UnplannedRequestException} before a byte is written;
- *   <li>stops the request before it is written if the call was cancelled;
+ *   <li>stops the request before it is written if the call was cancelled, or if the pooled
+ *       HTTP/1 connection it was given had been closed by the server while idle ({@link
+ *       PooledConnections});
  *   <li>marks the attempt as sent, starts its span (whose context it adds to the request's
  *       headers, and makes current while the request is written and its response read), and
  *       records the response's status and headers;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
 final class WireInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("org.cspkit.partnercenter.wire");
   private static final long BODY_LOG_CAP = 4096;
+  private final PooledConnections connections = new PooledConnections();
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -42,6 +46,10 @@ final class WireInterceptor implements Interceptor {
     AttemptState state = request.tag(AttemptState.class);
     if (state == null) {
       throw new IOException("a request without an attempt: only the pipeline sends");
+    }
+    Connection connection = chain.connection();
+    if (connection != null && connections.closedWhileIdle(connection)) {
+      throw new StaleConnectionException();
     }
     int earlier = state.beforeWrite();
     if (state.cancelled()) {
@@ -66,6 +74,9 @@ final class WireInterceptor implements Interceptor {
       response = chain.proceed(request);
     }
     state.received(response.code(), response.headers());
+    if (connection != null) {
+      connections.answered(connection);
+    }
     if (!trace) {
       return response;
     }
@@ -107,6 +118,18 @@ final class WireInterceptor implements Interceptor {
     headers.forEach(header ->
         out.append('\n').append(Redaction.header(header.getFirst(), header.getSecond(), secrets)));
     return out.toString();
+  }
+
+  /**
+   * The pooled connection the attempt was given had been closed by the server while idle: the
+   * request was not written, and the connection is closed so that it is not given out again.
+   */
+  static final class StaleConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StaleConnectionException() {
+      super("the pooled connection had been closed by the server while idle; nothing was sent");
+    }
   }
 
   /**
