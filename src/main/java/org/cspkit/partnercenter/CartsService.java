@@ -2,7 +2,6 @@ package org.cspkit.partnercenter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -22,7 +21,8 @@ import org.cspkit.partnercenter.model.CartLineItem;
  * a customer's cart. Each operation has a blocking form, an {@code …Async} form on the client's
  * threads, and for those that change something a {@code preview…} form for dry runs. Thread-safe; every method runs
  * through the client's one pipeline (token cache, standard headers, retries, error mapping), and
- * checks its arguments before anything is sent ({@link IllegalArgumentException}).
+ * checks its arguments before anything is sent ({@link IllegalArgumentException}, which names a
+ * null one). A GET answered with a 2xx other than 200 is an {@code UndecodableResponseException}.
  *
  * <p>Each operation also has a {@code …WithResponse} form, blocking and {@code …Async}, that
  * returns the result as a {@link PartnerCenterResponse}: with the status, the headers, the request
@@ -58,11 +58,11 @@ public final class CartsService {
   }
 
   /**
-   * Creates a cart on the calling thread. Checked before anything is sent: at least one line item,
-   * and on each line item (and add-on item) a catalog item ID, a quantity of at least 1, a billing
-   * cycle, and a well-formed ISO-8601 term duration when given. Retryable failures (no response,
-   * 408, 429, 500, 502, 503, 504) are retried with the same {@code MS-RequestId}, Partner Center's
-   * idempotency key, within the retry deadline ({@link RetryOptions}).
+   * Creates a cart on the calling thread. Checked before anything is sent: at least one line item;
+   * on each line item (and add-on item, which has none of its own) a catalog item ID, a quantity
+   * of at least 1, a billing cycle, an ISO-8601 term duration when given; no lone surrogate in any
+   * text. Retryable failures (no response, 408, 429, 500, 502, 503, 504) are retried with the same
+   * {@code MS-RequestId}, Partner Center's idempotency key, within the retry deadline.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param cart the line items to buy
@@ -184,7 +184,7 @@ public final class CartsService {
    * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (800008, no such cart for
    *     this customer)
    * @throws PartnerCenterException on any other failure, by status as for {@link #create(String,
-   *     Cart, RequestOptions)}
+   *     Cart, RequestOptions)} (but a 2xx other than 200 is undecodable)
    * @throws IllegalStateException if the client is closed
    */
   public Cart get(String customerId, String cartId, RequestOptions options) {
@@ -269,8 +269,8 @@ public final class CartsService {
    * @param cart the cart's new line items
    * @param options the request ID, correlation ID and retry options of this call
    * @return the updated cart
-   * @throws IllegalArgumentException if an ID is not a GUID or the cart fails a check; nothing is
-   *     sent
+   * @throws IllegalArgumentException if an ID is not a GUID, the cart fails a check, or its ID is
+   *     set and not {@code cartId}; nothing is sent
    * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (800008, no such cart)
    * @throws org.cspkit.partnercenter.exception.OutcomeUnknownException on a 2xx other than 200
    *     and 201
@@ -573,14 +573,14 @@ public final class CartsService {
     return api.createCart(
         Arguments.requireGuid(customerId, "customerId"),
         CartValidation.requireValid(cart),
-        Objects.requireNonNull(options, "options"));
+        Arguments.requireOptions(options));
   }
 
   private retrofit2.Call<Cart> getCall(String customerId, String cartId, RequestOptions options) {
     return api.getCart(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireGuid(cartId, "cartId"),
-        Objects.requireNonNull(options, "options"));
+        Arguments.requireOptions(options));
   }
 
   private retrofit2.Call<Cart> updateCall(
@@ -588,8 +588,8 @@ public final class CartsService {
     return api.updateCart(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireGuid(cartId, "cartId"),
-        CartValidation.requireValid(cart),
-        Objects.requireNonNull(options, "options"));
+        CartValidation.requireValid(cart, cartId),
+        Arguments.requireOptions(options));
   }
 
   private retrofit2.Call<CartCheckoutResult> checkoutCall(
@@ -597,8 +597,8 @@ public final class CartsService {
     return api.checkoutCart(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireGuid(cartId, "cartId"),
-        Objects.requireNonNull(params, "params").customerUserUpn().orElse(null),
-        Objects.requireNonNull(options, "options"));
+        Arguments.requireParams(params).customerUserUpn().orElse(null),
+        Arguments.requireOptions(options));
   }
 
   /** The request of a call as it would be sent, with the token and any URL password masked. */

@@ -3,7 +3,6 @@ package org.cspkit.partnercenter;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
@@ -23,9 +22,9 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
  * The order operations of {@link PartnerCenterClient#orders()}: read an order, list a customer's
  * orders, read an order's provisioning status and wait until it is provisioned. All are GETs,
  * safe to repeat: retryable failures (no response, 408, 429, 500, 502, 503, 504) are retried
- * within the retry deadline ({@link RetryOptions}). Thread-safe; arguments are checked before
- * anything is sent ({@link IllegalArgumentException}). Order IDs are opaque strings, not always
- * GUIDs.
+ * within the retry deadline ({@link RetryOptions}); a 2xx other than 200 is not. Thread-safe;
+ * arguments are checked before anything is sent ({@link IllegalArgumentException}, which names a
+ * null one). Order IDs are opaque strings, not always GUIDs, but never with a lone surrogate.
  *
  * <p>Each operation also has a {@code …WithResponse} form, blocking and {@code …Async}, that
  * returns the result as a {@link PartnerCenterResponse}: with the status, the headers, the request
@@ -75,8 +74,8 @@ public final class OrdersService {
    * @throws org.cspkit.partnercenter.exception.ThrottledException on 429 (orders allow 500
    *     requests a minute per tenant), after the retries
    * @throws org.cspkit.partnercenter.exception.ServerErrorException on 5xx, after the retries
-   * @throws org.cspkit.partnercenter.exception.UndecodableResponseException when the body is not
-   *     the JSON the spec describes
+   * @throws org.cspkit.partnercenter.exception.UndecodableResponseException on a 2xx other than
+   *     200, or when the body is not the JSON the spec describes
    * @throws org.cspkit.partnercenter.exception.TransportException when no complete response
    *     arrives
    * @throws IllegalStateException if the client is closed
@@ -349,7 +348,7 @@ public final class OrdersService {
     pipeline.requireOpen();
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     try {
-      return Failsafe.with(Objects.requireNonNull(wait, "wait").retryPolicy())
+      return Failsafe.with(Arguments.requireWait(wait).retryPolicy())
           .get(context -> wait.polled(getProvisioningStatus(
               customerId, orderId, wait.within(perPoll, context, pipeline.retryOptions(perPoll)))));
     } catch (FailsafeException e) {
@@ -384,7 +383,7 @@ public final class OrdersService {
     pipeline.requireOpen();
     RequestOptions perPoll = perPoll(customerId, orderId, options);
     CompletableFuture<OrderProvisioningStatusCollection> polling = Failsafe.with(
-            Objects.requireNonNull(wait, "wait").retryPolicy())
+            Arguments.requireWait(wait).retryPolicy())
         // Each poll starts on the scheduler's thread: with the caller's context and MDC.
         .with(CallerContext.current().scheduler(pipeline.scheduler()))
         .getStageAsync(context -> getProvisioningStatusAsync(
@@ -433,8 +432,7 @@ public final class OrdersService {
   private static RequestOptions perPoll(String customerId, String orderId, RequestOptions options) {
     Arguments.requireGuid(customerId, "customerId");
     Arguments.requireId(orderId, "orderId");
-    Objects.requireNonNull(options, "options");
-    return options
+    return Arguments.requireOptions(options)
         .newBuilder()
         .requestId(null)
         .correlationId(options.correlationId().orElseGet(java.util.UUID::randomUUID))
@@ -447,17 +445,17 @@ public final class OrdersService {
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireId(orderId, "orderId"),
         includePrice ? Boolean.TRUE : null,
-        Objects.requireNonNull(options, "options"));
+        Arguments.requireOptions(options));
   }
 
   private retrofit2.Call<OrderCollection> listCall(
       String customerId, OrderListParams params, RequestOptions options) {
-    Objects.requireNonNull(params, "params");
+    Arguments.requireParams(params);
     return api.listOrders(
         Arguments.requireGuid(customerId, "customerId"),
         params.billingType().map(type -> type.value()).orElse(null),
         params.includePrice() ? Boolean.TRUE : null,
-        Objects.requireNonNull(options, "options"));
+        Arguments.requireOptions(options));
   }
 
   private retrofit2.Call<OrderProvisioningStatusCollection> statusCall(
@@ -465,6 +463,6 @@ public final class OrdersService {
     return api.getOrderProvisioningStatus(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireId(orderId, "orderId"),
-        Objects.requireNonNull(options, "options"));
+        Arguments.requireOptions(options));
   }
 }

@@ -114,9 +114,10 @@ class PrismOperationsTest {
 
     Cart updated = client(prism, "code=201")
         .carts()
+        // Prism's example names its own cart: the update replaces that one, as a real one would.
         .update(
             CUSTOMER_ID,
-            CART_ID,
+            read.id(),
             read.toBuilder().lineItems(oneLine().lineItems()).build());
     assertThat(updated.id()).isNotBlank();
     assertThat(updated.lineItems())

@@ -2,9 +2,12 @@ package org.cspkit.partnercenter.exception;
 
 /**
  * Partner Center (or a proxy in front of it) answered with a body that is not what the spec
- * describes: malformed or truncated JSON, JSON of the wrong shape, an empty success body, or an
- * HTML error page. For a 2xx status the checkout may have succeeded: read the customer's orders
- * before buying again.
+ * describes: malformed or truncated JSON, JSON of the wrong shape or that names a property twice
+ * in one object, an empty success body, or an HTML error page; or answered a GET with a success
+ * status the spec does not document for it (such as 203 or 206), whose body the spec does not
+ * describe and the client does not decode. For a 2xx status to a POST or PUT the call may have
+ * succeeded ({@link #mayHaveSucceeded()}): after a checkout, read the customer's orders before
+ * buying again. Not retried.
  */
 public class UndecodableResponseException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;
@@ -31,6 +34,22 @@ public class UndecodableResponseException extends PartnerCenterException {
             + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()),
         details,
         cause);
+    this.contentType = contentType;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  /**
+   * Creates the exception with its own summary, for an answer the client does not decode.
+   *
+   * @param summary what came, without secrets, such as "Partner Center returned 206, a success
+   *     status the spec does not document for getOrder"
+   * @param details the status and request IDs (no service error)
+   * @param contentType the response's {@code Content-Type}, or null
+   * @param bodyExcerpt the start of the body, for diagnosis, or null
+   */
+  public UndecodableResponseException(
+      String summary, ErrorDetails details, String contentType, String bodyExcerpt) {
+    super(summary, details, null);
     this.contentType = contentType;
     this.bodyExcerpt = bodyExcerpt;
   }

@@ -1,10 +1,15 @@
 package org.cspkit.partnercenter.internal;
 
 import java.util.UUID;
+import org.cspkit.partnercenter.CheckoutParams;
+import org.cspkit.partnercenter.OrderListParams;
+import org.cspkit.partnercenter.ProvisioningWaitOptions;
+import org.cspkit.partnercenter.RequestOptions;
 
 /**
  * Checks of a call's arguments, made before anything is sent: each failure is an {@link
- * IllegalArgumentException} that names the argument or field and quotes the bad value.
+ * IllegalArgumentException} that names the argument or field and quotes the bad value, with any
+ * surrogate escaped (<code>&#92;uD800</code>).
  */
 public final class Arguments {
   private Arguments() {}
@@ -21,6 +26,7 @@ public final class Arguments {
     if (value == null) {
       throw new IllegalArgumentException(name + " must be a GUID, got null");
     }
+    requireWellFormed(value, name);
     boolean valid = value.length() == 36;
     for (int i = 0; valid && i < 36; i++) {
       char c = value.charAt(i);
@@ -43,9 +49,12 @@ public final class Arguments {
    * @param name the argument's name, for the message
    * @return the value
    * @throws IllegalArgumentException if it is null, blank, {@code .} or {@code ..}, or contains
-   *     {@code /}, {@code ?}, {@code #} or a control or space character
+   *     {@code /}, {@code ?}, {@code #}, a control or space character, or a lone surrogate
    */
   public static String requireId(String value, String name) {
+    if (value != null) {
+      requireWellFormed(value, name);
+    }
     if (value == null
         || value.isEmpty()
         || value.equals(".")
@@ -54,6 +63,109 @@ public final class Arguments {
       throw new IllegalArgumentException(name + " must be an ID such as"
           + " YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1 (no spaces, '/', '?' or '#', not '.' or '..'),"
           + " got " + (value == null ? "null" : "'" + value + "'"));
+    }
+    return value;
+  }
+
+  /**
+   * Accepts text that UTF-8, and so a URL or a JSON body, carries as given: well-formed UTF-16,
+   * every surrogate in a pair. A lone surrogate would be sent as {@code ?}, naming something else.
+   *
+   * @param value the value, not null
+   * @param name the argument's name or the field's path, for the message
+   * @return the value
+   * @throws IllegalArgumentException if it has a lone surrogate
+   */
+  public static String requireWellFormed(String value, String name) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(String.format(
+            "%s must be well-formed UTF-16, but has a lone surrogate (\\u%04X at index %d) that"
+                + " would be sent as '?', got '%s'",
+            name, (int) c, i, escapeSurrogates(value)));
+      }
+    }
+    return value;
+  }
+
+  /**
+   * The text with each surrogate written as a Java escape, such as <code>&#92;uD800</code>, so that a
+   * message quoting it shows what was given.
+   *
+   * @param value the text
+   * @return the escaped text
+   */
+  static String escapeSurrogates(String value) {
+    StringBuilder escaped = new StringBuilder(value.length() + 12);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        escaped.append(String.format("\\u%04X", (int) c));
+      } else {
+        escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  /**
+   * Accepts a call's request options.
+   *
+   * @param options the options
+   * @return the options
+   * @throws IllegalArgumentException if they are null
+   */
+  public static RequestOptions requireOptions(RequestOptions options) {
+    return requireNonNull(options, "options", "RequestOptions.defaults()");
+  }
+
+  /**
+   * Accepts a checkout's parameters.
+   *
+   * @param params the parameters
+   * @return the parameters
+   * @throws IllegalArgumentException if they are null
+   */
+  public static CheckoutParams requireParams(CheckoutParams params) {
+    return requireNonNull(params, "params", "CheckoutParams.none()");
+  }
+
+  /**
+   * Accepts an order list's parameters.
+   *
+   * @param params the parameters
+   * @return the parameters
+   * @throws IllegalArgumentException if they are null
+   */
+  public static OrderListParams requireParams(OrderListParams params) {
+    return requireNonNull(params, "params", "OrderListParams.none()");
+  }
+
+  /**
+   * Accepts a provisioning wait's options.
+   *
+   * @param wait the options
+   * @return the options
+   * @throws IllegalArgumentException if they are null
+   */
+  public static ProvisioningWaitOptions requireWait(ProvisioningWaitOptions wait) {
+    return requireNonNull(wait, "wait", "ProvisioningWaitOptions.defaults()");
+  }
+
+  /**
+   * Accepts an argument that has a factory for "nothing set": the message names the argument as
+   * the Javadoc does, its type, and the factory, such as {@code options (RequestOptions) must not
+   * be null; use RequestOptions.defaults()}.
+   */
+  private static <T> T requireNonNull(T value, String name, String instead) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " (" + instead.substring(0, instead.indexOf('.'))
+          + ") must not be null; use " + instead);
     }
     return value;
   }

@@ -16,8 +16,9 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * The one {@link Moshi} instance configuration for Partner Center JSON: date-times with up to 7
- * fractional digits and an optional offset, exact decimals for prices, and bounded numbers. The
- * models and the extensible enums bring their own generated adapters. Build once and share; Moshi
+ * fractional digits and an optional offset, exact decimals for prices, bounded numbers, and maps
+ * that refuse a repeated key ({@link DuplicateNames}). The models and the extensible enums bring
+ * their own generated adapters, which refuse a property named twice. Build once and share; Moshi
  * caches adapters and is thread-safe.
  *
  * <p>Numbers are bounded so that a hostile or broken body cannot cost much CPU here or later in
@@ -95,6 +96,7 @@ public final class JsonSupport {
         .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
         .add(Integer.class, new IntegerAdapter().nullSafe())
         .add(Long.class, new LongAdapter().nullSafe())
+        .add(DuplicateNames.MAPS)
         .build();
   }
 

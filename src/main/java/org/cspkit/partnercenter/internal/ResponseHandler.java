@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -40,8 +41,9 @@ import retrofit2.Converter;
 /**
  * Turns the outcome of one attempt of any operation into the decoded result or the typed
  * exception. The response's own facts decide: a 2xx the spec documents for the operation is
- * decoded by the operation's Retrofit converter; another 2xx is decoded for a GET, and is an
- * outcome the client cannot confirm for a POST or PUT ({@link OutcomeUnknownException}); any other
+ * decoded by the operation's Retrofit converter; another 2xx is not decoded: for a GET it is an
+ * {@link UndecodableResponseException} that names the status and the documented ones, for a POST
+ * or PUT an outcome the client cannot confirm ({@link OutcomeUnknownException}); any other
  * status is the exception of its status whatever its body, with the Partner Center error body
  * ({@link ApiFault}, or the 429 {@link ThrottlingError} shape) when it has one. Known secrets are
  * scrubbed from everything a peer's words reach. Thread-safe.
@@ -97,7 +99,20 @@ public final class ResponseHandler {
     if (status < 200 || status > 299) {
       throw error(response, body, ids, secrets);
     }
-    if (!safe && IntStream.of(successStatuses).noneMatch(documented -> documented == status)) {
+    boolean documented = IntStream.of(successStatuses).anyMatch(success -> success == status);
+    if (!documented && safe) {
+      throw new UndecodableResponseException(
+          "Partner Center returned " + status + ", a success status the spec does not document"
+              + " for " + ids.operationId() + " (it documents only "
+              + IntStream.of(successStatuses)
+                  .mapToObj(String::valueOf)
+                  .collect(Collectors.joining(" and "))
+              + "), so its body was not decoded",
+          details(response, null, ids, secrets),
+          Redaction.scrub(response.header("Content-Type"), secrets),
+          Redaction.scrub(excerpt(readCapped(body)), secrets));
+    }
+    if (!documented) {
       throw new OutcomeUnknownException(
           ids.operationId(),
           ids.customerId(),
