@@ -1,51 +1,21 @@
 package org.cspkit.partnercenter.test;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonWriter;
-import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okio.Buffer;
-import org.cspkit.partnercenter.internal.JsonSupport;
 import org.cspkit.partnercenter.model.Cart;
-import org.cspkit.partnercenter.model.CartCheckoutResult;
-import org.cspkit.partnercenter.model.CartLineItem;
-import org.cspkit.partnercenter.model.CartStatus;
-import org.cspkit.partnercenter.model.CollectionLinks;
 import org.cspkit.partnercenter.model.Order;
-import org.cspkit.partnercenter.model.OrderCollection;
-import org.cspkit.partnercenter.model.OrderLineItem;
-import org.cspkit.partnercenter.model.OrderLineItemLinks;
-import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
-import org.cspkit.partnercenter.model.OrderStatus;
-import org.cspkit.partnercenter.model.ProvisioningStatus;
 
 /**
  * A stateful fake Partner Center on {@link MockWebServer}, for testing code that uses this
@@ -68,10 +38,18 @@ import org.cspkit.partnercenter.model.ProvisioningStatus;
  * <ul>
  *   <li>Any bearer token is accepted; a request without one gets 401 (800001). A customer ID
  *       that is not a GUID gets 400 (2000).
+ *   <li>Every request is checked against the OpenAPI document, as Partner Center checks its
+ *       input: a request the document does not allow gets 400 with 800002 ("Invalid request
+ *       input", the generic code Partner Center documents for invalid input; it documents no
+ *       more specific one), and changes nothing. Such as a cart without line items, a line item
+ *       without a catalog item ID, quantity or billing cycle, a quantity below 1, a term that is
+ *       not an ISO-8601 duration ({@code P1Y}), an {@code MS-RequestId} or {@code
+ *       MS-CorrelationId} that is not a GUID. The description names the first problem, {@code
+ *       data} lists them all. Open sets stay open: a billing cycle the document does not list is
+ *       accepted.
  *   <li>{@code createCart} assigns a cart ID (a GUID), timestamps (expiry 7 days later), status
  *       {@code Active}, currency {@code USD} and order groups (one per billing cycle). It is
- *       idempotent per {@code MS-RequestId}: the same request ID returns the same cart. A cart
- *       without line items gets 400 (800002).
+ *       idempotent per {@code MS-RequestId}: the same request ID returns the same cart.
  *   <li>{@code getCart} and {@code updateCart} read and replace a cart of the same customer; an
  *       unknown cart gets 404 (800008), an update of a checked-out cart 400 (800065).
  *   <li>{@code checkoutCart} creates one {@code pending} order per order group and sets the cart
@@ -83,15 +61,17 @@ import org.cspkit.partnercenter.model.ProvisioningStatus;
  *       completed}, lines {@code fulfilled} with a subscription ID) at its first read, or after
  *       as many reads as {@link Builder#pendingProvisioningReads(int)} says. Prices are not
  *       simulated.
- *   <li>Every answer echoes {@code MS-RequestId} and {@code MS-CorrelationId} and carries an
- *       {@code MS-CV}.
+ *   <li>Every answer echoes {@code MS-RequestId} and {@code MS-CorrelationId} (a new GUID for
+ *       one that was missing or is not a valid header value) and carries an {@code MS-CV}.
  * </ul>
  *
  * <p>Faults: {@link #enqueueFault(Fault)} scripts the answer to the next matching request (429
  * with {@code Retry-After}, 503, a documented error code, a dropped connection before or after
- * the operation ran, an answer sent late after the operation ran); {@link Builder#randomFaults(long, double)} injects them at random from a
- * seed, for load tests. {@link #requests()} lists what was received and answered; {@link
- * #carts()} and {@link #orders()} what was created.
+ * the operation ran, an answer sent late after the operation ran, a cart line item flagged with
+ * an error, a checkout that fails for some order groups); {@link Builder#randomFaults(long,
+ * double)} injects some at random from a seed, for load tests. {@link #requests()} lists what
+ * was received and answered; {@link #carts()} and {@link #orders()} what was created. A failure
+ * of the fake itself is answered with 500 (800003) whose {@code data} names it.
  *
  * <p>Thread-safe: requests are served concurrently and handled one at a time. {@link #close()}
  * stops the server.
@@ -103,53 +83,13 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public static final String SPEC_RESOURCE = "META-INF/openapi/partner-center-purchase.yaml";
 
-  private static final String GUID =
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}" + "-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-  private static final Pattern PATH = Pattern.compile(
-      "/v1/customers/([^/]+)/(carts|orders)(?:/([^/]+)(?:/(checkout|provisioningstatus))?)?");
-  private static final Pattern BEARER = Pattern.compile("(?i)Bearer +\\S+\\s*");
-
   private final MockWebServer server = new MockWebServer();
   private final Object lock = new Object();
-  private final Random random;
-  private final double faultProbability;
-  private final int pendingProvisioningReads;
-  private final JsonAdapter<Cart> cartJson;
-  private final JsonAdapter<CartCheckoutResult> checkoutJson;
-  private final JsonAdapter<Order> orderJson;
-  private final JsonAdapter<OrderCollection> ordersJson;
-  private final JsonAdapter<OrderProvisioningStatusCollection> provisioningJson;
 
   // Guarded by lock.
-  private final Deque<Fault> scripted = new ArrayDeque<>();
+  private final FaultQueue faults;
   private final List<ReceivedRequest> received = new ArrayList<>();
-  private final Map<String, StoredCart> carts = new LinkedHashMap<>();
-  private final Map<String, String> cartByCreateRequestId = new HashMap<>();
-  private final Map<String, StoredOrder> orders = new LinkedHashMap<>();
-
-  private static final class StoredCart {
-    final String customerId;
-    Cart cart;
-    String checkoutRequestId;
-    CartCheckoutResult result;
-    final List<String> orderIds = new ArrayList<>();
-
-    StoredCart(String customerId, Cart cart) {
-      this.customerId = customerId;
-      this.cart = cart;
-    }
-  }
-
-  private static final class StoredOrder {
-    final String customerId;
-    Order order;
-    int reads;
-
-    StoredOrder(String customerId, Order order) {
-      this.customerId = customerId;
-      this.order = order;
-    }
-  }
+  private final FakeStore store;
 
   /** An answer and what the request log says about it. */
   private record Answer(MockResponse response, int status, Fault fault) {
@@ -159,15 +99,8 @@ public final class FakePartnerCenter implements AutoCloseable {
   }
 
   private FakePartnerCenter(Builder builder) {
-    this.random = builder.seed == null ? null : new Random(builder.seed);
-    this.faultProbability = builder.faultProbability;
-    this.pendingProvisioningReads = builder.pendingProvisioningReads;
-    Moshi moshi = JsonSupport.newMoshi();
-    this.cartJson = moshi.adapter(Cart.class);
-    this.checkoutJson = moshi.adapter(CartCheckoutResult.class);
-    this.orderJson = moshi.adapter(Order.class);
-    this.ordersJson = moshi.adapter(OrderCollection.class);
-    this.provisioningJson = moshi.adapter(OrderProvisioningStatusCollection.class);
+    this.faults = new FaultQueue(builder.seed, builder.faultProbability);
+    this.store = new FakeStore(builder.pendingProvisioningReads);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -182,6 +115,8 @@ public final class FakePartnerCenter implements AutoCloseable {
    *
    * @return the started fake; {@link #close()} it
    * @throws UncheckedIOException if the server cannot start
+   * @throws IllegalStateException if the OpenAPI document is not on the class path ({@value
+   *     #SPEC_RESOURCE}, in the library's jar) or cannot be read
    */
   public static FakePartnerCenter start() {
     return builder().start();
@@ -247,8 +182,11 @@ public final class FakePartnerCenter implements AutoCloseable {
      *
      * @return the started fake; {@link FakePartnerCenter#close()} it
      * @throws UncheckedIOException if the server cannot start
+     * @throws IllegalStateException if the OpenAPI document is not on the class path ({@value
+     *     FakePartnerCenter#SPEC_RESOURCE}, in the library's jar) or cannot be read
      */
     public FakePartnerCenter start() {
+      RequestValidation.validator();
       FakePartnerCenter fake = new FakePartnerCenter(this);
       try {
         fake.server.start(InetAddress.getLoopbackAddress(), 0);
@@ -273,7 +211,8 @@ public final class FakePartnerCenter implements AutoCloseable {
    * Scripts a fault: the next request it applies to (any, or that of its {@link
    * Fault#operation() operation}) gets it. Faults are used in the order they were enqueued, each
    * once; a request takes the first one that applies to its operation. Requests refused before
-   * (401 without a token, 400 for a customer ID that is not a GUID) take none.
+   * (401 without a token, 400 for a customer ID that is not a GUID or for anything else the
+   * OpenAPI document does not allow) take none.
    *
    * @param fault the fault
    * @return this fake
@@ -281,7 +220,7 @@ public final class FakePartnerCenter implements AutoCloseable {
   public FakePartnerCenter enqueueFault(Fault fault) {
     Objects.requireNonNull(fault, "fault");
     synchronized (lock) {
-      scripted.add(fault);
+      faults.add(fault);
     }
     return this;
   }
@@ -293,7 +232,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public List<Fault> pendingFaults() {
     synchronized (lock) {
-      return List.copyOf(scripted);
+      return faults.pending();
     }
   }
 
@@ -326,7 +265,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public List<Cart> carts() {
     synchronized (lock) {
-      return carts.values().stream().map(stored -> stored.cart).toList();
+      return store.carts();
     }
   }
 
@@ -338,8 +277,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public Optional<Cart> cart(String cartId) {
     synchronized (lock) {
-      StoredCart stored = carts.get(cartId.toLowerCase(Locale.ROOT));
-      return stored == null ? Optional.empty() : Optional.of(stored.cart);
+      return store.cart(cartId);
     }
   }
 
@@ -350,7 +288,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public List<Order> orders() {
     synchronized (lock) {
-      return orders.values().stream().map(stored -> stored.order).toList();
+      return store.orders();
     }
   }
 
@@ -362,10 +300,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    */
   public List<Order> ordersOf(String cartId) {
     synchronized (lock) {
-      StoredCart stored = carts.get(cartId.toLowerCase(Locale.ROOT));
-      return stored == null
-          ? List.of()
-          : stored.orderIds.stream().map(id -> orders.get(id).order).toList();
+      return store.ordersOf(cartId);
     }
   }
 
@@ -385,20 +320,35 @@ public final class FakePartnerCenter implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     String requestId = request.getHeaders().get("MS-RequestId");
     String correlationId = request.getHeaders().get("MS-CorrelationId");
-    Matcher matcher = PATH.matcher(path);
-    Operation operation = matcher.matches() ? operation(method, matcher) : null;
+    Routing.Route route = Routing.route(method, path);
+    // Outside the lock: checking takes milliseconds and reads no state.
+    List<String> problems = List.of();
+    RuntimeException failure = null;
+    try {
+      problems = route.operation() == null ? List.of() : RequestValidation.problems(request);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
     synchronized (lock) {
-      Answer answer = answer(request, operation, matcher, requestId);
+      Answer answer;
+      try {
+        answer = failure != null ? failed(failure) : answer(request, route, requestId, problems);
+      } catch (RuntimeException e) {
+        answer = failed(e);
+      }
       received.add(new ReceivedRequest(
-          method, path, operation, requestId, correlationId, answer.status(), answer.kind()));
+          method,
+          path,
+          route.operation(),
+          requestId,
+          correlationId,
+          answer.status(),
+          answer.kind()));
       MockResponse.Builder response = answer
           .response()
           .newBuilder()
-          .setHeader(
-              "MS-RequestId", requestId != null ? requestId : UUID.randomUUID().toString())
-          .setHeader(
-              "MS-CorrelationId",
-              correlationId != null ? correlationId : UUID.randomUUID().toString())
+          .setHeader("MS-RequestId", Answers.echoed(requestId))
+          .setHeader("MS-CorrelationId", Answers.echoed(correlationId))
           .setHeader("MS-CV", Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".0");
       if (answer.kind() == Fault.Kind.DROP_AFTER_COMMIT
           || answer.kind() == Fault.Kind.DROP_BEFORE_COMMIT) {
@@ -410,366 +360,23 @@ public final class FakePartnerCenter implements AutoCloseable {
     }
   }
 
-  private static Operation operation(String method, Matcher path) {
-    boolean carts = "carts".equals(path.group(2));
-    String id = path.group(3);
-    String action = path.group(4);
-    if (carts) {
-      if (id == null) {
-        return "POST".equals(method) ? Operation.CREATE_CART : null;
-      }
-      if ("checkout".equals(action)) {
-        return "POST".equals(method) ? Operation.CHECKOUT_CART : null;
-      }
-      if (action != null) {
-        return null;
-      }
-      return "GET".equals(method)
-          ? Operation.GET_CART
-          : "PUT".equals(method) ? Operation.UPDATE_CART : null;
-    }
-    if (!"GET".equals(method) || "checkout".equals(action)) {
-      return null;
-    }
-    return id == null
-        ? Operation.LIST_ORDERS
-        : action == null ? Operation.GET_ORDER : Operation.GET_ORDER_PROVISIONING_STATUS;
+  /** A failure of the fake itself: 500 / 800003 naming it, rather than no answer. */
+  private static Answer failed(RuntimeException e) {
+    return new Answer(Answers.fakeFailure(e), 500, null);
   }
 
   private Answer answer(
-      RecordedRequest request, Operation operation, Matcher path, String requestId) {
-    if (operation == null) {
-      return new Answer(
-          apiFault(
-              404,
-              800002,
-              "No such operation: " + request.getMethod() + " "
-                  + request.getUrl().encodedPath()),
-          404,
-          null);
+      RecordedRequest request, Routing.Route route, String requestId, List<String> problems) {
+    MockResponse refusal = Routing.refusal(request, route, problems);
+    if (refusal != null) {
+      return new Answer(refusal, refusal.getCode(), null);
     }
-    String authorization = request.getHeaders().get("Authorization");
-    if (authorization == null || !BEARER.matcher(authorization).matches()) {
-      MockResponse response = apiFault(
-              401, 800001, "Partner token is missing in the request context.")
-          .newBuilder()
-          .setHeader(
-              "WWW-Authenticate", "OAuth realm=urn:cpsvc:cpid:0c6c6e3b-f30a-4c8c-bc3c-56b3e45a2cd6")
-          .build();
-      return new Answer(response, 401, null);
+    Fault fault = faults.next(route.operation());
+    if (fault != null && !fault.runsOperation()) {
+      return new Answer(Answers.of(fault), fault.status(), fault);
     }
-    String customerId = path.group(1);
-    if (!customerId.matches(GUID)) {
-      return new Answer(apiFault(400, 2000, "Tenant Id must be a GUID."), 400, null);
-    }
-    String id = path.group(3);
-    boolean cartOperation = operation == Operation.GET_CART
-        || operation == Operation.UPDATE_CART
-        || operation == Operation.CHECKOUT_CART;
-    if (cartOperation && !id.matches(GUID)) {
-      return new Answer(apiFault(400, 800002, "Invalid request input."), 400, null);
-    }
-
-    Fault fault = nextFault(operation);
-    if (fault != null && !fault.committed()) {
-      return new Answer(faultResponse(fault), fault.status(), fault);
-    }
-    MockResponse response = run(operation, customerId, id, request, requestId);
+    MockResponse response =
+        store.run(route.operation(), route.customerId(), route.id(), request, requestId, fault);
     return new Answer(response, response.getCode(), fault);
-  }
-
-  /** The first scripted fault for this operation, else a random one, else null. */
-  private Fault nextFault(Operation operation) {
-    for (Iterator<Fault> it = scripted.iterator(); it.hasNext(); ) {
-      Fault fault = it.next();
-      if (fault.appliesTo(operation)) {
-        it.remove();
-        return fault;
-      }
-    }
-    if (random == null || !operation.changesState()) {
-      return null;
-    }
-    double roll = random.nextDouble();
-    if (roll < faultProbability) {
-      return Fault.throttled(Duration.ZERO);
-    }
-    if (roll < 2 * faultProbability) {
-      return Fault.serviceUnavailable();
-    }
-    if (roll < 3 * faultProbability) {
-      return Fault.dropAfterCommit();
-    }
-    return null;
-  }
-
-  private MockResponse faultResponse(Fault fault) {
-    return switch (fault.kind()) {
-      case THROTTLED -> {
-        long seconds = fault.retryAfterSeconds();
-        yield json(
-                429,
-                write(writer -> writer
-                    .beginObject()
-                    .name("statusCode")
-                    .value(429)
-                    .name("message")
-                    .value("Rate limit is exceeded. Try again in " + seconds + " seconds.")
-                    .endObject()))
-            .newBuilder()
-            .setHeader("Retry-After", seconds)
-            .build();
-      }
-      case SERVICE_UNAVAILABLE ->
-        json(
-            503,
-            write(writer -> writer
-                .beginObject()
-                .name("code")
-                .value("ServiceUnavailable")
-                .name("description")
-                .value("The service is temporarily unavailable. Try again later.")
-                .name("data")
-                .beginArray()
-                .endArray()
-                .name("source")
-                .value("PartnerFD")
-                .endObject()));
-      case ERROR -> apiFault(fault.status(), fault.code(), fault.description());
-      // DROP_BEFORE_COMMIT: the connection closes before this is sent
-      default -> apiFault(503, 800003, "Unexpected service error.");
-    };
-  }
-
-  private MockResponse run(
-      Operation operation,
-      String customerId,
-      String id,
-      RecordedRequest request,
-      String requestId) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    return switch (operation) {
-      case CREATE_CART -> createCart(customerId, request, requestId, now);
-      case GET_CART -> {
-        StoredCart stored = cartOf(customerId, id);
-        yield stored == null ? cartNotFound(id) : json(200, cartJson.toJson(stored.cart));
-      }
-      case UPDATE_CART -> updateCart(customerId, id, request, now);
-      case CHECKOUT_CART -> checkout(customerId, id, requestId, now);
-      case GET_ORDER -> {
-        StoredOrder stored = orderOf(customerId, id);
-        yield stored == null
-            ? apiFault(404, 20000, "Order ID not found.")
-            : json(200, orderJson.toJson(read(stored)));
-      }
-      case LIST_ORDERS -> listOrders(customerId, request.getUrl().queryParameter("billingType"));
-      default -> {
-        StoredOrder stored = orderOf(customerId, id);
-        if (stored == null) {
-          yield apiFault(404, 800007, "Unable to retrieve provisioning information.");
-        }
-        Order order = read(stored);
-        yield json(
-            200,
-            provisioningJson.toJson(TestData.provisioningStatus(
-                order,
-                OrderStatus.COMPLETED.equals(order.status())
-                    ? ProvisioningStatus.FULFILLED
-                    : ProvisioningStatus.PREFULFILLMENT_PENDING)));
-      }
-    };
-  }
-
-  private MockResponse createCart(
-      String customerId, RecordedRequest request, String requestId, OffsetDateTime now) {
-    String existing = requestId == null ? null : cartByCreateRequestId.get(requestId);
-    if (existing != null) {
-      return json(201, cartJson.toJson(carts.get(existing).cart));
-    }
-    Cart body = parseCart(request);
-    if (body == null || body.lineItems().isEmpty()) {
-      return apiFault(400, 800002, "Invalid request input.");
-    }
-    String cartId = UUID.randomUUID().toString();
-    Cart cart = TestData.created(customerId, cartId, body, now);
-    carts.put(cartId, new StoredCart(customerId, cart));
-    if (requestId != null) {
-      cartByCreateRequestId.put(requestId, cartId);
-    }
-    return json(201, cartJson.toJson(cart));
-  }
-
-  private MockResponse updateCart(
-      String customerId, String cartId, RecordedRequest request, OffsetDateTime now) {
-    StoredCart stored = cartOf(customerId, cartId);
-    if (stored == null) {
-      return cartNotFound(cartId);
-    }
-    if (CartStatus.ORDERED.equals(stored.cart.status())) {
-      return apiFault(
-          400, 800065, "Cart " + cartId + " was already submitted and can no longer be updated.");
-    }
-    Cart body = parseCart(request);
-    if (body == null || body.lineItems().isEmpty()) {
-      return apiFault(400, 800002, "Invalid request input.");
-    }
-    stored.cart = stored.cart.toBuilder()
-        .lineItems(TestData.grouped(body.lineItems()))
-        .partnerOnRecordAttestationAccepted(body.partnerOnRecordAttestationAccepted())
-        .lastModifiedTimestamp(now)
-        .build();
-    return json(201, cartJson.toJson(stored.cart));
-  }
-
-  private MockResponse checkout(
-      String customerId, String cartId, String requestId, OffsetDateTime now) {
-    StoredCart stored = cartOf(customerId, cartId);
-    if (stored == null) {
-      return cartNotFound(cartId);
-    }
-    if (stored.result != null) {
-      return requestId != null && requestId.equals(stored.checkoutRequestId)
-          ? json(200, checkoutJson.toJson(stored.result))
-          : apiFault(400, 800065, "Cannot checkout an already submitted cart.");
-    }
-    if (stored.cart.lineItems().stream().anyMatch(line -> line.error() != null)) {
-      return apiFault(
-          400, 800009, "Error in cart item(s). Check the error on each cart line item.");
-    }
-    Map<String, List<CartLineItem>> groups = new LinkedHashMap<>();
-    for (CartLineItem line : stored.cart.lineItems()) {
-      groups.computeIfAbsent(line.orderGroup(), group -> new ArrayList<>()).add(line);
-    }
-    List<Order> created = new ArrayList<>();
-    for (List<CartLineItem> lines : groups.values()) {
-      String orderId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      Order order = TestData.order(customerId, orderId, lines, now);
-      orders.put(orderId, new StoredOrder(customerId, order));
-      stored.orderIds.add(orderId);
-      created.add(order);
-    }
-    stored.result = TestData.checkoutResult(created);
-    stored.checkoutRequestId = requestId;
-    stored.cart = stored.cart.toBuilder()
-        .status(CartStatus.ORDERED)
-        .lastModifiedTimestamp(now)
-        .build();
-    return json(201, checkoutJson.toJson(stored.result));
-  }
-
-  private MockResponse listOrders(String customerId, String billingType) {
-    List<Order> found = new ArrayList<>();
-    for (StoredOrder stored : orders.values()) {
-      if (stored.customerId.equalsIgnoreCase(customerId)
-          && (billingType == null
-              || (stored.order.billingCycle() != null
-                  && normalized(stored.order.billingCycle().value())
-                      .equals(normalized(billingType))))) {
-        found.add(stored.order);
-      }
-    }
-    return json(
-        200,
-        ordersJson.toJson(OrderCollection.builder()
-            .totalCount(found.size())
-            .items(found)
-            .links(CollectionLinks.builder()
-                .self(TestData.link("/customers/" + customerId + "/orders", "GET"))
-                .build())
-            .attributes(TestData.attributes("Collection"))
-            .build()));
-  }
-
-  /** {@code one_time}, {@code OneTime} and {@code onetime} alike. */
-  private static String normalized(String billingCycle) {
-    return billingCycle.replace("_", "").toLowerCase(Locale.ROOT);
-  }
-
-  /** Counts a read of an order, and provisions it once it has been read often enough. */
-  private Order read(StoredOrder stored) {
-    stored.reads++;
-    if (stored.reads > pendingProvisioningReads
-        && OrderStatus.PENDING.equals(stored.order.status())) {
-      List<OrderLineItem> lines = new ArrayList<>();
-      for (OrderLineItem line : stored.order.lineItems()) {
-        String subscriptionId = UUID.randomUUID().toString();
-        lines.add(line.toBuilder()
-            .subscriptionId(subscriptionId)
-            .links(OrderLineItemLinks.builder()
-                .subscription(TestData.link(
-                    "/customers/" + stored.customerId + "/subscriptions/" + subscriptionId, "GET"))
-                .build())
-            .build());
-      }
-      stored.order = stored.order.toBuilder()
-          .status(OrderStatus.COMPLETED)
-          .lineItems(lines)
-          .build();
-    }
-    return stored.order;
-  }
-
-  private StoredCart cartOf(String customerId, String cartId) {
-    StoredCart stored = carts.get(cartId.toLowerCase(Locale.ROOT));
-    return stored != null && stored.customerId.equalsIgnoreCase(customerId) ? stored : null;
-  }
-
-  private StoredOrder orderOf(String customerId, String orderId) {
-    StoredOrder stored = orders.get(orderId);
-    return stored != null && stored.customerId.equalsIgnoreCase(customerId) ? stored : null;
-  }
-
-  private Cart parseCart(RecordedRequest request) {
-    try {
-      return request.getBody() == null
-          ? null
-          : cartJson.fromJson(request.getBody().utf8());
-    } catch (IOException | JsonDataException | NullPointerException e) {
-      return null;
-    }
-  }
-
-  private MockResponse cartNotFound(String cartId) {
-    return apiFault(404, 800008, "Unable to retrieve cart ID " + cartId + ".");
-  }
-
-  /** A Partner Center error body with a numeric code, as the service sends it. */
-  private static MockResponse apiFault(int status, int code, String description) {
-    return json(
-        status,
-        write(writer -> writer
-            .beginObject()
-            .name("code")
-            .value(code)
-            .name("description")
-            .value(description)
-            .name("data")
-            .beginArray()
-            .endArray()
-            .name("source")
-            .value("PartnerFD")
-            .endObject()));
-  }
-
-  private static MockResponse json(int status, String body) {
-    return new MockResponse.Builder()
-        .code(status)
-        .setHeader("Content-Type", "application/json; charset=utf-8")
-        .body(body)
-        .build();
-  }
-
-  private interface JsonBody {
-    void writeTo(JsonWriter writer) throws IOException;
-  }
-
-  private static String write(JsonBody body) {
-    Buffer buffer = new Buffer();
-    try (JsonWriter writer = JsonWriter.of(buffer)) {
-      body.writeTo(writer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return buffer.readUtf8();
   }
 }

@@ -1,20 +1,25 @@
 package org.cspkit.partnercenter.test;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A fault {@link FakePartnerCenter#enqueueFault(Fault) scripted} into the fake: the next request
- * it applies to gets it instead of (or, for {@link #dropAfterCommit()}, after) the normal answer.
- * A fault applies to any operation unless it is {@link #on(Operation) scoped} to one. Every answer
- * is one the OpenAPI document declares for the operation, with its documented body. Immutable and
- * thread-safe.
+ * it applies to gets it instead of (or, for {@link #dropAfterCommit()}, after) the normal answer,
+ * or, for {@link #lineItemError(int, int)} and {@link #partialCheckout(int, String, String...)},
+ * an answer that carries it. A fault applies to any operation unless it is {@link #on(Operation)
+ * scoped} to one; some are scoped when made (the checkout codes of {@link #errorCode(int)}, a
+ * partial checkout) or apply only where they can (a line item error: to {@code createCart} and
+ * {@code updateCart}). Every answer is one the OpenAPI document declares for the operation, with
+ * its documented body. Immutable and thread-safe.
  *
  * <pre>{@code
  * fake.enqueueFault(Fault.throttled(Duration.ofSeconds(1)).on(Operation.CHECKOUT_CART));
  * fake.enqueueFault(Fault.dropAfterCommit().on(Operation.CREATE_CART));
  * fake.enqueueFault(Fault.errorCode(800065));
+ * fake.enqueueFault(Fault.lineItemError(0, 10001));
+ * fake.enqueueFault(Fault.partialCheckout(800020, "The catalog item is not eligible.", "1"));
  * }</pre>
  */
 public final class Fault {
@@ -37,33 +42,19 @@ public final class Fault {
      * The operation runs at once (a cart is created, a checkout creates its orders), and its
      * answer is sent after a delay: for timeouts and cancellation while a call is in flight.
      */
-    SLOW_ANSWER
+    SLOW_ANSWER,
+    /**
+     * The cart is created or replaced (201) with an error on one of its line items, as when
+     * Partner Center flags a line it cannot sell: checking the cart out then fails with 400 /
+     * 800009 until an update replaces the line.
+     */
+    LINE_ITEM_ERROR,
+    /**
+     * The checkout succeeds (201) for some order groups only: the others are in the result's
+     * {@code orderErrors} and get no order.
+     */
+    PARTIAL_CHECKOUT
   }
-
-  /** Documented error codes: status and description, as in the OpenAPI document's examples. */
-  private static final Map<Integer, Object[]> DOCUMENTED = Map.ofEntries(
-      Map.entry(800065, new Object[] {
-        400, "Cannot checkout an already submitted cart.", Operation.CHECKOUT_CART
-      }),
-      Map.entry(800009, new Object[] {
-        400,
-        "Error in cart item(s). Check the error on each cart line item.",
-        Operation.CHECKOUT_CART
-      }),
-      Map.entry(800064, new Object[] {
-        409, "Cart is being processed by another request.", Operation.CHECKOUT_CART
-      }),
-      Map.entry(
-          800005, new Object[] {500, "Create order was not successful.", Operation.CHECKOUT_CART}),
-      Map.entry(800002, new Object[] {400, "Invalid request input.", null}),
-      Map.entry(2000, new Object[] {400, "Tenant Id must be a GUID.", null}),
-      Map.entry(
-          800001, new Object[] {401, "Partner token is missing in the request context.", null}),
-      Map.entry(20002, new Object[] {
-        403, "Partner does not have a commerce relationship with the customer.", null
-      }),
-      Map.entry(60003, new Object[] {404, "Tenant not found.", null}),
-      Map.entry(800003, new Object[] {500, "Unexpected service error.", null}));
 
   private final Kind kind;
   private final int status;
@@ -72,6 +63,8 @@ public final class Fault {
   private final Duration retryAfter;
   private final Operation operation;
   private final Duration delay;
+  private final Integer lineItemId;
+  private final List<String> orderGroups;
 
   private Fault(
       Kind kind,
@@ -80,7 +73,9 @@ public final class Fault {
       String description,
       Duration retryAfter,
       Operation operation,
-      Duration delay) {
+      Duration delay,
+      Integer lineItemId,
+      List<String> orderGroups) {
     this.kind = kind;
     this.status = status;
     this.code = code;
@@ -88,6 +83,13 @@ public final class Fault {
     this.retryAfter = retryAfter;
     this.operation = operation;
     this.delay = delay;
+    this.lineItemId = lineItemId;
+    this.orderGroups = orderGroups;
+  }
+
+  private static Fault of(
+      Kind kind, int status, Integer code, String description, Operation operation) {
+    return new Fault(kind, status, code, description, null, operation, null, null, List.of());
   }
 
   /**
@@ -104,7 +106,7 @@ public final class Fault {
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
-    return new Fault(Kind.THROTTLED, 429, null, null, retryAfter, null, null);
+    return new Fault(Kind.THROTTLED, 429, null, null, retryAfter, null, null, null, List.of());
   }
 
   /**
@@ -114,7 +116,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault serviceUnavailable() {
-    return new Fault(Kind.SERVICE_UNAVAILABLE, 503, null, null, null, null, null);
+    return of(Kind.SERVICE_UNAVAILABLE, 503, null, null, null);
   }
 
   /**
@@ -126,7 +128,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault dropAfterCommit() {
-    return new Fault(Kind.DROP_AFTER_COMMIT, 0, null, null, null, null, null);
+    return of(Kind.DROP_AFTER_COMMIT, 0, null, null, null);
   }
 
   /**
@@ -144,7 +146,7 @@ public final class Fault {
     if (delay.toMillis() < 1) {
       throw new IllegalArgumentException("delay must be at least 1 millisecond: " + delay);
     }
-    return new Fault(Kind.SLOW_ANSWER, 0, null, null, null, null, delay);
+    return new Fault(Kind.SLOW_ANSWER, 0, null, null, null, null, delay, null, List.of());
   }
 
   /**
@@ -153,16 +155,22 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault dropBeforeCommit() {
-    return new Fault(Kind.DROP_BEFORE_COMMIT, 0, null, null, null, null, null);
+    return of(Kind.DROP_BEFORE_COMMIT, 0, null, null, null);
   }
 
   /**
-   * The documented answer for a Partner Center error code, with the OpenAPI document's status and
-   * description. The checkout codes apply to the next checkout unless {@link #on(Operation)
-   * scoped} otherwise: 800065 (400, the cart was already submitted), 800009 (400, line items
-   * have errors), 800064 (409, the cart is being processed by another request), 800005 (500,
-   * the order could not be created). These apply to any operation: 800002 (400), 2000 (400),
-   * 800001 (401), 20002 (403), 60003 (404), 800003 (500). Nothing is changed on the fake.
+   * The documented answer for a Partner Center error code: the status and description of the
+   * OpenAPI document's example of it. Every code the document gives an example of is known. The
+   * checkout codes apply to the next checkout unless {@link #on(Operation) scoped} otherwise:
+   * 800065 (400, the cart was already submitted), 800009 (400, line items have errors), 800064
+   * (409, the cart is being processed by another request), 800020 (403, the catalog item is not
+   * eligible for purchase; the code of the document's failed order group), 800005 (500, the order
+   * could not be created). 20000 (404, order not found) applies to the next {@code getOrder};
+   * 800007 (404, no provisioning information) and 900329 (403, app-only token) to the next {@code
+   * getOrderProvisioningStatus}. These apply to any operation: 800008 (404, cart not found; scope
+   * it to a cart operation), 800002 (400, invalid request input), 2000 (400), 800001 (401, with
+   * {@code WWW-Authenticate}), 20002 (403), 60003 (404), 800003 (500). Nothing is changed on the
+   * fake.
    *
    * @param code the error code
    * @return the fault
@@ -170,19 +178,97 @@ public final class Fault {
    *     int, String)} for others
    */
   public static Fault errorCode(int code) {
-    Object[] documented = DOCUMENTED.get(code);
+    DocumentedErrors.Answer documented = DocumentedErrors.CODES.get(code);
     if (documented == null) {
       throw new IllegalArgumentException("No documented answer for error code " + code
-          + "; use Fault.error(status, code, description). Known: " + DOCUMENTED.keySet());
+          + "; use Fault.error(status, code, description). Known: "
+          + DocumentedErrors.CODES.keySet().stream().sorted().toList());
+    }
+    return of(
+        Kind.ERROR, documented.status(), code, documented.description(), documented.operation());
+  }
+
+  /**
+   * Creates or replaces the cart (201) with an error on the line item whose {@code id} is {@code
+   * lineItemId}, as Partner Center flags a line it cannot sell: its {@code error} has {@code
+   * errorCode} and the document's meaning of the code as {@code errorDescription} ("The catalog
+   * item ID is not valid." for 10001; "The line item cannot be bought as it is." for a code it
+   * does not list). Reading the cart shows the error; its checkout fails with 400 / 800009 until
+   * an update replaces the lines (which clears the errors, unless the update takes a line item
+   * error itself). Applies to the next {@code createCart} or {@code updateCart}, or to the
+   * operation of {@link #on(Operation)}; a cart without a line of that ID gets no error.
+   *
+   * @param lineItemId the line item's {@code id} (the fake numbers lines sent without one 0, 1,
+   *     … in order)
+   * @param errorCode the {@code CartError.errorCode}, such as 10001 (catalog item ID not valid)
+   *     or 400039 (term not supported)
+   * @return the fault
+   */
+  public static Fault lineItemError(int lineItemId, int errorCode) {
+    return lineItemError(
+        lineItemId,
+        errorCode,
+        DocumentedErrors.LINE_ITEM_ERRORS.getOrDefault(
+            errorCode, DocumentedErrors.UNLISTED_LINE_ITEM_ERROR));
+  }
+
+  /**
+   * Like {@link #lineItemError(int, int)}, with the line item error's description.
+   *
+   * @param lineItemId the line item's {@code id}
+   * @param errorCode the {@code CartError.errorCode}
+   * @param errorDescription the {@code CartError.errorDescription}
+   * @return the fault
+   * @throws NullPointerException if {@code errorDescription} is null
+   */
+  public static Fault lineItemError(int lineItemId, int errorCode, String errorDescription) {
+    return new Fault(
+        Kind.LINE_ITEM_ERROR,
+        0,
+        errorCode,
+        Objects.requireNonNull(errorDescription, "errorDescription"),
+        null,
+        null,
+        null,
+        lineItemId,
+        List.of());
+  }
+
+  /**
+   * A checkout that succeeds for some order groups only, as Partner Center answers when it
+   * cannot order some of them: 201 with one order for each order group of the cart not in
+   * {@code failedOrderGroups}, and for each one that is, an entry of {@code orderErrors} with its
+   * {@code orderGroupId}, {@code code} and {@code description}, and no order. The cart is {@code
+   * Ordered}; a retry with the same {@code MS-RequestId} gets the same result. Order groups the
+   * cart does not have are left out; when every group fails, {@code orders} is empty. Applies to
+   * the next {@code checkoutCart}, whatever its outcome (a checkout refused with 800009 or
+   * 800065, or repeated, uses it up without effect).
+   *
+   * @param code the error code of each failed order group, such as 800020 (the catalog item is
+   *     not eligible for purchase)
+   * @param description the description of each failed order group
+   * @param failedOrderGroups the order groups that fail, as in the cart's {@code
+   *     lineItems[].orderGroup} (the fake makes one per billing cycle: {@code "0"}, {@code "1"},
+   *     … in order of appearance)
+   * @return the fault, scoped to {@link Operation#CHECKOUT_CART}
+   * @throws IllegalArgumentException if no order group is given
+   * @throws NullPointerException if {@code description} or an order group is null
+   */
+  public static Fault partialCheckout(int code, String description, String... failedOrderGroups) {
+    Objects.requireNonNull(description, "description");
+    if (failedOrderGroups.length == 0) {
+      throw new IllegalArgumentException("failedOrderGroups must name at least one order group");
     }
     return new Fault(
-        Kind.ERROR,
-        (Integer) documented[0],
+        Kind.PARTIAL_CHECKOUT,
+        0,
         code,
-        (String) documented[1],
+        description,
         null,
-        (Operation) documented[2],
-        null);
+        Operation.CHECKOUT_CART,
+        null,
+        null,
+        List.of(failedOrderGroups));
   }
 
   /**
@@ -201,14 +287,7 @@ public final class Fault {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be from 400 to 599: " + status);
     }
-    return new Fault(
-        Kind.ERROR,
-        status,
-        code,
-        Objects.requireNonNull(description, "description"),
-        null,
-        null,
-        null);
+    return of(Kind.ERROR, status, code, Objects.requireNonNull(description, "description"), null);
   }
 
   /**
@@ -217,16 +296,17 @@ public final class Fault {
    *
    * @param operation the operation
    * @return a new fault
+   * @throws IllegalArgumentException if the fault cannot apply to that operation: a {@link
+   *     Kind#LINE_ITEM_ERROR} applies only to {@code createCart} and {@code updateCart}, a {@link
+   *     Kind#PARTIAL_CHECKOUT} only to {@code checkoutCart}
    */
   public Fault on(Operation operation) {
+    if (!fits(Objects.requireNonNull(operation, "operation"))) {
+      throw new IllegalArgumentException(
+          kind + " cannot apply to " + operation.operationId() + ": " + this);
+    }
     return new Fault(
-        kind,
-        status,
-        code,
-        description,
-        retryAfter,
-        Objects.requireNonNull(operation, "operation"),
-        delay);
+        kind, status, code, description, retryAfter, operation, delay, lineItemId, orderGroups);
   }
 
   /**
@@ -239,7 +319,9 @@ public final class Fault {
   }
 
   /**
-   * The operation the fault is scoped to, or {@code null} for any.
+   * The operation the fault is scoped to, or {@code null} when it is not scoped to one: then it
+   * applies to any operation, except a {@link Kind#LINE_ITEM_ERROR}, which applies to {@code
+   * createCart} and {@code updateCart}.
    *
    * @return the operation or {@code null}
    */
@@ -248,12 +330,38 @@ public final class Fault {
   }
 
   boolean appliesTo(Operation candidate) {
-    return operation == null || operation == candidate;
+    return operation != null ? operation == candidate : fits(candidate);
   }
 
-  /** Whether the operation runs before the fault shows (the answer is lost, or late). */
-  boolean committed() {
-    return kind == Kind.DROP_AFTER_COMMIT || kind == Kind.SLOW_ANSWER;
+  /** Whether a fault of this kind can apply to requests of {@code candidate}. */
+  private boolean fits(Operation candidate) {
+    return switch (kind) {
+      case LINE_ITEM_ERROR ->
+        candidate == Operation.CREATE_CART || candidate == Operation.UPDATE_CART;
+      case PARTIAL_CHECKOUT -> candidate == Operation.CHECKOUT_CART;
+      default -> true;
+    };
+  }
+
+  /**
+   * Whether the operation runs: its answer is then lost or late, or carries the fault (a line
+   * item error, failed order groups). Otherwise the fault's answer replaces it.
+   */
+  boolean runsOperation() {
+    return kind == Kind.DROP_AFTER_COMMIT
+        || kind == Kind.SLOW_ANSWER
+        || kind == Kind.LINE_ITEM_ERROR
+        || kind == Kind.PARTIAL_CHECKOUT;
+  }
+
+  /** The {@code id} of the line item a {@link Kind#LINE_ITEM_ERROR} flags. */
+  Integer lineItemId() {
+    return lineItemId;
+  }
+
+  /** The order groups a {@link Kind#PARTIAL_CHECKOUT} fails. */
+  List<String> orderGroups() {
+    return orderGroups;
   }
 
   /** How late a {@link Kind#SLOW_ANSWER} is sent. */
@@ -281,7 +389,9 @@ public final class Fault {
 
   @Override
   public String toString() {
-    return "Fault[" + kind + (code != null ? " " + status + "/" + code : "")
+    return "Fault[" + kind + (code != null && status != 0 ? " " + status + "/" + code : "")
+        + (lineItemId != null ? " line " + lineItemId + ": " + code : "")
+        + (!orderGroups.isEmpty() ? " order groups " + orderGroups + ": " + code : "")
         + (retryAfter != null ? " Retry-After " + retryAfterSeconds() + " s" : "")
         + (delay != null ? " after " + delay.toMillis() + " ms" : "")
         + (operation != null ? " on " + operation.operationId() : "") + "]";
