@@ -27,8 +27,9 @@ import org.cspkit.partnercenter.PartnerCenterCloud;
  * token; {@link org.cspkit.partnercenter.PartnerCenterClient} caches the access tokens. Calls are
  * serialized. Failures (an expired or revoked refresh token: AADSTS70008, AADSTS700082; a wrong
  * secret; an unknown tenant) throw {@link TokenAcquisitionException}, with the client secret, the
- * stored refresh token and the rotated ones masked wherever Entra ID echoes them. Thread-safe;
- * {@link #toString()} shows no secret.
+ * stored refresh token and the rotated ones masked wherever Entra ID echoes them, and every token
+ * value and JWT-looking string masked in what it answered. Thread-safe; {@link #toString()}
+ * shows no secret.
  */
 public final class RefreshTokenSource implements AccessTokenSource {
   private static final JsonAdapter<Map<String, Object>> CACHE_JSON = new Moshi.Builder()

@@ -7,7 +7,15 @@ import java.util.Objects;
  * tenant (AADSTS90002), an expired or revoked refresh token (AADSTS70008, AADSTS700082), or the
  * token endpoint could not be reached. {@link org.cspkit.partnercenter.PartnerCenterClient} turns it into an
  * {@link org.cspkit.partnercenter.exception.AuthenticationException} whose service error holds {@link
- * #errorCode()} and {@link #errorDescription()}. Never contains a secret.
+ * #errorCode()} and {@link #errorDescription()}. A token endpoint's answer that could not be read
+ * (such as a 200 whose JSON was cut off) is one too.
+ *
+ * <p>Never contains a secret: this library's token sources mask their known secrets, every {@code
+ * access_token}, {@code refresh_token} and {@code id_token} value and every JWT-looking string in
+ * what Entra ID answered before it reaches the code, the description or the cause chain. Code
+ * that throws this exception from its own {@link org.cspkit.partnercenter.AccessTokenSource} must
+ * put no secret in it either; the client masks those token shapes again, but cannot recognise
+ * another secret.
  */
 public class TokenAcquisitionException extends RuntimeException {
   private static final long serialVersionUID = 1L;

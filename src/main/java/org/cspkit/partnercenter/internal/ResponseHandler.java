@@ -145,7 +145,10 @@ public final class ResponseHandler {
   }
 
   /**
-   * The exception for an attempt that could not get an access token: nothing was sent.
+   * The exception for an attempt that could not get an access token: nothing was sent. What it
+   * keeps of the token source's failure is said by {@link TokenFailures}: a {@link
+   * TokenAcquisitionException}'s code and description, token-shaped strings masked; never the
+   * text of another exception.
    *
    * @param failure the token cache's failure
    * @param ids the call's facts
@@ -153,21 +156,7 @@ public final class ResponseHandler {
    *     TokenAcquisitionException}, its code and description as the service error
    */
   PartnerCenterException tokenFailure(TokenCache.TokenUnavailableException failure, CallInfo ids) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof TokenAcquisitionException entraId) {
-      ApiFault fault = new ApiFault(
-          entraId.errorCode(), entraId.errorDescription(), List.of(), "Microsoft Entra ID", null);
-      return new AuthenticationException(
-          "Could not obtain a Partner Center access token (" + entraId.errorCode()
-              + "); nothing was sent",
-          new ErrorDetails(0, fault, ids.requestId(), ids.correlationId(), null),
-          cause);
-    }
-    return new AuthenticationException(
-        "Could not obtain a Partner Center access token: " + failure.getMessage()
-            + "; nothing was sent",
-        ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
-        cause != null ? cause : failure);
+    return TokenFailures.of(failure, ids);
   }
 
   /**
