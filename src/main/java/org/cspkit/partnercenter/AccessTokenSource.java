@@ -24,7 +24,9 @@ import java.util.function.Function;
  * org.cspkit.partnercenter.auth.TokenAcquisitionException}: its code and description become the
  * exception's service error and it stays the cause, with every {@code access_token}, {@code
  * refresh_token} and {@code id_token} value and every JWT-looking string masked, so put no other
- * secret in it.
+ * secret in it. AADSTS50076 or AADSTS50078 (in either), or {@link
+ * org.cspkit.partnercenter.auth.TokenAcquisitionException#signInRequired()}, make it a {@link
+ * org.cspkit.partnercenter.exception.SignInRequiredException}.
  *
  * <p>Implementations: {@link #ofStatic(String)}, {@link #fromFunction(String, Function)} (for
  * another library's credential, such as azure-identity's {@code TokenCredential}), {@link

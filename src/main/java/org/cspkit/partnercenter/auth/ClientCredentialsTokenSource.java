@@ -49,7 +49,8 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         application.acquireToken(ClientCredentialParameters.builder(Set.of(cloud.appOnlyScope()))
             .skipCache(true)
             .build()),
-        secrets);
+        secrets,
+        false);
   }
 
   /** Shows the cloud, tenant, client ID and kind of credential; never the secret or key. */

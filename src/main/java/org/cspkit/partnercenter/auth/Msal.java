@@ -145,8 +145,11 @@ final class Msal {
    *
    * @param call the call
    * @param secrets what to mask in the failure
+   * @param refreshGrant whether the call redeems a refresh token: its {@code invalid_grant} means
+   *     that the user must sign in again
    */
-  static AccessToken await(CompletableFuture<IAuthenticationResult> call, KnownSecrets secrets) {
+  static AccessToken await(
+      CompletableFuture<IAuthenticationResult> call, KnownSecrets secrets, boolean refreshGrant) {
     try {
       IAuthenticationResult result = call.get();
       return AccessToken.of(result.accessToken(), result.expiresOnDate().toInstant());
@@ -155,10 +158,22 @@ final class Msal {
       call.cancel(true);
       throw new TokenAcquisitionException("interrupted", "the token request was interrupted", e);
     } catch (ExecutionException e) {
-      throw failure(e.getCause(), secrets.values());
+      throw failure(e.getCause(), secrets.values(), refreshGrant);
     } catch (MsalException e) {
-      throw failure(e, secrets.values());
+      throw failure(e, secrets.values(), refreshGrant);
     }
+  }
+
+  /**
+   * The exception for a failed call of a grant other than the refresh token's; see {@link
+   * #failure(Throwable, Collection, boolean)}.
+   *
+   * @param cause what MSAL threw
+   * @param secrets the secret values to mask
+   * @return the exception to throw
+   */
+  static TokenAcquisitionException failure(Throwable cause, Collection<String> secrets) {
+    return failure(cause, secrets, false);
   }
 
   /**
@@ -173,9 +188,12 @@ final class Msal {
    *
    * @param cause what MSAL threw
    * @param secrets the secret values to mask
-   * @return the exception to throw
+   * @param refreshGrant whether the call redeemed a refresh token
+   * @return the exception to throw; {@link TokenAcquisitionException#signInRequired()} for
+   *     AADSTS50076 and AADSTS50078, and for {@code invalid_grant} on a refresh-token grant
    */
-  static TokenAcquisitionException failure(Throwable cause, Collection<String> secrets) {
+  static TokenAcquisitionException failure(
+      Throwable cause, Collection<String> secrets, boolean refreshGrant) {
     String description = TokenRedaction.scrub(
         cause.getMessage() == null ? cause.toString() : cause.getMessage(), secrets);
     String oauthError = cause instanceof MsalException msal ? msal.errorCode() : null;
@@ -188,7 +206,9 @@ final class Msal {
         code = aadsts.group();
       }
     }
-    return new TokenAcquisitionException(code, description, TokenRedaction.scrub(cause, secrets));
+    boolean signIn = refreshGrant && "invalid_grant".equalsIgnoreCase(oauthError);
+    return new TokenAcquisitionException(
+        code, description, signIn, TokenRedaction.scrub(cause, secrets));
   }
 
   private static boolean hasIoCause(Throwable t) {

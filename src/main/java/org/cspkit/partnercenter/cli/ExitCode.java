@@ -64,6 +64,19 @@ public enum ExitCode {
       "with --wait: the order exists (for purchase: bought), but a line item was still pending"
           + " at the wait timeout"),
 
+  /**
+   * A person must sign in again: Entra ID wants multifactor authentication again (AADSTS50076,
+   * AADSTS50078), refused the refresh token ({@code invalid_grant}), or Partner Center refused a
+   * token of the retired audience (900420).
+   */
+  SIGN_IN_REQUIRED(
+      10,
+      "sign in again: Entra ID asks for multifactor authentication again (AADSTS50076,"
+          + " AADSTS50078) or refused the refresh token (invalid_grant), or Partner Center"
+          + " refused a token of the retired audience (900420); a Partner Center admin consents to"
+          + " the Secure Application Model app again and the new refresh token replaces the stored"
+          + " one. Retrying does not help"),
+
   /** Stopped by Ctrl-C (SIGINT). */
   INTERRUPTED(
       130,

@@ -5,6 +5,7 @@ import org.cspkit.partnercenter.auth.TokenAcquisitionException;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.SignInRequiredException;
 import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.cspkit.partnercenter.model.ApiFault;
 
@@ -22,7 +23,9 @@ import org.cspkit.partnercenter.model.ApiFault;
  *       exception of its chain ({@link TokenRedaction#withheld}).
  * </ul>
  *
- * Stateless.
+ * A failure that means that a person must sign in again (see {@link
+ * TokenAcquisitionException#signInRequired()}, or a caller's exception naming AADSTS50076 or
+ * AADSTS50078) is a {@link SignInRequiredException}. Stateless.
  */
 final class TokenFailures {
   /** The service error's source for Entra ID's answers. */
@@ -35,7 +38,7 @@ final class TokenFailures {
    *
    * @param failure the token cache's failure
    * @param ids the call's facts
-   * @return an {@link AuthenticationException} with status 0
+   * @return an {@link AuthenticationException} or {@link SignInRequiredException} with status 0
    */
   static PartnerCenterException of(TokenCache.TokenUnavailableException failure, CallInfo ids) {
     Throwable cause = failure.getCause();
@@ -47,7 +50,9 @@ final class TokenFailures {
       String summary =
           "Could not obtain a Partner Center access token (" + code + "); nothing was sent";
       Throwable kept = TokenRedaction.scrub(entraId, List.of());
-      return new AuthenticationException(summary, details, kept);
+      return entraId.signInRequired()
+          ? new SignInRequiredException(summary, details, kept)
+          : new AuthenticationException(summary, details, kept);
     }
     ErrorDetails details = ErrorDetails.noResponse(ids.requestId(), ids.correlationId());
     if (cause == null) {
@@ -60,6 +65,9 @@ final class TokenFailures {
     List<String> codes = TokenRedaction.aadstsCodes(cause);
     String summary = "Could not obtain a Partner Center access token: " + failure.getMessage()
         + (codes.isEmpty() ? "" : " (" + String.join(", ", codes) + ")") + "; nothing was sent";
-    return new AuthenticationException(summary, details, TokenRedaction.withheld(cause));
+    Throwable withheld = TokenRedaction.withheld(cause);
+    return codes.stream().anyMatch(SignInRequiredException::isSignInCode)
+        ? new SignInRequiredException(summary, details, withheld)
+        : new AuthenticationException(summary, details, withheld);
   }
 }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *       field ({@code refresh_token=…}) or as {@code access_token: …}, up to the end of the value
  *       or of the text when the value was cut off;
  *   <li>anything that looks like a JWT: base64url starting {@code eyJ} (the encoding of a JSON
- *       object's opening brace and quote), with the dot-separated segments that follow it, a partial one included.
+ *       object's opening brace and quote), with the dot-separated segments that follow it, a
+ *       partial one included.
  * </ul>
  *
  * <p>Neither shape depends on knowing the token, so a token the client never held (the one in a
