@@ -34,7 +34,8 @@ public enum ExitCode {
   AUTHENTICATION(
       4,
       "authentication error: no, incomplete or malformed credentials, Entra ID refused a token,"
-          + " or Partner Center answered 401 (again after a fresh token)"),
+          + " or Partner Center answered 401 (again after a fresh token); 10 when only a new"
+          + " sign-in helps"),
 
   /** Partner Center answered another error status. */
   SERVICE_ERROR(5, "Partner Center answered another error status (400, 403, 404, 409, 429, 5xx)"),
@@ -50,7 +51,7 @@ public enum ExitCode {
       7,
       "outcome unknown: a cart change or a checkout was sent and its answer was lost, so it may"
           + " have succeeded; run the next step printed, which repeats it with the same"
-          + " MS-RequestId (or resumes the purchase) and cannot buy twice. Before 4, 5 and 6"),
+          + " MS-RequestId (or resumes the purchase) and cannot buy twice. Before 4, 5, 6 and 10"),
 
   /** Nothing bought: a line item has an error, or every order group of the checkout failed. */
   NOT_BOUGHT(
