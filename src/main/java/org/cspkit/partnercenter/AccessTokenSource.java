@@ -11,10 +11,22 @@ import java.util.function.Function;
  * rejected it with a 401 (then it calls {@link #invalidate} first). Concurrent callers share one
  * call. {@link #getToken()} is called on the client's own token thread, one call at a time, and a
  * call waits for it at most until its deadline; {@link #invalidate} is called on the thread of
- * the attempt that got the 401. Implementations must be thread-safe. Any exception thrown here becomes a {@link
- * org.cspkit.partnercenter.exception.AuthenticationException} and no request is sent; throw {@link
- * org.cspkit.partnercenter.auth.TokenAcquisitionException} to pass on an error code such as an AADSTS
- * code.
+ * the attempt that got the 401. Implementations must be thread-safe.
+ *
+ * <p>Any exception thrown by {@link #getToken()} becomes a {@link
+ * org.cspkit.partnercenter.exception.AuthenticationException} with status 0, and no request is
+ * sent. <b>The client never copies the text of such an exception</b> (it may quote the token, a
+ * refresh token or a secret the client never saw) into its own messages, span events, log lines
+ * or the command line's output: the exception's cause is a stand-in that carries the original
+ * class name, the AADSTS codes (such as {@code AADSTS7000215}) its message named, and its stack
+ * trace, and so does each exception of its chain; the message itself is dropped, so the cause is
+ * not of the thrown type. To pass on an error code and a description, throw {@link
+ * org.cspkit.partnercenter.auth.TokenAcquisitionException}: its code and description become the
+ * exception's service error and it stays the cause, with every {@code access_token}, {@code
+ * refresh_token} and {@code id_token} value and every JWT-looking string masked, so put no other
+ * secret in it. AADSTS50076 or AADSTS50078 (in either), or {@link
+ * org.cspkit.partnercenter.auth.TokenAcquisitionException#signInRequired()}, make it a {@link
+ * org.cspkit.partnercenter.exception.SignInRequiredException}.
  *
  * <p>Implementations: {@link #ofStatic(String)}, {@link #fromFunction(String, Function)} (for
  * another library's credential, such as azure-identity's {@code TokenCredential}), {@link
@@ -32,6 +44,9 @@ public interface AccessTokenSource {
    * Returns a token that is valid now.
    *
    * @return the token, never null
+   * @throws RuntimeException if no token can be had; see the class's description for what the
+   *     client keeps of it (a {@link org.cspkit.partnercenter.auth.TokenAcquisitionException}'s code
+   *     and description, never another exception's message)
    */
   AccessToken getToken();
 

@@ -17,7 +17,9 @@ import org.cspkit.partnercenter.PartnerCenterCloud;
  * <p>Every {@link #getToken()} asks Entra ID for a new token; {@link
  * org.cspkit.partnercenter.PartnerCenterClient} caches them. Failures throw {@link
  * TokenAcquisitionException} with the AADSTS code, and with the client secret or certificate
- * password masked wherever Entra ID echoes it. Thread-safe; {@link #toString()} shows no secret.
+ * password masked wherever Entra ID echoes it, and every token value and JWT-looking string masked
+ * in what it answered (such as a 200 cut off after the access token). Thread-safe; {@link
+ * #toString()} shows no secret.
  */
 public final class ClientCredentialsTokenSource implements AccessTokenSource {
   private final PartnerCenterCloud cloud;
@@ -47,7 +49,8 @@ public final class ClientCredentialsTokenSource implements AccessTokenSource {
         application.acquireToken(ClientCredentialParameters.builder(Set.of(cloud.appOnlyScope()))
             .skipCache(true)
             .build()),
-        secrets);
+        secrets,
+        false);
   }
 
   /** Shows the cloud, tenant, client ID and kind of credential; never the secret or key. */

@@ -10,6 +10,7 @@ import com.microsoft.aad.msal4j.IHttpClient;
 import com.microsoft.aad.msal4j.IHttpResponse;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -25,9 +26,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okio.Buffer;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.PartnerCenterCloud;
-import org.cspkit.partnercenter.internal.Redaction;
+import org.cspkit.partnercenter.internal.TokenRedaction;
 
 /** What both MSAL4J token sources share: the confidential client, the call, the error mapping. */
 final class Msal {
@@ -143,8 +145,11 @@ final class Msal {
    *
    * @param call the call
    * @param secrets what to mask in the failure
+   * @param refreshGrant whether the call redeems a refresh token: its {@code invalid_grant} means
+   *     that the user must sign in again
    */
-  static AccessToken await(CompletableFuture<IAuthenticationResult> call, KnownSecrets secrets) {
+  static AccessToken await(
+      CompletableFuture<IAuthenticationResult> call, KnownSecrets secrets, boolean refreshGrant) {
     try {
       IAuthenticationResult result = call.get();
       return AccessToken.of(result.accessToken(), result.expiresOnDate().toInstant());
@@ -153,29 +158,47 @@ final class Msal {
       call.cancel(true);
       throw new TokenAcquisitionException("interrupted", "the token request was interrupted", e);
     } catch (ExecutionException e) {
-      throw failure(e.getCause(), secrets.values());
+      throw failure(e.getCause(), secrets.values(), refreshGrant);
     } catch (MsalException e) {
-      throw failure(e, secrets.values());
+      throw failure(e, secrets.values(), refreshGrant);
     }
   }
 
   /**
-   * The exception for a failed MSAL call, with the AADSTS code when Entra ID sent one, else
-   * MSAL's error code. An authority may echo the posted form (client secret, refresh token) in
-   * its {@code error} (which MSAL takes as the error code) or {@code error_description}, so the
-   * code, the description and the whole cause chain are scrubbed of {@code secrets}; a cause
-   * that carried one is replaced by a copy that keeps its class name, masked message and stack
-   * trace.
+   * The exception for a failed call of a grant other than the refresh token's; see {@link
+   * #failure(Throwable, Collection, boolean)}.
    *
    * @param cause what MSAL threw
    * @param secrets the secret values to mask
    * @return the exception to throw
    */
   static TokenAcquisitionException failure(Throwable cause, Collection<String> secrets) {
-    String description = Redaction.scrub(
+    return failure(cause, secrets, false);
+  }
+
+  /**
+   * The exception for a failed MSAL call, with the AADSTS code when Entra ID sent one, else
+   * MSAL's error code. An authority may echo the posted form (client secret, refresh token) in
+   * its {@code error} (which MSAL takes as the error code) or {@code error_description}, and
+   * MSAL's message quotes a body it could not parse (a 200 cut off after the access token), so
+   * the code, the description and the whole cause chain are scrubbed of {@code secrets}, of every
+   * {@code access_token}, {@code refresh_token} and {@code id_token} value and of every
+   * JWT-looking string ({@link TokenRedaction}); a cause that carried one is replaced by a copy
+   * that keeps its class name, masked message and stack trace.
+   *
+   * @param cause what MSAL threw
+   * @param secrets the secret values to mask
+   * @param refreshGrant whether the call redeemed a refresh token
+   * @return the exception to throw; {@link TokenAcquisitionException#signInRequired()} for
+   *     AADSTS50076 and AADSTS50078, and for {@code invalid_grant} on a refresh-token grant
+   */
+  static TokenAcquisitionException failure(
+      Throwable cause, Collection<String> secrets, boolean refreshGrant) {
+    String description = TokenRedaction.scrub(
         cause.getMessage() == null ? cause.toString() : cause.getMessage(), secrets);
-    String code = cause instanceof MsalException msal && msal.errorCode() != null
-        ? Redaction.scrub(msal.errorCode(), secrets)
+    String oauthError = cause instanceof MsalException msal ? msal.errorCode() : null;
+    String code = oauthError != null
+        ? TokenRedaction.scrub(oauthError, secrets)
         : hasIoCause(cause) ? "network_error" : cause.getClass().getSimpleName();
     if (cause instanceof MsalServiceException) {
       Matcher aadsts = AADSTS.matcher(description);
@@ -183,7 +206,9 @@ final class Msal {
         code = aadsts.group();
       }
     }
-    return new TokenAcquisitionException(code, description, Redaction.scrub(cause, secrets));
+    boolean signIn = refreshGrant && "invalid_grant".equalsIgnoreCase(oauthError);
+    return new TokenAcquisitionException(
+        code, description, signIn, TokenRedaction.scrub(cause, secrets));
   }
 
   private static boolean hasIoCause(Throwable t) {
@@ -202,9 +227,12 @@ final class Msal {
   }
 
   /**
-   * An HTTP client for MSAL4J that masks the known secrets in every response that is not a
-   * success, before MSAL4J parses, logs or throws it. Success responses are passed on untouched:
-   * they carry the new refresh token, which may equal the one posted.
+   * An HTTP client for MSAL4J that masks, before MSAL4J parses, logs or throws it, the known
+   * secrets and every token shape ({@link TokenRedaction}) in every response that is not a
+   * success, and the token shapes in a success whose body is not one whole JSON value (cut off,
+   * or with text after it): MSAL4J cannot read such a body and quotes it in its exception. A
+   * readable success is passed on untouched: it carries the tokens, and the new refresh token may
+   * equal the one posted.
    */
   private static final class ScrubbingHttpClient implements IHttpClient {
     private final IHttpClient delegate;
@@ -220,10 +248,15 @@ final class Msal {
       IHttpResponse response = delegate.send(request);
       int status = response.statusCode();
       String body = response.body();
-      if ((status >= 200 && status < 300) || body == null) {
+      if (body == null) {
         return response;
       }
-      String scrubbed = secrets.scrub(body);
+      String scrubbed;
+      if (status >= 200 && status < 300) {
+        scrubbed = isOneJsonValue(body) ? body : TokenRedaction.scrub(body);
+      } else {
+        scrubbed = TokenRedaction.scrub(body, secrets.values());
+      }
       if (scrubbed.equals(body)) {
         return response;
       }
@@ -232,6 +265,16 @@ final class Msal {
         copy.addHeaders(response.headers());
       }
       return copy;
+    }
+
+    /** Whether the body is one complete JSON value and nothing else but white space. */
+    private static boolean isOneJsonValue(String body) {
+      try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body))) {
+        reader.skipValue();
+        return reader.peek() == JsonReader.Token.END_DOCUMENT;
+      } catch (IOException | RuntimeException unreadable) {
+        return false;
+      }
     }
 
     @Override

@@ -27,8 +27,12 @@ import org.cspkit.partnercenter.PartnerCenterCloud;
  * token; {@link org.cspkit.partnercenter.PartnerCenterClient} caches the access tokens. Calls are
  * serialized. Failures (an expired or revoked refresh token: AADSTS70008, AADSTS700082; a wrong
  * secret; an unknown tenant) throw {@link TokenAcquisitionException}, with the client secret, the
- * stored refresh token and the rotated ones masked wherever Entra ID echoes them. Thread-safe;
- * {@link #toString()} shows no secret.
+ * stored refresh token and the rotated ones masked wherever Entra ID echoes them, and every token
+ * value and JWT-looking string masked in what it answered. Entra ID's {@code invalid_grant} to the
+ * refresh token, AADSTS50076 and AADSTS50078 mean that a person must consent again (see {@link
+ * TokenAcquisitionException#signInRequired()}); the client then throws {@link
+ * org.cspkit.partnercenter.exception.SignInRequiredException}. Thread-safe; {@link #toString()}
+ * shows no secret.
  */
 public final class RefreshTokenSource implements AccessTokenSource {
   private static final JsonAdapter<Map<String, Object>> CACHE_JSON = new Moshi.Builder()
@@ -68,7 +72,9 @@ public final class RefreshTokenSource implements AccessTokenSource {
    * Redeems the current refresh token for an access token.
    *
    * @return the access token
-   * @throws TokenAcquisitionException if Entra ID refuses or cannot be reached
+   * @throws TokenAcquisitionException if Entra ID refuses or cannot be reached; {@link
+   *     TokenAcquisitionException#signInRequired()} when it answers {@code invalid_grant} (the
+   *     refresh token no longer works), AADSTS50076 or AADSTS50078
    * @throws RuntimeException whatever the rotation callback throws; the new refresh token is in
    *     use regardless
    */
@@ -80,7 +86,8 @@ public final class RefreshTokenSource implements AccessTokenSource {
           application.acquireToken(
               RefreshTokenParameters.builder(Set.of(cloud.userImpersonationScope()), refreshToken)
                   .build()),
-          secrets);
+          secrets,
+          true);
       String latest = cachedRefreshToken();
       if (latest != null && !latest.equals(refreshToken)) {
         secrets.addRotated(latest);

@@ -12,6 +12,7 @@ import org.cspkit.partnercenter.exception.Attempt;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.CallCancelledException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.SignInRequiredException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.exception.UndecodableResponseException;
 import org.cspkit.partnercenter.model.ApiFault;
@@ -82,7 +83,12 @@ final class ErrorReport {
       return new ErrorReport(ExitCode.INTERRUPTED, what + " was stopped", failure, true);
     }
     if (failure instanceof PartnerCenterException e) {
-      return new ErrorReport(exitCode(e), e.getMessage(), failure, false);
+      ErrorReport report = new ErrorReport(exitCode(e), e.getMessage(), failure, false);
+      if (e instanceof SignInRequiredException) {
+        report.explain("the command line reads the refresh token from " + Credentials.REFRESH_TOKEN
+            + ": set it to the new one");
+      }
+      return report;
     }
     if (failure instanceof RuntimeException e) {
       throw e;
@@ -94,6 +100,9 @@ final class ErrorReport {
   static ExitCode exitCode(PartnerCenterException e) {
     if (e.mayHaveSucceeded()) {
       return ExitCode.OUTCOME_UNKNOWN;
+    }
+    if (e instanceof SignInRequiredException) {
+      return ExitCode.SIGN_IN_REQUIRED;
     }
     if (e instanceof AuthenticationException) {
       return ExitCode.AUTHENTICATION;

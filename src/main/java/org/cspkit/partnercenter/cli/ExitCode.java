@@ -34,7 +34,8 @@ public enum ExitCode {
   AUTHENTICATION(
       4,
       "authentication error: no, incomplete or malformed credentials, Entra ID refused a token,"
-          + " or Partner Center answered 401 (again after a fresh token)"),
+          + " or Partner Center answered 401 (again after a fresh token); 10 when only a new"
+          + " sign-in helps"),
 
   /** Partner Center answered another error status. */
   SERVICE_ERROR(5, "Partner Center answered another error status (400, 403, 404, 409, 429, 5xx)"),
@@ -50,7 +51,7 @@ public enum ExitCode {
       7,
       "outcome unknown: a cart change or a checkout was sent and its answer was lost, so it may"
           + " have succeeded; run the next step printed, which repeats it with the same"
-          + " MS-RequestId (or resumes the purchase) and cannot buy twice. Before 4, 5 and 6"),
+          + " MS-RequestId (or resumes the purchase) and cannot buy twice. Before 4, 5, 6 and 10"),
 
   /** Nothing bought: a line item has an error, or every order group of the checkout failed. */
   NOT_BOUGHT(
@@ -63,6 +64,19 @@ public enum ExitCode {
       9,
       "with --wait: the order exists (for purchase: bought), but a line item was still pending"
           + " at the wait timeout"),
+
+  /**
+   * A person must sign in again: Entra ID wants multifactor authentication again (AADSTS50076,
+   * AADSTS50078), refused the refresh token ({@code invalid_grant}), or Partner Center refused a
+   * token of the retired audience (900420).
+   */
+  SIGN_IN_REQUIRED(
+      10,
+      "sign in again: Entra ID asks for multifactor authentication again (AADSTS50076,"
+          + " AADSTS50078) or refused the refresh token (invalid_grant), or Partner Center"
+          + " refused a token of the retired audience (900420); a Partner Center admin consents to"
+          + " the Secure Application Model app again and the new refresh token replaces the stored"
+          + " one. Retrying does not help"),
 
   /** Stopped by Ctrl-C (SIGINT). */
   INTERRUPTED(

@@ -3,7 +3,8 @@ package org.cspkit.partnercenter.exception;
 /**
  * Authentication failed: Partner Center answered 401 Unauthorized (a missing, expired or
  * wrong-audience token; codes such as 800001), or the {@link org.cspkit.partnercenter.AccessTokenSource}
- * could not supply a token, in which case nothing was sent and {@link #statusCode()} is 0.
+ * could not supply a token, in which case nothing was sent and {@link #statusCode()} is 0. When
+ * only a new sign-in helps it is a {@link SignInRequiredException}, which may also carry a 403.
  */
 public class AuthenticationException extends PartnerCenterException {
   private static final long serialVersionUID = 1L;

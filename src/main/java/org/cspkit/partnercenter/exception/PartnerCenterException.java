@@ -17,7 +17,8 @@ import org.cspkit.partnercenter.model.ApiFault;
  *
  * <p>Subtypes by status: {@link BadRequestException} 400, {@link AuthenticationException} 401,
  * {@link ForbiddenException} 403, {@link NotFoundException} 404, {@link ConflictException} 409,
- * {@link ThrottledException} 429, {@link ServerErrorException} 5xx. A response that cannot be
+ * {@link ThrottledException} 429, {@link ServerErrorException} 5xx; {@link SignInRequiredException}
+ * (an {@link AuthenticationException}) when only a new sign-in helps. A response that cannot be
  * decoded is an {@link UndecodableResponseException}; no response at all is a {@link
  * TransportException}. Other statuses are thrown as this class. Error codes: Partner Center page
  * "Partner Center REST error codes".

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -74,10 +75,25 @@ public final class Redaction {
       return failure;
     }
     Pattern pattern = pattern(secrets);
-    if (pattern == null || !leaks(failure, pattern, 0)) {
+    return pattern == null
+        ? failure
+        : rewrite(failure, text -> pattern.matcher(text).replaceAll(MASK));
+  }
+
+  /**
+   * A throwable that reads like {@code failure} with {@code mask} applied to the message of each
+   * throwable in its chain (see {@link #scrub(Throwable, Collection)}); {@code failure} itself
+   * when {@code mask} changes none of them.
+   *
+   * @param failure the throwable, or null
+   * @param mask what to apply to each message; returns its argument when nothing is masked
+   * @return {@code failure}, or a masked copy of its chain
+   */
+  static Throwable rewrite(Throwable failure, UnaryOperator<String> mask) {
+    if (failure == null || !changes(failure, mask, 0)) {
       return failure;
     }
-    return copy(failure, pattern, 0);
+    return copy(failure, mask, 0);
   }
 
   /**
@@ -157,35 +173,36 @@ public final class Redaction {
         : url.newBuilder().password(MASK).toString();
   }
 
-  private static boolean leaks(Throwable failure, Pattern secrets, int depth) {
+  private static boolean changes(Throwable failure, UnaryOperator<String> mask, int depth) {
     if (depth > 16) {
       return false;
     }
     String message = failure.getMessage();
-    if ((message != null && secrets.matcher(message).find())
-        || secrets.matcher(failure.toString()).find()) {
+    String text = failure.toString();
+    if ((message != null && !mask.apply(message).equals(message))
+        || !mask.apply(text).equals(text)) {
       return true;
     }
     for (Throwable suppressed : failure.getSuppressed()) {
-      if (leaks(suppressed, secrets, depth + 1)) {
+      if (changes(suppressed, mask, depth + 1)) {
         return true;
       }
     }
     Throwable cause = failure.getCause();
-    return cause != null && cause != failure && leaks(cause, secrets, depth + 1);
+    return cause != null && cause != failure && changes(cause, mask, depth + 1);
   }
 
-  private static Throwable copy(Throwable failure, Pattern secrets, int depth) {
+  private static Throwable copy(Throwable failure, UnaryOperator<String> mask, int depth) {
     String message = failure.getMessage();
-    RedactedException copy = new RedactedException(failure.getClass().getName()
-        + (message == null ? "" : ": " + secrets.matcher(message).replaceAll(MASK)));
+    RedactedException copy = new RedactedException(
+        failure.getClass().getName() + (message == null ? "" : ": " + mask.apply(message)));
     copy.setStackTrace(failure.getStackTrace());
     Throwable cause = failure.getCause();
     if (cause != null && cause != failure && depth < 16) {
-      copy.initCause(copy(cause, secrets, depth + 1));
+      copy.initCause(copy(cause, mask, depth + 1));
     }
     for (Throwable suppressed : failure.getSuppressed()) {
-      copy.addSuppressed(copy(suppressed, secrets, depth + 1));
+      copy.addSuppressed(copy(suppressed, mask, depth + 1));
     }
     return copy;
   }

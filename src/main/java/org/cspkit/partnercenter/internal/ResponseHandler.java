@@ -30,6 +30,7 @@ import org.cspkit.partnercenter.exception.NotFoundException;
 import org.cspkit.partnercenter.exception.OutcomeUnknownException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.ServerErrorException;
+import org.cspkit.partnercenter.exception.SignInRequiredException;
 import org.cspkit.partnercenter.exception.ThrottledException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.exception.UndecodableResponseException;
@@ -45,8 +46,9 @@ import retrofit2.Converter;
  * {@link UndecodableResponseException} that names the status and the documented ones, for a POST
  * or PUT an outcome the client cannot confirm ({@link OutcomeUnknownException}); any other
  * status is the exception of its status whatever its body, with the Partner Center error body
- * ({@link ApiFault}, or the 429 {@link ThrottlingError} shape) when it has one. Known secrets are
- * scrubbed from everything a peer's words reach. Thread-safe.
+ * ({@link ApiFault}, or the 429 {@link ThrottlingError} shape) when it has one; a 401 or 403 with
+ * code 900420 (a token of the retired audience) is a {@link SignInRequiredException}. Known
+ * secrets are scrubbed from everything a peer's words reach. Thread-safe.
  */
 public final class ResponseHandler {
   /** Error bodies are read up to this many bytes; the rest is never read. */
@@ -160,29 +162,19 @@ public final class ResponseHandler {
   }
 
   /**
-   * The exception for an attempt that could not get an access token: nothing was sent.
+   * The exception for an attempt that could not get an access token: nothing was sent. What it
+   * keeps of the token source's failure is said by {@link TokenFailures}: a {@link
+   * TokenAcquisitionException}'s code and description, token-shaped strings masked; never the
+   * text of another exception.
    *
    * @param failure the token cache's failure
    * @param ids the call's facts
-   * @return an {@link AuthenticationException} with status 0; for a {@link
-   *     TokenAcquisitionException}, its code and description as the service error
+   * @return an {@link AuthenticationException} with status 0, a {@link SignInRequiredException}
+   *     when only a new sign-in helps; for a {@link TokenAcquisitionException}, its code and
+   *     description as the service error
    */
   PartnerCenterException tokenFailure(TokenCache.TokenUnavailableException failure, CallInfo ids) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof TokenAcquisitionException entraId) {
-      ApiFault fault = new ApiFault(
-          entraId.errorCode(), entraId.errorDescription(), List.of(), "Microsoft Entra ID", null);
-      return new AuthenticationException(
-          "Could not obtain a Partner Center access token (" + entraId.errorCode()
-              + "); nothing was sent",
-          new ErrorDetails(0, fault, ids.requestId(), ids.correlationId(), null),
-          cause);
-    }
-    return new AuthenticationException(
-        "Could not obtain a Partner Center access token: " + failure.getMessage()
-            + "; nothing was sent",
-        ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
-        cause != null ? cause : failure);
+    return TokenFailures.of(failure, ids);
   }
 
   /**
@@ -207,6 +199,12 @@ public final class ResponseHandler {
       fault = null;
     }
     ErrorDetails details = details(response, scrub(fault, secrets), ids, secrets);
+    if ((response.code() == 401 || response.code() == 403)
+        && fault != null
+        && fault.code() != null
+        && fault.code().trim().equals(String.valueOf(SignInRequiredException.RETIRED_AUDIENCE))) {
+      return new SignInRequiredException(details);
+    }
     return switch (response.code()) {
       case 400 -> new BadRequestException(details);
       case 401 -> new AuthenticationException(details);

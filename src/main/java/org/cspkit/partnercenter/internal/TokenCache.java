@@ -99,6 +99,9 @@ public final class TokenCache implements AutoCloseable {
       return next.join().token();
     } catch (java.util.concurrent.CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof TokenUnavailableException own) {
+        throw new TokenUnavailableException(own.getMessage(), null);
+      }
       throw new TokenUnavailableException(
           "the access token source failed: " + cause.getClass().getName(), cause);
     }
@@ -133,7 +136,7 @@ public final class TokenCache implements AutoCloseable {
     try {
       AccessToken token = source.getToken();
       if (token == null) {
-        throw new IllegalStateException("the access token source returned null");
+        throw new TokenUnavailableException("the access token source returned null", null);
       }
       fetched = cache(token);
     } catch (Throwable t) {
@@ -191,7 +194,10 @@ public final class TokenCache implements AutoCloseable {
     return "TokenCache{source=" + source + ", margin=" + margin + "}";
   }
 
-  /** No token could be had: the source failed or returned null, or did not answer in time. */
+  /**
+   * No token could be had: the source failed (the cause is what it threw, as it threw it; the
+   * message names only its class) or returned null, or did not answer in time.
+   */
   public static final class TokenUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -18,13 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Entra ID's token endpoint and instance discovery, as MSAL4J's {@link IHttpClient} sees them,
  * with no network: every token request gets a new access token ({@code access-token-1}, …) and, for
  * refresh-token grants, a new refresh token ({@code rotated-refresh-token-1}, …), unless a failure
- * was set. A failure may echo the posted form back, as a misbehaving authority or proxy might,
+ * or another answer was set (an OAuth error such as the sign-in-again codes AADSTS50076 and
+ * AADSTS50078 or {@code invalid_grant} with {@link #failWith}, a 200 cut off with {@link #cutOff},
+ * any status and body with {@link #answer}). A failure may echo the posted form back, as a misbehaving authority or proxy might,
  * to check that no secret in it gets out. Thread-safe.
  */
 public final class FakeEntraId implements IHttpClient {
   private final List<HttpRequest> tokenRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger issued = new AtomicInteger();
   private volatile Failure failure;
+  private volatile Raw raw;
+  private volatile boolean cutOff;
   private volatile long delayMillis;
   private volatile long expiresInSeconds = 3599;
 
@@ -38,6 +42,46 @@ public final class FakeEntraId implements IHttpClient {
     Failure(int status, String error, String description, int errorCode) {
       this(status, error, description, errorCode, false, false);
     }
+  }
+
+  /** A JWT-looking access token (header, payload, signature), as a cut-off answer carries it. */
+  public static final String CUT_OFF_ACCESS_TOKEN = base64Url("{\"typ\":\"JWT\",\"alg\":\"RS256\"}")
+      + "." + base64Url("{\"aud\":\"https://api.partnercenter.microsoft.com\",\"oid\":\"cut-off\"}")
+      + ".c2lnbmF0dXJlLW9mLXRoZS1jdXQtb2ZmLWFjY2Vzcy10b2tlbg";
+
+  /** The refresh token a cut-off answer to a refresh-token grant carries. */
+  public static final String CUT_OFF_REFRESH_TOKEN = "0.AQ-cut-off-refresh-token-Vq3sL9";
+
+  /** The ID token a cut-off answer to a refresh-token grant carries. */
+  public static final String CUT_OFF_ID_TOKEN = base64Url("{\"typ\":\"JWT\",\"alg\":\"RS256\"}")
+      + "." + base64Url("{\"preferred_username\":\"admin@contoso.onmicrosoft.com\"}")
+      + ".aWQtdG9rZW4tc2lnbmF0dXJlLWN1dC1vZmY";
+
+  /** A token endpoint answer given as it is: status and body. */
+  private record Raw(int status, String body) {}
+
+  /**
+   * Token requests are answered 200 with the JSON cut off from now on, as a proxy or a broken
+   * connection may leave it: an object with {@code access_token} (a JWT), {@code token_type} and
+   * {@code expires_in} and no closing brace; for a refresh-token grant, {@code refresh_token} and
+   * {@code id_token} come first. The tokens are {@link #CUT_OFF_ACCESS_TOKEN}, {@link
+   * #CUT_OFF_REFRESH_TOKEN} and {@link #CUT_OFF_ID_TOKEN}.
+   */
+  public FakeEntraId cutOff() {
+    this.cutOff = true;
+    return this;
+  }
+
+  /**
+   * The token endpoint answers every token request with this status and body from now on, such
+   * as a 200 whose JSON was cut off after the access token.
+   *
+   * @param status the HTTP status
+   * @param body the body, as sent
+   */
+  public FakeEntraId answer(int status, String body) {
+    this.raw = new Raw(status, body);
+    return this;
   }
 
   /** The token endpoint answers with an OAuth error from now on. */
@@ -133,6 +177,20 @@ public final class FakeEntraId implements IHttpClient {
     tokenRequests.add(request);
     if (delayMillis > 0) {
       Thread.sleep(delayMillis);
+    }
+    Raw answer = raw;
+    if (answer != null) {
+      return response(answer.status(), answer.body());
+    }
+    if (cutOff) {
+      String refresh = "refresh_token".equals(form(request).get("grant_type"))
+          ? "\"refresh_token\":\"" + CUT_OFF_REFRESH_TOKEN + "\",\"id_token\":\"" + CUT_OFF_ID_TOKEN
+              + "\","
+          : "";
+      return response(
+          200,
+          "{" + refresh + "\"access_token\":\"" + CUT_OFF_ACCESS_TOKEN
+              + "\",\"token_type\":\"Bearer\",\"expires_in\":3599");
     }
     if (current != null && current.thrown()) {
       throw new IOException("POST " + request.url() + " failed with " + current.status()
