@@ -394,6 +394,7 @@ public final class OrdersService {
         () -> polling.completeExceptionally(Pipeline.closedWhile(
             "while waiting for the provisioning of order " + orderId,
             null,
+            null,
             perPoll.correlationId().orElseThrow().toString())));
     return polling;
   }

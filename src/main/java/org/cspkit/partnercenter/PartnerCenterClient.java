@@ -168,9 +168,10 @@ public final class PartnerCenterClient implements AutoCloseable {
    * gets its answer; no new attempt starts: an asynchronous call waiting for its next attempt (or
    * for a thread) ends at once, one in flight as its attempt ends, with a {@link
    * org.cspkit.partnercenter.exception.TransportException} whose message says the client was
-   * closed and whose cause is the last failure (a checkout that may have succeeded ends with an
-   * {@link org.cspkit.partnercenter.exception.OutcomeUnknownException} instead); a blocking call
-   * ends so before its next attempt; a {@code waitForProvisioningAsync} ends at once with a
+   * closed, whose cause is the last failure, and which carries the call's {@code MS-RequestId}
+   * and attempts ({@code mayHaveSucceeded()} tells whether an earlier attempt may have taken
+   * effect: then repeat the call with that {@code MS-RequestId}); a blocking call ends so before
+   * its next attempt; a {@code waitForProvisioningAsync} ends at once with a
    * {@code TransportException}. Later calls, and waits, throw {@link IllegalStateException}.
    * Idempotent.
    */

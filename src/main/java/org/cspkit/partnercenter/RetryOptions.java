@@ -21,8 +21,8 @@ import java.util.Objects;
  * <p>A retry whose wait would leave less than a tenth of the deadline (at most one second) for it
  * is not made: the last failure is thrown at once rather than at the deadline. A 401 is answered
  * once with a fresh token and no wait; that replay is an attempt like the others and counts
- * toward {@link #maxAttempts()}. An attempt that found its pooled connection closed by the server
- * while idle sent nothing: it does not count, and is followed at once by one on a new connection.
+ * toward {@link #maxAttempts()}. A pooled connection found closed by the server while idle is no
+ * attempt: nothing was written, and the attempt goes out at once on another connection.
  *
  * <p>Every setting is checked when it is set, against the range its setter documents, so options
  * that build are options every call accepts.

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.cspkit.partnercenter.exception.ServerErrorException;
 import org.cspkit.partnercenter.exception.ThrottledException;
@@ -42,16 +43,19 @@ class CloseAndWaitsTest {
         .build();
   }
 
-  /** The cause a future completed with, waiting at most the call's deadline. */
-  private static Throwable failureWithin(CompletableFuture<?> future, Duration deadline)
+  /** The exception a future completed with, waiting at most {@code limit}. */
+  private static Throwable failureWithin(CompletableFuture<?> future, Duration limit)
       throws Exception {
     try {
-      future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       return e.getCause();
     }
     throw new AssertionError("the future succeeded");
   }
+
+  /** Well before the next attempt or poll ({@link #LONG_PAUSE}): close() ended it, not a timer. */
+  private static final Duration AT_ONCE = LONG_PAUSE.dividedBy(2);
 
   @Test
   void closeBetweenTwoAttemptsEndsTheAsyncCallWithTheClosedClientNamedAndTheLastAnswerKept()
@@ -74,12 +78,48 @@ class CloseAndWaitsTest {
 
     client.close();
 
-    Throwable failure = failureWithin(order, deadline);
+    Throwable failure = failureWithin(order, AT_ONCE);
     assertThat(failure)
         .isInstanceOf(TransportException.class)
         .hasMessageContaining("closed")
         .hasCauseInstanceOf(ServerErrorException.class);
     assertThat(((TransportException) failure).attempts()).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aCheckoutClosedBetweenTwoAttemptsKeepsItsRequestIdAndSaysItMayHaveSucceeded()
+      throws Exception {
+    // The first checkout is read, then the connection drops before the answer.
+    Scripted.serveForever(
+        server,
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+    CountDownLatch retryPlanned = new CountDownLatch(1);
+    RequestOptions options = RequestOptions.builder()
+        .retryOptions(RetryOptions.builder()
+            .initialDelay(LONG_PAUSE)
+            .maxDelay(LONG_PAUSE)
+            .jitter(0)
+            .deadline(Duration.ofSeconds(60))
+            .build())
+        .attemptListener((attempt, max, retryIn) -> retryPlanned.countDown())
+        .build();
+    PartnerCenterClient client = client();
+    CompletableFuture<?> checkout = client
+        .carts()
+        .checkoutAsync(CUSTOMER_ID, ResponseMappingTest.CART_ID, CheckoutParams.none(), options);
+    assertThat(retryPlanned.await(30, TimeUnit.SECONDS)).isTrue();
+    String sent = server.takeRequest().getHeaders().get("MS-RequestId");
+
+    client.close();
+
+    Throwable failure = failureWithin(checkout, AT_ONCE);
+    assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("closed");
+    TransportException closed = (TransportException) failure;
+    assertThat(closed.requestId()).as("the key of a safe retry").isEqualTo(sent);
+    assertThat(closed.mayHaveSucceeded()).isTrue();
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -101,7 +141,7 @@ class CloseAndWaitsTest {
 
     client.close();
 
-    assertThat(failureWithin(waiting, wait.timeout()))
+    assertThat(failureWithin(waiting, AT_ONCE))
         .isInstanceOf(TransportException.class)
         .hasMessageContaining("closed");
     assertThat(server.getRequestCount()).isEqualTo(1);

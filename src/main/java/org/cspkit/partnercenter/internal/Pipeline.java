@@ -66,6 +66,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("org.cspkit.partnercenter");
+  /**
+   * The most pooled connections one attempt finds closed by the server before it gives up: more
+   * than OkHttp's default of 5 idle connections, each closed as it is found.
+   */
+  private static final int MAX_CLOSED_CONNECTIONS = 8;
+
   private final Calls calls;
 
   private final OkHttpClient httpClient;
@@ -212,7 +218,7 @@ public final class Pipeline implements AutoCloseable {
       retrofit2.Call<T> call, OperationRules rules) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
-    RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
+    RetryOptions options = retryOptions(prepared.options());
     Execution execution = new Execution(prepared, options, true);
     return execution.operation.run(() -> runHere(execution, options));
   }
@@ -284,7 +290,7 @@ public final class Pipeline implements AutoCloseable {
       retrofit2.Call<T> call, OperationRules rules, Function<PartnerCenterResponse<T>, R> shape) {
     requireOpen();
     Calls.Prepared prepared = calls.prepare(call, rules);
-    RetryOptions options = prepared.options().retryOptions().orElse(defaultOptions);
+    RetryOptions options = retryOptions(prepared.options());
     Execution execution = new Execution(prepared, options, false);
     CallFuture<R> future = new CallFuture<>(execution, (Function) shape);
     execution.future = future;
@@ -359,14 +365,16 @@ public final class Pipeline implements AutoCloseable {
    *
    * @param what the work, such as "waiting for the provisioning of order o-1"
    * @param last the failure the work last saw, or null
+   * @param requestId the call's {@code MS-RequestId}, the key of a safe retry; null for work of
+   *     several calls
    * @param correlationId its {@code MS-CorrelationId}, or null
    * @return the exception
    */
   public static TransportException closedWhile(
-      String what, PartnerCenterException last, String correlationId) {
+      String what, PartnerCenterException last, String requestId, String correlationId) {
     return new TransportException(
         "The PartnerCenterClient was closed " + what,
-        ErrorDetails.noResponse(null, correlationId),
+        ErrorDetails.noResponse(requestId, correlationId),
         last);
   }
 
@@ -494,10 +502,6 @@ public final class Pipeline implements AutoCloseable {
     private volatile PartnerCenterResponse<?> succeeded;
     /** The failure of the last attempt that ended, or null. */
     private volatile PartnerCenterException lastFailure;
-    /** The failure of the last attempt that had a response, or null. */
-    private PartnerCenterException lastAnswered;
-    /** Attempts that found their pooled connection closed; read and written by attempts only. */
-    private int staleAttempts;
     /** Whether the last attempt that ended is to be followed by another. */
     private volatile boolean retryPlanned;
     /** The future of an asynchronous call, set as it starts; null for a blocking one. */
@@ -550,6 +554,7 @@ public final class Pipeline implements AutoCloseable {
       }
       if (leftNanos() < AttemptClassifier.minimumAttemptNanos(options)) {
         // A wait that ran late, or a queue for a free thread that took the whole deadline.
+        retryPlanned = false;
         return previous != null
             ? Outcome.last(previous.failure())
             : Outcome.last(stopped(
@@ -570,6 +575,7 @@ public final class Pipeline implements AutoCloseable {
       } catch (TokenUnavailableException e) {
         PartnerCenterException failure = responses.tokenFailure(e, ids);
         record(number, attemptStart, 0, "no token: " + e.getMessage(), false);
+        retryPlanned = false;
         return Outcome.last(failure);
       }
       // The attempt's span starts as its request is handed to a connection (WireInterceptor):
@@ -598,7 +604,7 @@ public final class Pipeline implements AutoCloseable {
       if (onCallingThread) {
         InterruptWatchdog.INSTANCE.watch(call);
       }
-      try (Response response = call.execute()) {
+      try (Response response = executeOnOpenConnection(call)) {
         Object result = responses.handle(
             response,
             prepared.operation().converter(),
@@ -670,6 +676,41 @@ public final class Pipeline implements AutoCloseable {
       }
     }
 
+    /**
+     * Executes the attempt's call; if the pooled connection it was given had been closed by the
+     * server while idle ({@link PooledConnections}: nothing was written), executes it again at once
+     * on another connection, as part of the same attempt: no request left the client.
+     */
+    private Response executeOnOpenConnection(Call first) throws IOException {
+      Call call = first;
+      for (int closedConnections = 1; ; closedConnections++) {
+        try {
+          return call.execute();
+        } catch (WireInterceptor.StaleConnectionException e) {
+          if (closedConnections > MAX_CLOSED_CONNECTIONS) {
+            throw e;
+          }
+          LOG.debug(
+              "{} {}: the pooled connection had been closed by the server while idle; nothing was"
+                  + " sent, trying another connection [MS-RequestId={}]",
+              request.method(),
+              request.url().encodedPath(),
+              ids.requestId());
+          Call next = call.clone();
+          next.timeout().timeout(Math.max(1, call.timeout().timeoutNanos()), TimeUnit.NANOSECONDS);
+          call = next;
+          currentCall = next;
+          // As before the first execute: either a cancel or close sees this call, or this sees it.
+          if (cancelled.get() || closed) {
+            throw new IOException("Canceled");
+          }
+          if (onCallingThread) {
+            InterruptWatchdog.INSTANCE.watch(next);
+          }
+        }
+      }
+    }
+
     private Outcome failed(
         PartnerCenterException failure,
         IOException io,
@@ -684,7 +725,9 @@ public final class Pipeline implements AutoCloseable {
           listener.attemptFailed(
               attempts.get(attempts.size() - 1),
               options.maxAttempts(),
-              outcome.retryable() ? Optional.of(outcome.delay()) : Optional.empty());
+              outcome.retryable() && number < options.maxAttempts()
+                  ? Optional.of(outcome.delay())
+                  : Optional.empty());
         } catch (Throwable ignored) {
           LOG.debug("the attempt listener failed", ignored);
         }
@@ -719,12 +762,7 @@ public final class Pipeline implements AutoCloseable {
         long attemptStart) {
       int status = failure.statusCode();
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-      boolean stale = io instanceof WireInterceptor.StaleConnectionException;
-      PartnerCenterException answered = lastAnswered;
       lastFailure = failure;
-      if (status != 0) {
-        lastAnswered = failure;
-      }
       record(
           number,
           attemptStart,
@@ -733,11 +771,7 @@ public final class Pipeline implements AutoCloseable {
           AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
       // The attempt ends as recorded; deciding on another (a fresh token after a 401) is not in it.
       endAttempt(attempts.get(attempts.size() - 1), state, failure);
-      Outcome outcome = decide(failure, state, call, token, number, stale);
-      if (stale && !outcome.retryable() && answered != null) {
-        // The call ends on a connection that sent nothing: an earlier answer says more.
-        outcome = Outcome.last(answered);
-      }
+      Outcome outcome = decide(failure, state, call, token, number);
       retryPlanned = outcome.retryable();
       if (!outcome.retryable()) {
         // The call ends here: the operation may put its own exception in place of this one.
@@ -749,34 +783,18 @@ public final class Pipeline implements AutoCloseable {
       return outcome;
     }
 
-    /**
-     * Whether another attempt follows, and after what wait. An attempt that found its pooled
-     * connection closed by the server ({@code stale}) sent nothing and does not count toward
-     * {@link RetryOptions#maxAttempts()}: it is followed at once by one on a new connection (at
-     * most {@code maxAttempts} times in a call).
-     */
+    /** Whether another attempt follows, and after what wait. */
     private Outcome decide(
         PartnerCenterException failure,
         AttemptState state,
         Call call,
         AccessToken token,
-        int number,
-        boolean stale) {
+        int number) {
       int status = failure.statusCode();
       // An interrupt ends the call either through the watchdog's cancel or, when Okio notices it
       // first, as an InterruptedIOException: neither is retried, nor is a cancelled call.
       boolean interrupted = onCallingThread && Thread.currentThread().isInterrupted();
       if (cancelled.get() || call.isCanceled() || interrupted) {
-        return Outcome.last(failure);
-      }
-      if (stale && staleAttempts < options.maxAttempts()) {
-        staleAttempts++;
-        // The pool's other idle connections to the server are likely closed as well.
-        httpClient.connectionPool().evictAll();
-        return next(failure, Duration.ZERO);
-      }
-      int counted = number - staleAttempts;
-      if (counted >= options.maxAttempts()) {
         return Outcome.last(failure);
       }
       Duration delay;
@@ -790,7 +808,7 @@ public final class Pipeline implements AutoCloseable {
         return Outcome.last(failure);
       } else {
         Duration retryAfter = status == 0 ? null : ResponseHandler.retryAfter(state.headers());
-        delay = retryAfter != null ? retryAfter : AttemptClassifier.backoff(options, counted);
+        delay = retryAfter != null ? retryAfter : AttemptClassifier.backoff(options, number);
       }
       return next(failure, delay);
     }
@@ -854,8 +872,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** The failure of a call whose client was closed before its next attempt could start. */
     private PartnerCenterException closedBeforeNext(PartnerCenterException last) {
-      TransportException closedNow =
-          closedWhile("before the next attempt could start", last, ids.correlationId());
+      TransportException closedNow = closedWhile(
+          "before the next attempt could start", last, ids.requestId(), ids.correlationId());
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
       PartnerCenterException replaced = prepared.rules().replace(closedNow, earlierMaybe, ids);
       return replaced != null ? replaced : closedNow;
@@ -949,12 +967,13 @@ public final class Pipeline implements AutoCloseable {
       return e;
     }
 
-    private TransportException unexpected(Throwable cause) {
-      String summary = cause instanceof RejectedExecutionException
-          ? "The PartnerCenterClient was closed before the next attempt could start"
-          : ids.operationId() + " failed unexpectedly: " + cause;
-      TransportException e = new TransportException(
-          summary, ErrorDetails.noResponse(ids.requestId(), ids.correlationId()), cause);
+    private PartnerCenterException unexpected(Throwable cause) {
+      PartnerCenterException e = cause instanceof RejectedExecutionException
+          ? closedBeforeNext(lastFailure)
+          : new TransportException(
+              ids.operationId() + " failed unexpectedly: " + cause,
+              ErrorDetails.noResponse(ids.requestId(), ids.correlationId()),
+              cause);
       e.initAttempts(attempts);
       return e;
     }
@@ -999,8 +1018,7 @@ public final class Pipeline implements AutoCloseable {
         .handleResultIf(Outcome::retryable)
         // An attempt never throws; if something does all the same, it ends the call.
         .abortOn(Throwable.class)
-        // Each attempt enforces maxAttempts; those on a closed pooled connection do not count.
-        .withMaxAttempts(2 * options.maxAttempts())
+        .withMaxAttempts(options.maxAttempts())
         .withDelayFn(context -> {
           Outcome last = context.getLastResult();
           return last != null && last.delay() != null ? last.delay() : Duration.ZERO;

@@ -22,8 +22,9 @@ import okhttp3.Protocol;
  * <p>A connection that has answered before and has been idle for at least {@link #CHECK_AFTER}
  * is read for up to 1 millisecond: an end of stream (or a reset) means the server closed it, so
  * it is closed here and the request is never written. Nothing is read from a connection that
- * answered within the last {@link #CHECK_AFTER} (calls one after another pay nothing) or from
- * an HTTP/2 connection (it carries frames of its own, and OkHttp follows its GOAWAY). Thread-safe.
+ * answered within the last {@link #CHECK_AFTER} (calls one after another pay nothing), nor from
+ * any connection other than HTTP/1.0 or 1.1 (an HTTP/2 connection has a reader thread and frames
+ * of its own, and OkHttp follows its GOAWAY). Thread-safe.
  */
 final class PooledConnections {
   /** How long a connection must have been idle before it is checked. */
@@ -49,9 +50,11 @@ final class PooledConnections {
    */
   boolean closedWhileIdle(Connection connection) {
     Long last = answeredAt.get(connection);
+    Protocol protocol = connection.protocol();
     if (last == null
         || System.nanoTime() - last < CHECK_AFTER
-        || connection.protocol() == Protocol.HTTP_2) {
+        // Only HTTP/1: an HTTP/2 connection (over TLS or not) has a reader thread of its own.
+        || (protocol != Protocol.HTTP_1_1 && protocol != Protocol.HTTP_1_0)) {
       return false;
     }
     Socket socket = connection.socket();
