@@ -3,6 +3,10 @@ package org.cspkit.partnercenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.cspkit.partnercenter.testing.SamCredentials.CLIENT_SECRET;
+import static org.cspkit.partnercenter.testing.SamCredentials.REFRESH_TOKEN;
+import static org.cspkit.partnercenter.testing.SamCredentials.appOnly;
+import static org.cspkit.partnercenter.testing.SamCredentials.appUser;
 
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.EventData;
@@ -11,18 +15,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
-import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.auth.TokenAcquisitionException;
 import org.cspkit.partnercenter.cli.ExitCode;
-import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.testing.AllLogs;
 import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;
+import org.cspkit.partnercenter.testing.SamCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,10 +37,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CutOffTokenAnswerTest {
   static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
   static final String CART_ID = ResponseMappingTest.CART_ID;
-  static final String TENANT = "contoso.onmicrosoft.com";
-  static final String CLIENT_ID = "8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f";
-  static final String CLIENT_SECRET = "Kq8~client-secret-value-3f9";
-  static final String REFRESH_TOKEN = "0.AQ-stored-refresh-token-value";
   /** An access token that is not a JWT, in a cut-off answer. */
   static final String OPAQUE_TOKEN = "opaque-access-token-Wm4Zt8";
   /** The start of a JWT, cut off before its signature. */
@@ -150,37 +147,6 @@ class CutOffTokenAnswerTest {
     return texts;
   }
 
-  private int cli(FakeEntraId entraId, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "checkout",
-        "--base-url",
-        server.url("/").toString(),
-        "--customer-id",
-        CUSTOMER_ID,
-        "--cart-id",
-        CART_ID));
-    args.addAll(List.of(extra));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exitCode = PartnerCenterCli.newCommandLine(
-            Map.of(
-                "PARTNER_CENTER_TENANT_ID",
-                TENANT,
-                "PARTNER_CENTER_CLIENT_ID",
-                CLIENT_ID,
-                "PARTNER_CENTER_CLIENT_SECRET",
-                CLIENT_SECRET,
-                "PARTNER_CENTER_REFRESH_TOKEN",
-                REFRESH_TOKEN),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            entraId)
-        .execute(args.toArray(String[]::new));
-    seen.add(out.toString());
-    seen.add(err.toString());
-    return exitCode;
-  }
-
   private PartnerCenterClient client(AccessTokenSource source) {
     return ContractValidator.client()
         .baseUrl(server.url("/").toString())
@@ -189,22 +155,11 @@ class CutOffTokenAnswerTest {
         .build();
   }
 
-  private static ClientCredentialsTokenSource appOnly(FakeEntraId entraId) {
-    return ClientCredentialsTokenSource.builder()
-        .tenantId(TENANT)
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .msalHttpClient(entraId)
-        .build();
-  }
-
-  private static RefreshTokenSource appUser(FakeEntraId entraId) {
-    return RefreshTokenSource.builder()
-        .tenantId(TENANT)
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .refreshToken(REFRESH_TOKEN)
-        .msalHttpClient(entraId)
-        .build();
+  private int cli(FakeEntraId entraId, String... extra) {
+    SamCredentials.CliRun run =
+        SamCredentials.checkout(entraId, server.url("/").toString(), CUSTOMER_ID, CART_ID, extra);
+    seen.add(run.out());
+    seen.add(run.err());
+    return run.exitCode();
   }
 }

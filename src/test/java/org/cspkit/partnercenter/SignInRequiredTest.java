@@ -3,24 +3,23 @@ package org.cspkit.partnercenter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.cspkit.partnercenter.testing.SamCredentials.CLIENT_SECRET;
+import static org.cspkit.partnercenter.testing.SamCredentials.REFRESH_TOKEN;
+import static org.cspkit.partnercenter.testing.SamCredentials.appOnly;
+import static org.cspkit.partnercenter.testing.SamCredentials.appUser;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
-import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.cli.ExitCode;
-import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.SignInRequiredException;
 import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;
+import org.cspkit.partnercenter.testing.SamCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,10 +33,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SignInRequiredTest {
   static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
   static final String CART_ID = ResponseMappingTest.CART_ID;
-  static final String TENANT = "contoso.onmicrosoft.com";
-  static final String CLIENT_ID = "8d1c2f3a-4b5c-4d6e-8f70-1a2b3c4d5e6f";
-  static final String CLIENT_SECRET = "Kq8~client-secret-value-3f9";
-  static final String REFRESH_TOKEN = "0.AQ-stored-refresh-token-value";
   static final String RETIRED_AUDIENCE =
       "{\"code\":900420,\"description\":\"The token audience is not accepted.\"}";
 
@@ -48,25 +43,6 @@ class SignInRequiredTest {
     return ContractValidator.client()
         .baseUrl(server.url("/").toString())
         .accessTokenSource(source)
-        .build();
-  }
-
-  private static RefreshTokenSource appUser(FakeEntraId entraId) {
-    return RefreshTokenSource.builder()
-        .tenantId(TENANT)
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .refreshToken(REFRESH_TOKEN)
-        .msalHttpClient(entraId)
-        .build();
-  }
-
-  private static ClientCredentialsTokenSource appOnly(FakeEntraId entraId) {
-    return ClientCredentialsTokenSource.builder()
-        .tenantId(TENANT)
-        .clientId(CLIENT_ID)
-        .clientSecret(CLIENT_SECRET)
-        .msalHttpClient(entraId)
         .build();
   }
 
@@ -173,41 +149,23 @@ class SignInRequiredTest {
   void theCommandLinePrintsTheAdviceAndExitsWithItsOwnCode() {
     List<String> outputs = new ArrayList<>();
     for (List<String> format : List.of(List.<String>of(), List.of("-o", "json"))) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      List<String> args = new ArrayList<>(List.of(
-          "checkout",
-          "--base-url",
+      SamCredentials.CliRun run = SamCredentials.checkout(
+          new FakeEntraId().failWith(400, "invalid_grant", 70008, "The token has expired."),
           server.url("/").toString(),
-          "--customer-id",
           CUSTOMER_ID,
-          "--cart-id",
-          CART_ID));
-      args.addAll(format);
-      int exitCode = PartnerCenterCli.newCommandLine(
-              Map.of(
-                  "PARTNER_CENTER_TENANT_ID",
-                  TENANT,
-                  "PARTNER_CENTER_CLIENT_ID",
-                  CLIENT_ID,
-                  "PARTNER_CENTER_CLIENT_SECRET",
-                  CLIENT_SECRET,
-                  "PARTNER_CENTER_REFRESH_TOKEN",
-                  REFRESH_TOKEN),
-              new PrintWriter(out, true),
-              new PrintWriter(err, true),
-              new FakeEntraId().failWith(400, "invalid_grant", 70008, "The token has expired."))
-          .execute(args.toArray(String[]::new));
+          CART_ID,
+          format.toArray(String[]::new));
+      int exitCode = run.exitCode();
 
       assertThat(exitCode).isEqualTo(ExitCode.SIGN_IN_REQUIRED.code()).isEqualTo(10);
-      assertThat(err.toString())
+      assertThat(run.err())
           .startsWith("error: Could not obtain a Partner Center access token (AADSTS70008)")
           .contains(SignInRequiredException.ADVICE)
           .contains("PARTNER_CENTER_REFRESH_TOKEN: set it to the new one")
           .doesNotContain("next step:")
           .doesNotContain(REFRESH_TOKEN)
           .doesNotContain(CLIENT_SECRET);
-      outputs.add(out.toString());
+      outputs.add(run.out());
     }
     assertThat(outputs.get(0)).isEmpty();
     assertThat(outputs.get(1))
