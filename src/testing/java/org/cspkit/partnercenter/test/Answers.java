@@ -24,7 +24,7 @@ final class Answers {
 
   /** 401 / 800001, with {@code WWW-Authenticate}, for a request without a bearer token. */
   static MockResponse unauthorized() {
-    return withRealm(apiFault(401, 800001, "Partner token is missing in the request context."));
+    return withRealm(documented(800001));
   }
 
   /**
@@ -43,7 +43,7 @@ final class Answers {
 
   /** 500 / 800003 for a failure of the fake itself, which {@code data} names. */
   static MockResponse fakeFailure(RuntimeException e) {
-    return apiFault(500, 800003, "Unexpected service error.", List.of("The fake failed: " + e));
+    return documented(800003, List.of("The fake failed: " + e));
   }
 
   /**
@@ -106,6 +106,17 @@ final class Answers {
   }
 
   /** A Partner Center error body with a numeric code, as the service sends it. */
+  /** The answer the document gives for {@code code} ({@link DocumentedErrors#CODES}). */
+  static MockResponse documented(int code) {
+    return documented(code, List.of());
+  }
+
+  /** The answer the document gives for {@code code}, with {@code data} strings. */
+  static MockResponse documented(int code, List<String> data) {
+    DocumentedErrors.Answer answer = DocumentedErrors.CODES.get(code);
+    return apiFault(answer.status(), code, answer.description(), data);
+  }
+
   static MockResponse apiFault(int status, int code, String description) {
     return apiFault(status, code, description, List.of());
   }

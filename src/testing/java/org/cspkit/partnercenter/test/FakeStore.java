@@ -128,14 +128,14 @@ final class FakeStore {
       case GET_ORDER -> {
         StoredOrder stored = orderOf(customerId, id);
         yield stored == null
-            ? Answers.apiFault(404, 20000, "Order ID not found.")
+            ? Answers.documented(20000)
             : Answers.json(200, orderJson.toJson(read(stored)));
       }
       case LIST_ORDERS -> listOrders(customerId, request.getUrl().queryParameter("billingType"));
       case GET_ORDER_PROVISIONING_STATUS -> {
         StoredOrder stored = orderOf(customerId, id);
         if (stored == null) {
-          yield Answers.apiFault(404, 800007, "Unable to retrieve provisioning information.");
+          yield Answers.documented(800007);
         }
         Order order = read(stored);
         yield Answers.json(
@@ -161,7 +161,7 @@ final class FakeStore {
     }
     Cart body = parseCart(request);
     if (body == null || body.lineItems().isEmpty()) {
-      return Answers.apiFault(400, 800002, "Invalid request input.");
+      return Answers.documented(800002);
     }
     String cartId = UUID.randomUUID().toString();
     Cart created = TestData.created(customerId, cartId, body, now);
@@ -186,7 +186,7 @@ final class FakeStore {
     }
     Cart body = parseCart(request);
     if (body == null || body.lineItems().isEmpty()) {
-      return Answers.apiFault(400, 800002, "Invalid request input.");
+      return Answers.documented(800002);
     }
     stored.cart = stored.cart.toBuilder()
         .lineItems(flagged(TestData.grouped(body.lineItems()), fault))
@@ -220,11 +220,10 @@ final class FakeStore {
     if (stored.result != null) {
       return requestId != null && requestId.equals(stored.checkoutRequestId)
           ? Answers.json(200, checkoutJson.toJson(stored.result))
-          : Answers.apiFault(400, 800065, "Cannot checkout an already submitted cart.");
+          : Answers.documented(800065);
     }
     if (stored.cart.lineItems().stream().anyMatch(line -> line.error() != null)) {
-      return Answers.apiFault(
-          400, 800009, "Error in cart item(s). Check the error on each cart line item.");
+      return Answers.documented(800009);
     }
     List<String> failed = fault != null && fault.kind() == Fault.Kind.PARTIAL_CHECKOUT
         ? fault.orderGroups()

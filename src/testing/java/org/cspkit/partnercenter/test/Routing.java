@@ -82,13 +82,13 @@ final class Routing {
       return Answers.unauthorized();
     }
     if (!route.customerId().matches(GUID)) {
-      return Answers.apiFault(400, 2000, "Tenant Id must be a GUID.");
+      return Answers.documented(2000);
     }
     boolean cartOperation = route.operation() == Operation.GET_CART
         || route.operation() == Operation.UPDATE_CART
         || route.operation() == Operation.CHECKOUT_CART;
     if (cartOperation && !route.id().matches(GUID)) {
-      return Answers.apiFault(400, 800002, "Invalid request input.");
+      return Answers.documented(800002);
     }
     return problems.isEmpty() ? null : Answers.invalidInput(problems);
   }
