@@ -1,6 +1,5 @@
 package org.cspkit.partnercenter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
@@ -356,28 +355,15 @@ public final class CartsService {
   }
 
   /**
-   * The line items (and add-on items) of a cart that carry an error: Partner Center creates and
-   * updates a cart with line-item errors (201), and checkout then fails with 800009. The error's
-   * {@code errorCode()} is the raw integer, which may be outside the documented set (such as
-   * 400039).
+   * The line items (and add-on items) of a cart that carry an error; the same as {@link
+   * Cart#lineItemsWithErrors() cart.lineItemsWithErrors()}, which this calls.
    *
    * @param cart a cart returned by Partner Center
    * @return the line items whose {@code error()} is set, in order, add-on items after their base
    *     line; empty when there is none
    */
   public static List<CartLineItem> lineItemsWithErrors(Cart cart) {
-    List<CartLineItem> withErrors = new ArrayList<>();
-    collectErrors(cart.lineItems(), withErrors);
-    return List.copyOf(withErrors);
-  }
-
-  private static void collectErrors(List<CartLineItem> lines, List<CartLineItem> withErrors) {
-    for (CartLineItem line : lines) {
-      if (line.error() != null) {
-        withErrors.add(line);
-      }
-      collectErrors(line.addonItems(), withErrors);
-    }
+    return cart.lineItemsWithErrors();
   }
 
   /**

@@ -2,7 +2,6 @@ package org.cspkit.partnercenter;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
@@ -325,7 +324,7 @@ public final class OrdersService {
 
   /**
    * Polls an order's provisioning status until no line item is pending ({@link
-   * #isPending(OrderLineItemProvisioningStatus)}) or the wait's timeout has passed, on the calling
+   * OrderLineItemProvisioningStatus#isPending()}) or the wait's timeout has passed, on the calling
    * thread, which sleeps between polls. Each poll is a {@link #getProvisioningStatus(String,
    * String, RequestOptions)} with its own retries and a new {@code MS-RequestId}; the correlation
    * ID and retry options of {@code options} apply to every poll.
@@ -335,7 +334,7 @@ public final class OrdersService {
    * @param wait the intervals and timeout
    * @param options the correlation ID and retry options of each poll (a request ID in it is
    *     ignored: each poll gets a new one)
-   * @return the last statuses read: check {@link #anyPending(OrderProvisioningStatusCollection)}
+   * @return the last statuses read: check {@link OrderProvisioningStatusCollection#anyPending()}
    *     to tell a finished order from a timeout
    * @throws IllegalArgumentException if an ID is invalid; nothing is sent
    * @throws PartnerCenterException the failure of a poll, which ends the wait (such as the 401 or
@@ -400,33 +399,25 @@ public final class OrdersService {
   }
 
   /**
-   * Whether a line item is still being provisioned: its status, or the status of one of its
-   * quantities, is {@code PrefulfillmentPending} or any other value containing "pending"
-   * (matched without regard to case, so that a value added later is still waited for).
-   * {@code Fulfilled} and {@code Unfulfilled} (cancelled) are final.
+   * Whether a line item is still being provisioned; the same as {@link
+   * OrderLineItemProvisioningStatus#isPending() status.isPending()}, which this calls.
    *
    * @param status a line item's status
    * @return true while it is pending
    */
   public static boolean isPending(OrderLineItemProvisioningStatus status) {
-    return isPendingText(status.status() == null ? null : status.status().value())
-        || status.quantityProvisioningInformation().stream()
-            .anyMatch(quantity -> isPendingText(
-                quantity.status() == null ? null : quantity.status().value()));
+    return status.isPending();
   }
 
   /**
-   * Whether any line item of an order is still being provisioned.
+   * Whether any line item of an order is still being provisioned; the same as {@link
+   * OrderProvisioningStatusCollection#anyPending() statuses.anyPending()}, which this calls.
    *
    * @param statuses the statuses of an order's line items
-   * @return true if one is pending ({@link #isPending(OrderLineItemProvisioningStatus)})
+   * @return true if one is pending
    */
   public static boolean anyPending(OrderProvisioningStatusCollection statuses) {
-    return statuses.items().stream().anyMatch(OrdersService::isPending);
-  }
-
-  private static boolean isPendingText(String status) {
-    return status != null && status.toLowerCase(Locale.ROOT).contains("pending");
+    return statuses.anyPending();
   }
 
   /** Checks the IDs now, and keeps one correlation ID across the polls. */

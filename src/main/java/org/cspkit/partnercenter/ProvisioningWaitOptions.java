@@ -23,7 +23,7 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
  *     .initialInterval(Duration.ofSeconds(30))
  *     .timeout(Duration.ofMinutes(10))
  *     .pollListener(statuses -> log.info("{} line(s) pending",
- *         statuses.items().stream().filter(OrdersService::isPending).count()))
+ *         statuses.items().stream().filter(OrderLineItemProvisioningStatus::isPending).count()))
  *     .build();
  * }</pre>
  */
@@ -170,7 +170,7 @@ public final class ProvisioningWaitOptions {
   RetryPolicy<OrderProvisioningStatusCollection> retryPolicy() {
     RetryPolicyBuilder<OrderProvisioningStatusCollection> policy =
         RetryPolicy.<OrderProvisioningStatusCollection>builder()
-            .handleResultIf(OrdersService::anyPending)
+            .handleResultIf(OrderProvisioningStatusCollection::anyPending)
             // A poll's failure was already retried by the pipeline: it ends the
             .abortOn(Throwable.class)
             .withMaxAttempts(-1)

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import okhttp3.Request;
-import org.cspkit.partnercenter.CartsService;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.internal.CartValidation;
@@ -53,7 +52,7 @@ final class CartCommand implements Runnable {
   /** Prints a cart; line-item errors make exit code 8 (the cart exists, its checkout would fail). */
   static int printCart(ClientCommand command, Cart cart) {
     command.show(Cart.class, cart, ResultTable::print);
-    int errors = CartsService.lineItemsWithErrors(cart).size();
+    int errors = cart.lineItemsWithErrors().size();
     if (errors > 0) {
       PrintWriter err = command.err();
       err.println("warning: " + errors + " line item(s) of cart " + TerminalText.safe(cart.id())

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.cspkit.partnercenter.OrderListParams;
-import org.cspkit.partnercenter.OrdersService;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.internal.Arguments;
@@ -285,7 +284,7 @@ final class OrderCommand implements Runnable {
       ResultTable.print(out, statuses, command.tableWidth());
       out.flush();
     }
-    if (waited && OrdersService.anyPending(statuses)) {
+    if (waited && statuses.anyPending()) {
       err.println("warning: order " + TerminalText.safe(orderId)
           + " still has line items pending at the wait timeout; to wait again:");
       err.println("next step: " + NextStep.rerun(command.originalArgs(), null, null));

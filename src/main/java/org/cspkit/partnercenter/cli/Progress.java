@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.cspkit.partnercenter.AttemptListener;
-import org.cspkit.partnercenter.OrdersService;
 import org.cspkit.partnercenter.model.OrderLineItemProvisioningStatus;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 
@@ -54,8 +53,9 @@ final class Progress {
                 "order " + orderId + ", line " + number + ": " + before + " -> " + status));
           }
         }
-        long pending =
-            statuses.items().stream().filter(OrdersService::isPending).count();
+        long pending = statuses.items().stream()
+            .filter(OrderLineItemProvisioningStatus::isPending)
+            .count();
         String waited = seconds(Duration.ofNanos(nanoTime.getAsLong() - start));
         err.println(TerminalText.safe("order " + orderId + ": "
             + (pending == 0

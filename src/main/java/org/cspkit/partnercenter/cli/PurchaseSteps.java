@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.cspkit.partnercenter.CartsService;
 import org.cspkit.partnercenter.CheckoutParams;
-import org.cspkit.partnercenter.OrdersService;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
@@ -131,7 +129,7 @@ final class PurchaseSteps {
         ResultTable.print(out, cart, command.tableWidth());
       }
     }
-    if (!CartsService.lineItemsWithErrors(cart).isEmpty()) {
+    if (!cart.lineItemsWithErrors().isEmpty()) {
       return context(ErrorReport.message(
                   ExitCode.NOT_BOUGHT,
                   "cart " + state.cartId + " has line items with errors, so checking it out"
@@ -226,7 +224,7 @@ final class PurchaseSteps {
           "reading the provisioning status of order " + order.id());
       if (status != null) {
         statuses.put(order.id(), status);
-        pending |= OrdersService.anyPending(status);
+        pending |= status.anyPending();
         if (!command.json()) {
           out.println();
           OrderCommand.printStatuses(command, out, err, order.id(), status, false);
