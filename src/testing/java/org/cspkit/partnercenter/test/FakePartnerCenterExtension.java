@@ -42,9 +42,22 @@ public final class FakePartnerCenterExtension
   }
 
   /**
-   * An extension that starts each test's fake with {@code settings}.
+   * An extension that starts each test's fake with {@code settings}, for tests that need other
+   * than the default behaviour, such as orders that stay pending for some reads or random faults:
    *
-   * @param settings the settings, used by each test; not changed by the extension
+   * <pre>{@code
+   * @RegisterExtension
+   * final FakePartnerCenterExtension partnerCenter = new FakePartnerCenterExtension(
+   *     FakePartnerCenter.builder().pendingProvisioningReads(2));
+   * }</pre>
+   *
+   * <p>Before each test the extension calls {@link FakePartnerCenter.Builder#start()
+   * settings.start()}, so every test gets a new fake with these settings. The builder is kept, not
+   * copied: a change made to it later applies to the tests that start after the change. Don't
+   * change it while tests run in parallel (the builder is not thread-safe).
+   *
+   * @param settings the settings of each test's fake; the extension does not change them
+   * @throws NullPointerException if {@code settings} is null
    */
   public FakePartnerCenterExtension(FakePartnerCenter.Builder settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
