@@ -178,10 +178,10 @@ class FakePartnerCenterTest {
     });
   }
 
-  /** The README's sample ("Testing your code against a fake Partner Center"), as it is there. */
+  /** The sample of docs/testing-with-the-fake.md, as it is there. */
   @Test
   void theReadmeSampleRuns() {
-    // README: testing-fake
+    // Docs: testing-fake
     try (FakePartnerCenter fake = FakePartnerCenter.start();
         PartnerCenterClient client = PartnerCenterClient.builder()
             .baseUrl(fake.baseUrl())
@@ -199,7 +199,7 @@ class FakePartnerCenterTest {
           .extracting(ReceivedRequest::status)
           .containsExactly(429, 201);
     }
-    // README: end
+    // Docs: end
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.cspkit.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -16,8 +15,6 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
-import org.cspkit.partnercenter.auth.ClientCredentialsTokenSource;
-import org.cspkit.partnercenter.auth.RefreshTokenSource;
 import org.cspkit.partnercenter.exception.NotFoundException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.ThrottledException;
@@ -46,16 +42,17 @@ import org.cspkit.partnercenter.model.OrderLineItemProvisioningStatus;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import org.cspkit.partnercenter.testing.PrismExtension;
 import org.cspkit.partnercenter.testing.PrismServer;
-import org.cspkit.partnercenter.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
- * Holds the README's Java samples: each block between "README: name" markers here (and in
- * {@link FakePartnerCenterTest}, for the test support artifact) must appear, word for word, as a
- * java block of README.md, and the samples run against Prism (that one against the fake).
+ * Holds the Java samples of the library guide (docs/library-guide.md) and checks all of them: each
+ * block between "Docs: name" markers in a test source (here, in {@link
+ * AuthenticationExamplesTest}, in {@link FakePartnerCenterTest} for the test support artifact, and
+ * in the command line's tests) must appear, word for word, as a java block of README.md or
+ * docs/*.md, and every such block must be one of them; the samples here run against Prism. The
+ * README's quick start is {@link ReadmeQuickStartTest}'s.
  */
 @ExtendWith(PrismExtension.class)
 class ReadmeExamplesTest {
@@ -64,7 +61,7 @@ class ReadmeExamplesTest {
   record MyToken(String value, java.time.Instant expiresAt) {}
 
   static PartnerCenterClient buildClient(Supplier<MyToken> myTokenCache) {
-    // README: build
+    // Docs: build
     PartnerCenterClient client = PartnerCenterClient.builder()
         .cloud(PartnerCenterCloud.GLOBAL)
         .accessTokenSource(() -> {
@@ -73,12 +70,12 @@ class ReadmeExamplesTest {
         })
         .applicationName("Contoso control panel")
         .build();
-    // README: end
+    // Docs: end
     return client;
   }
 
   static void purchase(PartnerCenterClient client, String customerId) {
-    // README: purchase
+    // Docs: purchase
     Cart cart = client
         .carts()
         .create(
@@ -113,11 +110,11 @@ class ReadmeExamplesTest {
         System.out.println(order.id() + " line " + line.lineItemNumber() + ": " + line.status());
       }
     }
-    // README: end
+    // Docs: end
   }
 
   static void checkout(PartnerCenterClient client, String customerId, String cartId) {
-    // README: checkout
+    // Docs: checkout
     try {
       CartCheckoutResult result = client.carts().checkout(customerId, cartId);
       for (Order order : result.orders()) {
@@ -140,12 +137,12 @@ class ReadmeExamplesTest {
           + e.errorDescription() + " MS-RequestId=" + e.requestId()
           + " MS-CorrelationId=" + e.correlationId());
     }
-    // README: end
+    // Docs: end
   }
 
   static void traced(
       PartnerCenterClient client, OpenTelemetry openTelemetry, String customerId, String cartId) {
-    // README: tracing
+    // Docs: tracing
     Span span = openTelemetry
         .getTracer("contoso.billing")
         .spanBuilder("monthly renewal")
@@ -161,11 +158,11 @@ class ReadmeExamplesTest {
       MDC.remove("tenant");
       span.end();
     }
-    // README: end
+    // Docs: end
   }
 
   static void withResponse(PartnerCenterClient client, String customerId, String cartId) {
-    // README: with-response
+    // Docs: with-response
     PartnerCenterResponse<CartCheckoutResult> response = client
         .carts()
         .checkoutWithResponse(customerId, cartId, CheckoutParams.none(), RequestOptions.defaults());
@@ -173,132 +170,7 @@ class ReadmeExamplesTest {
     System.out.println(result.orders().size() + " orders: " + response.statusCode()
         + " MS-RequestId=" + response.requestId() + " MS-CV=" + response.correlationVector()
         + " after " + response.attempts().size() + " attempt(s)");
-    // README: end
-  }
-
-  /** Stands in for wherever an application keeps its secrets. */
-  interface SecretStore {
-    String read(String name);
-
-    void write(String name, String value);
-  }
-
-  /** Stands in for another identity library, such as azure-identity. */
-  interface MyIdentityLibrary {
-    AccessToken tokenFor(String scope);
-  }
-
-  static PartnerCenterClient staticToken() {
-    // README: static-token
-    PartnerCenterClient client = PartnerCenterClient.builder()
-        .accessToken(System.getenv("PARTNER_CENTER_ACCESS_TOKEN"))
-        .build();
-    // README: end
-    return client;
-  }
-
-  static PartnerCenterClient appOnlySecret(String tenantId, String clientId, String clientSecret) {
-    // README: app-only-secret
-    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
-        .cloud(PartnerCenterCloud.GLOBAL)
-        .tenantId(tenantId)
-        .clientId(clientId)
-        .clientSecret(clientSecret)
-        .build();
-    PartnerCenterClient client = PartnerCenterClient.builder()
-        .cloud(PartnerCenterCloud.GLOBAL)
-        .accessTokenSource(tokens)
-        .build();
-    // README: end
-    return client;
-  }
-
-  static AccessTokenSource appOnlyCertificate(
-      String tenantId, String clientId, Path certificateFile, String certificatePassword) {
-    // README: app-only-certificate
-    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
-        .tenantId(tenantId)
-        .clientId(clientId)
-        .pkcs12Certificate(certificateFile, certificatePassword)
-        .build();
-    // README: end
-    return tokens;
-  }
-
-  static AccessTokenSource appPlusUser(String tenantId, String clientId, SecretStore secretStore) {
-    // README: app-plus-user
-    AccessTokenSource tokens = RefreshTokenSource.builder()
-        .tenantId(tenantId)
-        .clientId(clientId)
-        .clientSecret(secretStore.read("partner-center-client-secret"))
-        .refreshToken(secretStore.read("partner-center-refresh-token"))
-        .onRefreshTokenRotated(
-            newToken -> secretStore.write("partner-center-refresh-token", newToken))
-        .build();
-    // README: end
-    return tokens;
-  }
-
-  static AccessTokenSource otherLibrary(MyIdentityLibrary myIdentityLibrary) {
-    // README: other-library
-    AccessTokenSource tokens = AccessTokenSource.fromFunction(
-        PartnerCenterCloud.GLOBAL.appOnlyScope(), scope -> myIdentityLibrary.tokenFor(scope));
-    // README: end
-    return tokens;
-  }
-
-  static PartnerCenterClient oneProxy(String tenantId, String clientId, String clientSecret) {
-    // README: one-proxy
-    Proxy proxy =
-        new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.contoso.com", 3128));
-    OkHttpClient http = new OkHttpClient.Builder().proxy(proxy).build();
-    AccessTokenSource tokens = ClientCredentialsTokenSource.builder()
-        .tenantId(tenantId)
-        .clientId(clientId)
-        .clientSecret(clientSecret)
-        .httpClient(http)
-        .build();
-    PartnerCenterClient client =
-        PartnerCenterClient.builder().accessTokenSource(tokens).httpClient(http).build();
-    // README: end
-    return client;
-  }
-
-  @Test
-  void theCredentialSamplesBuildWithoutNetworkAccess(@TempDir Path dir) throws Exception {
-    Path pfx =
-        TestCertificates.pkcs12(TestCertificates.rsa(), dir.resolve("partner-center.pfx"), "pw");
-    Map<String, String> secrets = new HashMap<>(
-        Map.of("partner-center-client-secret", "s", "partner-center-refresh-token", "rt"));
-    SecretStore secretStore = new SecretStore() {
-      @Override
-      public String read(String name) {
-        return secrets.get(name);
-      }
-
-      @Override
-      public void write(String name, String value) {
-        secrets.put(name, value);
-      }
-    };
-
-    assertThat(appOnlySecret("contoso.onmicrosoft.com", "c", "s").baseUrl())
-        .hasToString("https://api.partnercenter.microsoft.com/");
-    assertThat(appOnlyCertificate("contoso.onmicrosoft.com", "c", pfx, "pw").toString())
-        .contains("certificate file partner-center.pfx");
-    assertThat(appPlusUser("contoso.onmicrosoft.com", "c", secretStore).toString())
-        .contains("RefreshTokenSource");
-    assertThat(oneProxy("contoso.onmicrosoft.com", "c", "s").baseUrl())
-        .hasToString("https://api.partnercenter.microsoft.com/");
-    assertThat(otherLibrary(scope -> AccessToken.of("t-" + scope.length()))
-            .getToken()
-            .value())
-        .isEqualTo("t-48");
-    if (System.getenv("PARTNER_CENTER_ACCESS_TOKEN") == null) {
-      assertThatThrownBy(ReadmeExamplesTest::staticToken)
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("access token");
-    }
+    // Docs: end
   }
 
   @Test
@@ -426,28 +298,39 @@ class ReadmeExamplesTest {
   }
 
   @Test
-  void theReadmeShowsExactlyTheseSamples() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    List<String> readmeBlocks = new ArrayList<>();
-    Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-    while (block.find()) {
-      readmeBlocks.add(normalize(block.group(1)));
+  void theDocsShowExactlyTheseSamples() throws IOException {
+    List<String> docsBlocks = new ArrayList<>();
+    List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+    try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+      docs.filter(page -> page.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
-    // FakePartnerCenterTest holds the sample of the test support artifact (no Prism there).
-    String source =
-        Files.readString(Path.of("src/test/java/org/cspkit/partnercenter/ReadmeExamplesTest.java"))
-            + Files.readString(
-                Path.of("src/test/java/org/cspkit/partnercenter/FakePartnerCenterTest.java"));
+    for (Path page : pages) {
+      Matcher block =
+          Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
+      while (block.find()) {
+        docsBlocks.add(normalize(block.group(1)));
+      }
+    }
+    // The README's first block is the quick start, which ReadmeQuickStartTest compiles as it is.
+    assertThat(docsBlocks.remove(0)).startsWith("import ");
+    // Held here, in AuthenticationExamplesTest, and in the tests of the test support artifact and
+    // of the command line (no Prism there).
+    StringBuilder source = new StringBuilder();
+    try (Stream<Path> tests = Files.walk(Path.of("src/test/java"))) {
+      for (Path test : tests.filter(file -> file.toString().endsWith(".java")).toList()) {
+        source.append(Files.readString(test));
+      }
+    }
     Matcher sample = Pattern.compile(
-            "// README: (?!end)([\\w-]+)\\n(.*?)// README: end", Pattern.DOTALL)
+            "// Docs: (?!end)([\\w-]+)\\n(.*?)// Docs: end", Pattern.DOTALL)
         .matcher(source);
     List<String> samples = new ArrayList<>();
     while (sample.find()) {
       samples.add(normalize(sample.group(2)));
     }
-    assertThat(samples).hasSize(12);
-    assertThat(readmeBlocks)
-        .as("README java blocks, each held by this test")
+    assertThat(samples).hasSize(13);
+    assertThat(docsBlocks)
+        .as("java blocks of README.md and docs/*.md, each held by a test")
         .containsExactlyInAnyOrderElementsOf(samples);
   }
 

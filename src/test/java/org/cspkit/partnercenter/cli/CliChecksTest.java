@@ -190,11 +190,12 @@ class CliChecksTest {
   }
 
   @Test
-  void theReadmeShowsTheSameExitCodeTable() throws Exception {
-    String readme = Files.readString(Path.of("README.md"));
-    assertThat(readme)
-        .as("README.md's exit code table, as ExitCode.markdownTable() prints it")
-        .contains(ExitCode.markdownTable());
+  void theReadmeAndTheCommandLinePageShowTheSameExitCodeTable() throws Exception {
+    for (String page : List.of("README.md", "docs/command-line.md")) {
+      assertThat(Files.readString(Path.of(page)))
+          .as(page + "'s exit code table, as ExitCode.markdownTable() prints it")
+          .contains(ExitCode.markdownTable());
+    }
   }
 
   @Test
