@@ -341,7 +341,7 @@ class OperationsOnTheWireTest {
         .orders()
         .waitForProvisioning(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults());
 
-    assertThat(OrdersService.anyPending(done)).isFalse();
+    assertThat(done.anyPending()).isFalse();
     List<RecordedRequest> polls = requests();
     assertThat(polls).hasSize(3);
     assertThat(polls).extracting(r -> r.getHeaders().get("MS-RequestId")).doesNotHaveDuplicates();
@@ -366,7 +366,7 @@ class OperationsOnTheWireTest {
                 Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200)),
             RequestOptions.defaults());
 
-    assertThat(OrdersService.anyPending(last)).isTrue();
+    assertThat(last.anyPending()).isTrue();
     assertThat(server.getRequestCount()).isGreaterThan(1);
   }
 

@@ -93,7 +93,7 @@ class PrismOperationsTest {
         .extracting(CartLineItem::orderGroup)
         .containsExactly("OMS-0", "0", "0", "0", "1", "2");
     assertThat(cart.lineItems().get(5).renewsTo().termDuration()).isEqualTo("P1Y");
-    assertThat(CartsService.lineItemsWithErrors(cart)).isEmpty();
+    assertThat(cart.lineItemsWithErrors()).isEmpty();
   }
 
   @Test
@@ -101,7 +101,7 @@ class PrismOperationsTest {
     Cart cart =
         client(prism, "example=cartWithLineItemError").carts().create(CUSTOMER_ID, oneLine());
 
-    List<CartLineItem> problems = CartsService.lineItemsWithErrors(cart);
+    List<CartLineItem> problems = cart.lineItemsWithErrors();
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).error().errorCode()).isEqualTo(400039);
     assertThat(problems.get(0).error().errorDescription()).contains("does not support term ''");
@@ -220,12 +220,12 @@ class PrismOperationsTest {
         client(prism, null).orders().getProvisioningStatus(CUSTOMER_ID, ORDER_ID);
     assertThat(done.items()).hasSize(1);
     assertThat(done.items().get(0).status()).isEqualTo(ProvisioningStatus.FULFILLED);
-    assertThat(OrdersService.anyPending(done)).isFalse();
+    assertThat(done.anyPending()).isFalse();
 
     OrderProvisioningStatusCollection pending = client(prism, "example=lineStillPending")
         .orders()
         .getProvisioningStatus(CUSTOMER_ID, ORDER_ID);
-    assertThat(OrdersService.anyPending(pending)).isTrue();
+    assertThat(pending.anyPending()).isTrue();
   }
 
   @Test

@@ -88,7 +88,7 @@ class ReadmeExamplesTest {
                     .termDuration("P1Y")
                     .build()))
                 .build());
-    List<CartLineItem> problems = CartsService.lineItemsWithErrors(cart);
+    List<CartLineItem> problems = cart.lineItemsWithErrors();
     if (!problems.isEmpty()) {
       // The cart was created, but checking it out would fail with 800009: fix these lines.
       for (CartLineItem line : problems) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.cspkit.partnercenter.CartsService;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.exception.BadRequestException;
@@ -72,7 +71,7 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
 
     Cart cart = client.carts().create(CUSTOMER_ID, twoOrderGroups());
 
-    List<CartLineItem> problems = CartsService.lineItemsWithErrors(cart);
+    List<CartLineItem> problems = cart.lineItemsWithErrors();
     assertThat(problems).singleElement().satisfies(line -> {
       assertThat(line.id()).isEqualTo(1);
       assertThat(line.error().errorCode()).isEqualTo(10001);
@@ -93,14 +92,14 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
   void anUpdateThatFixesTheLineClearsTheErrorAndTheCartCanBeCheckedOut() {
     fake.enqueueFault(Fault.lineItemError(0, 400039, "Availability does not support term ''."));
     Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    assertThat(CartsService.lineItemsWithErrors(cart))
+    assertThat(cart.lineItemsWithErrors())
         .singleElement()
         .satisfies(line -> assertThat(line.error().errorDescription())
             .isEqualTo("Availability does not support term ''."));
 
     Cart fixed = client.carts().update(CUSTOMER_ID, cart.id(), TestData.newCart());
 
-    assertThat(CartsService.lineItemsWithErrors(fixed)).isEmpty();
+    assertThat(fixed.lineItemsWithErrors()).isEmpty();
     assertThat(client.carts().checkout(CUSTOMER_ID, cart.id()).orders()).hasSize(1);
   }
 
@@ -108,11 +107,11 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
   void aLineItemErrorCanBeScriptedOnAnUpdate() {
     fake.enqueueFault(Fault.lineItemError(0, 10012).on(Operation.UPDATE_CART));
     Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    assertThat(CartsService.lineItemsWithErrors(cart)).isEmpty();
+    assertThat(cart.lineItemsWithErrors()).isEmpty();
 
     Cart updated = client.carts().update(CUSTOMER_ID, cart.id(), TestData.newCart());
 
-    assertThat(CartsService.lineItemsWithErrors(updated))
+    assertThat(updated.lineItemsWithErrors())
         .extracting(line -> line.error().errorCode())
         .containsExactly(10012);
     assertThatThrownBy(() -> Fault.lineItemError(0, 10012).on(Operation.CHECKOUT_CART))
@@ -172,10 +171,10 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
     // The README's whole purchase: stop on a flagged line; read orderErrors after a checkout.
     fake.enqueueFault(Fault.lineItemError(0, 10003));
     Cart flagged = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    assertThat(CartsService.lineItemsWithErrors(flagged)).hasSize(1);
+    assertThat(flagged.lineItemsWithErrors()).hasSize(1);
 
     Cart cart = client.carts().create(CUSTOMER_ID, twoOrderGroups());
-    assertThat(CartsService.lineItemsWithErrors(cart)).isEmpty();
+    assertThat(cart.lineItemsWithErrors()).isEmpty();
     fake.enqueueFault(Fault.partialCheckout(800020, "Not eligible for purchase.", "0"));
     CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, cart.id());
     assertThat(result.orders()).hasSize(1);
