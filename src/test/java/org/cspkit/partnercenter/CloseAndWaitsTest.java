@@ -54,6 +54,19 @@ class CloseAndWaitsTest {
     throw new AssertionError("the future succeeded");
   }
 
+  /** A 60 s deadline and {@link #LONG_PAUSE} before each retry; {@code planned} counts down then. */
+  private static RequestOptions retryingAfterALongPause(CountDownLatch planned) {
+    return RequestOptions.builder()
+        .retryOptions(RetryOptions.builder()
+            .initialDelay(LONG_PAUSE)
+            .maxDelay(LONG_PAUSE)
+            .jitter(0)
+            .deadline(Duration.ofSeconds(60))
+            .build())
+        .attemptListener((attempt, max, retryIn) -> planned.countDown())
+        .build();
+  }
+
   /** Well before the next attempt or poll ({@link #LONG_PAUSE}): close() ended it, not a timer. */
   private static final Duration AT_ONCE = LONG_PAUSE.dividedBy(2);
 
@@ -61,17 +74,8 @@ class CloseAndWaitsTest {
   void closeBetweenTwoAttemptsEndsTheAsyncCallWithTheClosedClientNamedAndTheLastAnswerKept()
       throws Exception {
     Scripted.serveForever(server, Scripted.json(503, "{}"));
-    Duration deadline = Duration.ofSeconds(60);
     CountDownLatch retryPlanned = new CountDownLatch(1);
-    RequestOptions options = RequestOptions.builder()
-        .retryOptions(RetryOptions.builder()
-            .initialDelay(LONG_PAUSE)
-            .maxDelay(LONG_PAUSE)
-            .jitter(0)
-            .deadline(deadline)
-            .build())
-        .attemptListener((attempt, max, retryIn) -> retryPlanned.countDown())
-        .build();
+    RequestOptions options = retryingAfterALongPause(retryPlanned);
     PartnerCenterClient client = client();
     CompletableFuture<?> order = client.orders().getAsync(CUSTOMER_ID, "o-1", false, options);
     assertThat(retryPlanned.await(30, TimeUnit.SECONDS)).isTrue();
@@ -97,15 +101,7 @@ class CloseAndWaitsTest {
             .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
             .build());
     CountDownLatch retryPlanned = new CountDownLatch(1);
-    RequestOptions options = RequestOptions.builder()
-        .retryOptions(RetryOptions.builder()
-            .initialDelay(LONG_PAUSE)
-            .maxDelay(LONG_PAUSE)
-            .jitter(0)
-            .deadline(Duration.ofSeconds(60))
-            .build())
-        .attemptListener((attempt, max, retryIn) -> retryPlanned.countDown())
-        .build();
+    RequestOptions options = retryingAfterALongPause(retryPlanned);
     PartnerCenterClient client = client();
     CompletableFuture<?> checkout = client
         .carts()
