@@ -347,8 +347,8 @@ public final class Pipeline implements AutoCloseable {
    * work of the client's that outlives one call, such as a wait of several polls.
    *
    * @param future the work's future
-   * @param onClose completes {@code future}, such as with a {@link TransportException}
-   * @throws IllegalStateException if the executor is closed
+   * @param onClose completes {@code future}, such as with a {@link TransportException}; run at
+   *     once if the executor is already closed
    */
   // FutureReturnValueIgnored: the whenComplete stage is a callback only.
   @SuppressWarnings("FutureReturnValueIgnored")
@@ -549,14 +549,15 @@ public final class Pipeline implements AutoCloseable {
         return Outcome.last(stopped("the call was cancelled", null));
       }
       Outcome previous = context.getLastResult();
+      PartnerCenterException previousFailure = previous == null ? null : previous.failure();
       if (closed) {
-        return Outcome.last(closedBeforeNext(previous == null ? null : previous.failure()));
+        return Outcome.last(closedBeforeNext(previousFailure));
       }
       if (leftNanos() < AttemptClassifier.minimumAttemptNanos(options)) {
         // A wait that ran late, or a queue for a free thread that took the whole deadline.
         retryPlanned = false;
-        return previous != null
-            ? Outcome.last(previous.failure())
+        return previousFailure != null
+            ? Outcome.last(previousFailure)
             : Outcome.last(stopped(
                 "the deadline of " + options.deadline().toMillis()
                     + " ms passed before the first attempt could start",
@@ -597,7 +598,7 @@ public final class Pipeline implements AutoCloseable {
         currentCall = null;
         PartnerCenterException stopped = cancelled.get()
             ? stopped("the call was cancelled", null)
-            : closedBeforeNext(previous == null ? null : previous.failure());
+            : closedBeforeNext(previousFailure);
         endAttempt(null, state, stopped);
         return Outcome.last(stopped);
       }
