@@ -2,15 +2,13 @@ package org.cspkit.partnercenter;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.internal.Arguments;
 import org.cspkit.partnercenter.internal.CartValidation;
-import org.cspkit.partnercenter.internal.CheckoutRules;
-import org.cspkit.partnercenter.internal.OperationRules;
+import org.cspkit.partnercenter.internal.OperationCall;
 import org.cspkit.partnercenter.internal.Pipeline;
-import org.cspkit.partnercenter.internal.api.CartsApi;
+import org.cspkit.partnercenter.internal.generated.CartsApi;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.model.CartLineItem;
@@ -28,13 +26,9 @@ import org.cspkit.partnercenter.model.CartLineItem;
  * IDs, the {@code MS-CV} and every attempt. The plain form returns its {@code value()}.
  */
 public final class CartsService {
-  private static final String MASKED_TOKEN = "****";
-
-  private final Pipeline pipeline;
   private final CartsApi api;
 
   CartsService(Pipeline pipeline) {
-    this.pipeline = pipeline;
     this.api = pipeline.api(CartsApi.class);
   }
 
@@ -101,7 +95,7 @@ public final class CartsService {
    *     nothing is sent)
    */
   public CompletableFuture<Cart> createAsync(String customerId, Cart cart, RequestOptions options) {
-    return pipeline.start(createCall(customerId, cart, options), OperationRules.GENERIC);
+    return createCall(customerId, cart, options).start();
   }
 
   /**
@@ -120,7 +114,7 @@ public final class CartsService {
    */
   public PartnerCenterResponse<Cart> createWithResponse(
       String customerId, Cart cart, RequestOptions options) {
-    return pipeline.runWithResponse(createCall(customerId, cart, options), OperationRules.GENERIC);
+    return createCall(customerId, cart, options).run();
   }
 
   /**
@@ -138,8 +132,7 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<Cart>> createWithResponseAsync(
       String customerId, Cart cart, RequestOptions options) {
-    return pipeline.startWithResponse(
-        createCall(customerId, cart, options), OperationRules.GENERIC);
+    return createCall(customerId, cart, options).startWithResponse();
   }
 
   /**
@@ -153,7 +146,7 @@ public final class CartsService {
    * @throws IllegalArgumentException if the customer ID or the cart is invalid
    */
   public Request previewCreate(String customerId, Cart cart, RequestOptions options) {
-    return preview(createCall(customerId, cart, options));
+    return createCall(customerId, cart, options).preview();
   }
 
   /**
@@ -202,7 +195,7 @@ public final class CartsService {
    */
   public CompletableFuture<Cart> getAsync(
       String customerId, String cartId, RequestOptions options) {
-    return pipeline.start(getCall(customerId, cartId, options), OperationRules.GENERIC);
+    return getCall(customerId, cartId, options).start();
   }
 
   /**
@@ -220,7 +213,7 @@ public final class CartsService {
    */
   public PartnerCenterResponse<Cart> getWithResponse(
       String customerId, String cartId, RequestOptions options) {
-    return pipeline.runWithResponse(getCall(customerId, cartId, options), OperationRules.GENERIC);
+    return getCall(customerId, cartId, options).run();
   }
 
   /**
@@ -237,7 +230,7 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<Cart>> getWithResponseAsync(
       String customerId, String cartId, RequestOptions options) {
-    return pipeline.startWithResponse(getCall(customerId, cartId, options), OperationRules.GENERIC);
+    return getCall(customerId, cartId, options).startWithResponse();
   }
 
   /**
@@ -294,7 +287,7 @@ public final class CartsService {
    */
   public CompletableFuture<Cart> updateAsync(
       String customerId, String cartId, Cart cart, RequestOptions options) {
-    return pipeline.start(updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+    return updateCall(customerId, cartId, cart, options).start();
   }
 
   /**
@@ -315,8 +308,7 @@ public final class CartsService {
    */
   public PartnerCenterResponse<Cart> updateWithResponse(
       String customerId, String cartId, Cart cart, RequestOptions options) {
-    return pipeline.runWithResponse(
-        updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+    return updateCall(customerId, cartId, cart, options).run();
   }
 
   /**
@@ -334,8 +326,7 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<Cart>> updateWithResponseAsync(
       String customerId, String cartId, Cart cart, RequestOptions options) {
-    return pipeline.startWithResponse(
-        updateCall(customerId, cartId, cart, options), OperationRules.GENERIC);
+    return updateCall(customerId, cartId, cart, options).startWithResponse();
   }
 
   /**
@@ -351,7 +342,7 @@ public final class CartsService {
    */
   public Request previewUpdate(
       String customerId, String cartId, Cart cart, RequestOptions options) {
-    return preview(updateCall(customerId, cartId, cart, options));
+    return updateCall(customerId, cartId, cart, options).preview();
   }
 
   /**
@@ -492,8 +483,7 @@ public final class CartsService {
    */
   public CompletableFuture<CartCheckoutResult> checkoutAsync(
       String customerId, String cartId, CheckoutParams params, RequestOptions options) {
-    return pipeline.start(
-        checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
+    return checkoutCall(customerId, cartId, params, options).start();
   }
 
   /**
@@ -514,8 +504,7 @@ public final class CartsService {
    */
   public PartnerCenterResponse<CartCheckoutResult> checkoutWithResponse(
       String customerId, String cartId, CheckoutParams params, RequestOptions options) {
-    return pipeline.runWithResponse(
-        checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
+    return checkoutCall(customerId, cartId, params, options).run();
   }
 
   /**
@@ -534,8 +523,7 @@ public final class CartsService {
    */
   public CompletableFuture<PartnerCenterResponse<CartCheckoutResult>> checkoutWithResponseAsync(
       String customerId, String cartId, CheckoutParams params, RequestOptions options) {
-    return pipeline.startWithResponse(
-        checkoutCall(customerId, cartId, params, options), CheckoutRules.INSTANCE);
+    return checkoutCall(customerId, cartId, params, options).startWithResponse();
   }
 
   /**
@@ -552,24 +540,24 @@ public final class CartsService {
    */
   public Request previewCheckout(
       String customerId, String cartId, CheckoutParams params, RequestOptions options) {
-    return preview(checkoutCall(customerId, cartId, params, options));
+    return checkoutCall(customerId, cartId, params, options).preview();
   }
 
-  private retrofit2.Call<Cart> createCall(String customerId, Cart cart, RequestOptions options) {
+  private OperationCall<Cart> createCall(String customerId, Cart cart, RequestOptions options) {
     return api.createCart(
         Arguments.requireGuid(customerId, "customerId"),
         CartValidation.requireValid(cart),
         Arguments.requireOptions(options));
   }
 
-  private retrofit2.Call<Cart> getCall(String customerId, String cartId, RequestOptions options) {
+  private OperationCall<Cart> getCall(String customerId, String cartId, RequestOptions options) {
     return api.getCart(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireGuid(cartId, "cartId"),
         Arguments.requireOptions(options));
   }
 
-  private retrofit2.Call<Cart> updateCall(
+  private OperationCall<Cart> updateCall(
       String customerId, String cartId, Cart cart, RequestOptions options) {
     return api.updateCart(
         Arguments.requireGuid(customerId, "customerId"),
@@ -578,24 +566,12 @@ public final class CartsService {
         Arguments.requireOptions(options));
   }
 
-  private retrofit2.Call<CartCheckoutResult> checkoutCall(
+  private OperationCall<CartCheckoutResult> checkoutCall(
       String customerId, String cartId, CheckoutParams params, RequestOptions options) {
     return api.checkoutCart(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireGuid(cartId, "cartId"),
         Arguments.requireParams(params).customerUserUpn().orElse(null),
         Arguments.requireOptions(options));
-  }
-
-  /** The request of a call as it would be sent, with the token and any URL password masked. */
-  private Request preview(retrofit2.Call<?> call) {
-    Request request = pipeline.preview(call, MASKED_TOKEN);
-    HttpUrl url = request.url();
-    return url.password().isEmpty()
-        ? request
-        : request
-            .newBuilder()
-            .url(url.newBuilder().password(MASKED_TOKEN).build())
-            .build();
   }
 }

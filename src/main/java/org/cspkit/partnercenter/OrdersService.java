@@ -8,10 +8,9 @@ import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.internal.Arguments;
 import org.cspkit.partnercenter.internal.CallerContext;
-import org.cspkit.partnercenter.internal.OperationRules;
+import org.cspkit.partnercenter.internal.OperationCall;
 import org.cspkit.partnercenter.internal.Pipeline;
-import org.cspkit.partnercenter.internal.ProvisioningStatusRules;
-import org.cspkit.partnercenter.internal.api.OrdersApi;
+import org.cspkit.partnercenter.internal.generated.OrdersApi;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderCollection;
 import org.cspkit.partnercenter.model.OrderLineItemProvisioningStatus;
@@ -97,8 +96,7 @@ public final class OrdersService {
    */
   public CompletableFuture<Order> getAsync(
       String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return pipeline.start(
-        getCall(customerId, orderId, includePrice, options), OperationRules.GENERIC);
+    return getCall(customerId, orderId, includePrice, options).start();
   }
 
   /**
@@ -117,8 +115,7 @@ public final class OrdersService {
    */
   public PartnerCenterResponse<Order> getWithResponse(
       String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return pipeline.runWithResponse(
-        getCall(customerId, orderId, includePrice, options), OperationRules.GENERIC);
+    return getCall(customerId, orderId, includePrice, options).run();
   }
 
   /**
@@ -136,8 +133,7 @@ public final class OrdersService {
    */
   public CompletableFuture<PartnerCenterResponse<Order>> getWithResponseAsync(
       String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return pipeline.startWithResponse(
-        getCall(customerId, orderId, includePrice, options), OperationRules.GENERIC);
+    return getCall(customerId, orderId, includePrice, options).startWithResponse();
   }
 
   /**
@@ -184,7 +180,7 @@ public final class OrdersService {
    */
   public CompletableFuture<OrderCollection> listAsync(
       String customerId, OrderListParams params, RequestOptions options) {
-    return pipeline.start(listCall(customerId, params, options), OperationRules.GENERIC);
+    return listCall(customerId, params, options).start();
   }
 
   /**
@@ -202,7 +198,7 @@ public final class OrdersService {
    */
   public PartnerCenterResponse<OrderCollection> listWithResponse(
       String customerId, OrderListParams params, RequestOptions options) {
-    return pipeline.runWithResponse(listCall(customerId, params, options), OperationRules.GENERIC);
+    return listCall(customerId, params, options).run();
   }
 
   /**
@@ -219,8 +215,7 @@ public final class OrdersService {
    */
   public CompletableFuture<PartnerCenterResponse<OrderCollection>> listWithResponseAsync(
       String customerId, OrderListParams params, RequestOptions options) {
-    return pipeline.startWithResponse(
-        listCall(customerId, params, options), OperationRules.GENERIC);
+    return listCall(customerId, params, options).startWithResponse();
   }
 
   /**
@@ -276,8 +271,7 @@ public final class OrdersService {
    */
   public CompletableFuture<OrderProvisioningStatusCollection> getProvisioningStatusAsync(
       String customerId, String orderId, RequestOptions options) {
-    return pipeline.start(
-        statusCall(customerId, orderId, options), ProvisioningStatusRules.INSTANCE);
+    return statusCall(customerId, orderId, options).start();
   }
 
   /**
@@ -297,8 +291,7 @@ public final class OrdersService {
    */
   public PartnerCenterResponse<OrderProvisioningStatusCollection> getProvisioningStatusWithResponse(
       String customerId, String orderId, RequestOptions options) {
-    return pipeline.runWithResponse(
-        statusCall(customerId, orderId, options), ProvisioningStatusRules.INSTANCE);
+    return statusCall(customerId, orderId, options).run();
   }
 
   /**
@@ -318,8 +311,7 @@ public final class OrdersService {
   public CompletableFuture<PartnerCenterResponse<OrderProvisioningStatusCollection>>
       getProvisioningStatusWithResponseAsync(
           String customerId, String orderId, RequestOptions options) {
-    return pipeline.startWithResponse(
-        statusCall(customerId, orderId, options), ProvisioningStatusRules.INSTANCE);
+    return statusCall(customerId, orderId, options).startWithResponse();
   }
 
   /**
@@ -431,7 +423,7 @@ public final class OrdersService {
         .build();
   }
 
-  private retrofit2.Call<Order> getCall(
+  private OperationCall<Order> getCall(
       String customerId, String orderId, boolean includePrice, RequestOptions options) {
     return api.getOrder(
         Arguments.requireGuid(customerId, "customerId"),
@@ -440,7 +432,7 @@ public final class OrdersService {
         Arguments.requireOptions(options));
   }
 
-  private retrofit2.Call<OrderCollection> listCall(
+  private OperationCall<OrderCollection> listCall(
       String customerId, OrderListParams params, RequestOptions options) {
     Arguments.requireParams(params);
     return api.listOrders(
@@ -450,7 +442,7 @@ public final class OrdersService {
         Arguments.requireOptions(options));
   }
 
-  private retrofit2.Call<OrderProvisioningStatusCollection> statusCall(
+  private OperationCall<OrderProvisioningStatusCollection> statusCall(
       String customerId, String orderId, RequestOptions options) {
     return api.getOrderProvisioningStatus(
         Arguments.requireGuid(customerId, "customerId"),

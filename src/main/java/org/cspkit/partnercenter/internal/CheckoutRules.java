@@ -34,17 +34,11 @@ public final class CheckoutRules extends OperationRules {
           call.customerId(),
           call.path(),
           failure.details(),
-          "Cart " + cartId(call.path()) + " was already submitted (800065)"
+          "Cart " + call.parameters().get("cart-id") + " was already submitted (800065)"
               + " after an earlier attempt got no answer",
           unknownOutcomeAdvice(call));
     }
     return null;
-  }
-
-  /** The cart ID in {@code /v1/customers/{customer-id}/carts/{cart-id}/checkout}. */
-  private static String cartId(String path) {
-    String[] segments = path.split("/", -1);
-    return segments.length >= 2 ? segments[segments.length - 2] : path;
   }
 
   @Override

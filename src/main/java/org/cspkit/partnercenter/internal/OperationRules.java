@@ -6,8 +6,8 @@ import org.cspkit.partnercenter.exception.PartnerCenterException;
  * What one operation adds to the generic retry classification of {@link AttemptClassifier}, which
  * judges every attempt by its HTTP method: a GET is safe to repeat and never "may have happened";
  * a POST or PUT is repeated with the same {@code MS-RequestId}, and an attempt sent without an
- * answer may have taken effect. The facade declares the rules of an operation once, where it
- * calls it; {@link #GENERIC} adds nothing. Implementations are stateless and thread-safe.
+ * answer may have taken effect. The rules of an operation are declared once, in {@link
+ * OperationTable}; {@link #GENERIC} adds nothing. Implementations are stateless and thread-safe.
  */
 public class OperationRules {
   /** The generic rules alone. */
@@ -56,7 +56,8 @@ public class OperationRules {
    * @param operationId the spec's operation ID, such as {@code createCart}
    * @param method the HTTP method
    * @param path the request's path, such as {@code /v1/customers/…/carts}
-   * @param customerId the customer ID in the path, or null
+   * @param parameters the call's path and query parameter values by their names in the spec, such
+   *     as {@code customer-id}, from the invocation's arguments
    * @param requestId the call's {@code MS-RequestId}
    * @param correlationId the call's {@code MS-CorrelationId}
    */
@@ -64,7 +65,16 @@ public class OperationRules {
       String operationId,
       String method,
       String path,
-      String customerId,
+      java.util.Map<String, String> parameters,
       String requestId,
-      String correlationId) {}
+      String correlationId) {
+    /**
+     * The customer ID of the call.
+     *
+     * @return the {@code customer-id} path parameter, or null when the operation has none
+     */
+    public String customerId() {
+      return parameters.get("customer-id");
+    }
+  }
 }

@@ -158,13 +158,19 @@ public final class Pipeline implements AutoCloseable {
     this.deadlines = new ScheduledThreadPoolExecutor(1, Threads.daemon("cspkit-pc-deadline"));
     this.deadlines.setRemoveOnCancelPolicy(true);
     // Retrofit only builds requests and provides converters: each attempt is sent below, through
-    // the client built above.
-    this.calls = new Calls(baseUrl, moshi, localeTag, applicationName);
+    // the client built above. Its calls are never executed; their event listener is none.
+    this.calls = new Calls(
+        httpClient.newBuilder().eventListener(okhttp3.EventListener.NONE).build(),
+        new OperationBindings(this),
+        baseUrl,
+        moshi,
+        localeTag,
+        applicationName);
   }
 
   /**
-   * The generated Retrofit interface of a group of operations, whose calls {@link
-   * #runWithResponse} and {@link #start} take.
+   * The generated Retrofit interface of a group of operations: each of its methods returns an
+   * {@link OperationCall} bound to its operation, which runs through this pipeline.
    *
    * @param api the interface, such as {@code CartsApi.class}
    * @param <S> its type
@@ -193,8 +199,8 @@ public final class Pipeline implements AutoCloseable {
    * @param token the token value to show, such as a mask
    * @return the request with the standard, authorization and user-agent headers
    */
-  public Request preview(retrofit2.Call<?> call, String token) {
-    return authorization.authorize(calls.prepare(call, OperationRules.GENERIC).request(), token);
+  Request preview(OperationCall<?> call, String token) {
+    return authorization.authorize(calls.prepare(call).request(), token);
   }
 
   /**
@@ -206,7 +212,6 @@ public final class Pipeline implements AutoCloseable {
    *
    * @param call the call, from an interface of {@link #api}; every attempt repeats its request
    *     and so its {@code MS-RequestId}
-   * @param rules the operation's rules
    * @param <T> the result type
    * @return the decoded result and its response
    * @throws PartnerCenterException the last failure, with every attempt; a {@link
@@ -214,16 +219,15 @@ public final class Pipeline implements AutoCloseable {
    *     thread's interrupt flag kept
    * @throws IllegalStateException if the executor is closed
    */
-  public <T> PartnerCenterResponse<T> runWithResponse(
-      retrofit2.Call<T> call, OperationRules rules) {
+  <T> PartnerCenterResponse<T> run(OperationCall<T> call) {
     requireOpen();
-    Calls.Prepared prepared = calls.prepare(call, rules);
+    Calls.Prepared prepared = calls.prepare(call);
     RetryOptions options = retryOptions(prepared.options());
     Execution execution = new Execution(prepared, options, true);
     return execution.operation.run(() -> runHere(execution, options));
   }
 
-  /** The attempts of {@link #runWithResponse}, on the calling thread, in the call's span. */
+  /** The attempts of {@link #run}, on the calling thread, in the call's span. */
   @SuppressWarnings("unchecked")
   private <T> PartnerCenterResponse<T> runHere(Execution execution, RetryOptions options) {
     Outcome outcome;
@@ -256,40 +260,20 @@ public final class Pipeline implements AutoCloseable {
    * a blocking {@link Call#execute()}, and the waits between attempts are scheduled, not slept.
    *
    * @param call the call, from an interface of {@link #api}; every attempt repeats its request
-   * @param rules the operation's rules
+   * @param shape what the future holds of the response: the response, or its value
    * @param <T> the result type
-   * @return the result, or the exception {@link #runWithResponse} would throw; cancelling it
-   *     stops the call: no attempt starts and no request byte is written after {@code cancel}
-   *     returns, and it is completed with a {@link CallCancelledException}
+   * @param <R> what the future holds
+   * @return the result, or the exception {@link #run} would throw; cancelling it stops the call:
+   *     no attempt starts and no request byte is written after {@code cancel} returns, and it is
+   *     completed with a {@link CallCancelledException}
    * @throws IllegalStateException if the executor is closed
    */
-  public <T> CompletableFuture<T> start(retrofit2.Call<T> call, OperationRules rules) {
-    return start(call, rules, PartnerCenterResponse::value);
-  }
-
-  /**
-   * Starts a call as {@link #start} does; its future holds the result with its response, as
-   * {@link #runWithResponse} returns it.
-   *
-   * @param call the call, from an interface of {@link #api}; every attempt repeats its request
-   * @param rules the operation's rules
-   * @param <T> the result type
-   * @return the result and its response, or the exception {@link #runWithResponse} would
-   *     throw; cancelling it stops the call as for {@link #start}
-   * @throws IllegalStateException if the executor is closed
-   */
-  public <T> CompletableFuture<PartnerCenterResponse<T>> startWithResponse(
-      retrofit2.Call<T> call, OperationRules rules) {
-    return start(call, rules, response -> response);
-  }
-
-  /** Starts a call whose future completes with {@code shape} applied to the response. */
   // FutureReturnValueIgnored: the whenComplete stages are callbacks only.
   @SuppressWarnings({"unchecked", "rawtypes", "FutureReturnValueIgnored"})
-  private <T, R> CompletableFuture<R> start(
-      retrofit2.Call<T> call, OperationRules rules, Function<PartnerCenterResponse<T>, R> shape) {
+  <T, R> CompletableFuture<R> start(
+      OperationCall<T> call, Function<PartnerCenterResponse<T>, R> shape) {
     requireOpen();
-    Calls.Prepared prepared = calls.prepare(call, rules);
+    Calls.Prepared prepared = calls.prepare(call);
     RetryOptions options = retryOptions(prepared.options());
     Execution execution = new Execution(prepared, options, false);
     CallFuture<R> future = new CallFuture<>(execution, (Function) shape);
@@ -608,10 +592,10 @@ public final class Pipeline implements AutoCloseable {
       try (Response response = executeOnOpenConnection(call)) {
         Object result = responses.handle(
             response,
-            prepared.operation().converter(),
-            prepared.operation().success(),
-            prepared.safe(),
-            prepared.rules(),
+            prepared.binding().converter(),
+            prepared.binding().success(),
+            prepared.binding().safe(),
+            prepared.binding().rules(),
             ids,
             state.secrets());
         Attempt last =
@@ -769,14 +753,16 @@ public final class Pipeline implements AutoCloseable {
           attemptStart,
           status,
           AttemptClassifier.describe(failure, io, state.secrets()),
-          AttemptClassifier.mayHaveSucceeded(failure, io, state, prepared.safe()));
+          AttemptClassifier.mayHaveSucceeded(
+              failure, io, state, prepared.binding().safe()));
       // The attempt ends as recorded; deciding on another (a fresh token after a 401) is not in it.
       endAttempt(attempts.get(attempts.size() - 1), state, failure);
       Outcome outcome = decide(failure, state, call, token, number);
       retryPlanned = outcome.retryable();
       if (!outcome.retryable()) {
         // The call ends here: the operation may put its own exception in place of this one.
-        PartnerCenterException replaced = prepared.rules().replace(failure, earlierMaybe, ids);
+        PartnerCenterException replaced =
+            prepared.binding().rules().replace(failure, earlierMaybe, ids);
         if (replaced != null) {
           return Outcome.last(replaced);
         }
@@ -805,7 +791,7 @@ public final class Pipeline implements AutoCloseable {
         }
         replayed401 = true;
         delay = Duration.ZERO;
-      } else if (!AttemptClassifier.isRetryable(failure, prepared.rules())) {
+      } else if (!AttemptClassifier.isRetryable(failure, prepared.binding().rules())) {
         return Outcome.last(failure);
       } else {
         Duration retryAfter = status == 0 ? null : ResponseHandler.retryAfter(state.headers());
@@ -876,7 +862,8 @@ public final class Pipeline implements AutoCloseable {
       TransportException closedNow = closedWhile(
           "before the next attempt could start", last, ids.requestId(), ids.correlationId());
       boolean earlierMaybe = attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
-      PartnerCenterException replaced = prepared.rules().replace(closedNow, earlierMaybe, ids);
+      PartnerCenterException replaced =
+          prepared.binding().rules().replace(closedNow, earlierMaybe, ids);
       return replaced != null ? replaced : closedNow;
     }
 
@@ -919,8 +906,8 @@ public final class Pipeline implements AutoCloseable {
       Call call = currentCall;
       boolean inFlight = call != null && state != null && state.sent();
       // A GET cut off in flight changed nothing: only a POST or PUT may have taken effect.
-      boolean maybe =
-          (inFlight && !prepared.safe()) || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
+      boolean maybe = (inFlight && !prepared.binding().safe())
+          || attempts.stream().anyMatch(Attempt::mayHaveSucceeded);
       return new CallCancelledException(
           ids.requestId(), ids.correlationId(), attempts, inFlight, maybe);
     }
