@@ -21,11 +21,11 @@ import java.util.function.Function;
  * class name, the AADSTS codes (such as {@code AADSTS7000215}) its message named, and its stack
  * trace, and so does each exception of its chain; the message itself is dropped, so the cause is
  * not of the thrown type. To pass on an error code and a description, throw {@link
- * org.cspkit.partnercenter.auth.TokenAcquisitionException}: its code and description become the
+ * org.cspkit.partnercenter.exception.TokenAcquisitionException}: its code and description become the
  * exception's service error and it stays the cause, with every {@code access_token}, {@code
  * refresh_token} and {@code id_token} value and every JWT-looking string masked, so put no other
  * secret in it. AADSTS50076 or AADSTS50078 (in either), or {@link
- * org.cspkit.partnercenter.auth.TokenAcquisitionException#signInRequired()}, make it a {@link
+ * org.cspkit.partnercenter.exception.TokenAcquisitionException#signInRequired()}, make it a {@link
  * org.cspkit.partnercenter.exception.SignInRequiredException}.
  *
  * <p>Implementations: {@link #ofStatic(String)}, {@link #fromFunction(String, Function)} (for
@@ -45,7 +45,7 @@ public interface AccessTokenSource {
    *
    * @return the token, never null
    * @throws RuntimeException if no token can be had; see the class's description for what the
-   *     client keeps of it (a {@link org.cspkit.partnercenter.auth.TokenAcquisitionException}'s code
+   *     client keeps of it (a {@link org.cspkit.partnercenter.exception.TokenAcquisitionException}'s code
    *     and description, never another exception's message)
    */
   AccessToken getToken();

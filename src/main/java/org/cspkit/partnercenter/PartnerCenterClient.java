@@ -81,6 +81,7 @@ public final class PartnerCenterClient implements AutoCloseable {
   private final PartnerCenterClientBuilder settings;
   private final String localeTag;
   private final Pipeline pipeline;
+  private final TokenCache tokens;
   private final CartsService carts;
   private final OrdersService orders;
 
@@ -95,20 +96,19 @@ public final class PartnerCenterClient implements AutoCloseable {
         .writeTimeout(builder.writeTimeout)
         .callTimeout(builder.callTimeout);
     Moshi moshi = JsonSupport.newMoshi();
-    this.pipeline = new Pipeline(
-        http,
-        ownsHttpClient,
-        userAgent(),
-        new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, builder.clock),
-        new ResponseHandler(moshi, builder.maxResponseBodySize),
-        builder.callTimeout,
-        builder.retryOptions,
-        builder.maxAsyncConcurrency,
-        builder.baseUrl,
-        moshi,
-        localeTag,
-        builder.applicationName,
-        new Telemetry(builder.openTelemetry()));
+    this.tokens = new TokenCache(builder.tokenSource, builder.tokenRefreshMargin, builder.clock);
+    this.pipeline = Pipeline.builder()
+        .http(http, ownsHttpClient)
+        .userAgent(userAgent())
+        .tokens(tokens)
+        .responses(new ResponseHandler(moshi, builder.maxResponseBodySize))
+        .telemetry(new Telemetry(builder.openTelemetry()))
+        .callTimeout(builder.callTimeout)
+        .retryOptions(builder.retryOptions)
+        .maxAsyncConcurrency(builder.maxAsyncConcurrency)
+        .service(builder.baseUrl, moshi)
+        .headers(localeTag, builder.applicationName)
+        .build();
     this.carts = new CartsService(pipeline);
     this.orders = new OrdersService(pipeline);
   }
@@ -178,6 +178,7 @@ public final class PartnerCenterClient implements AutoCloseable {
   @Override
   public void close() {
     pipeline.close();
+    tokens.close();
   }
 
   /** Shows the base URL (password masked), locale and application name; never a token. */

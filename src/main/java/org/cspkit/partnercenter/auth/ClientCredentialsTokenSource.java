@@ -6,6 +6,7 @@ import java.util.Set;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.AccessTokenSource;
 import org.cspkit.partnercenter.PartnerCenterCloud;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 
 /**
  * App-only tokens for the Partner Center API: the OAuth 2.0 client credentials grant through

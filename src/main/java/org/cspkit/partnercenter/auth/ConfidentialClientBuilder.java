@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
 import org.cspkit.partnercenter.PartnerCenterCloud;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 
 /**
  * What both MSAL4J token sources are built from: the cloud, the partner's tenant, and the app

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import okio.Buffer;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.PartnerCenterCloud;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 import org.cspkit.partnercenter.internal.TokenRedaction;
 
 /** What both MSAL4J token sources share: the confidential client, the call, the error mapping. */

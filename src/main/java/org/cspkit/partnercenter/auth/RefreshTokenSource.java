@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.AccessTokenSource;
 import org.cspkit.partnercenter.PartnerCenterCloud;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 
 /**
  * App+user tokens for the Partner Center API from a stored refresh token (the Secure Application

@@ -12,7 +12,7 @@
  * through OkHttp: pass the {@link okhttp3.OkHttpClient} the Partner Center client uses to {@link
  * org.cspkit.partnercenter.auth.ConfidentialClientBuilder#httpClient(okhttp3.OkHttpClient)} so
  * that one proxy, TLS and timeout setting covers both. A token that cannot be had throws {@link
- * org.cspkit.partnercenter.auth.TokenAcquisitionException} with the AADSTS code, which the client
+ * org.cspkit.partnercenter.exception.TokenAcquisitionException} with the AADSTS code, which the client
  * turns into an {@link org.cspkit.partnercenter.exception.AuthenticationException} with status 0.
  *
  * <p>Sources are thread-safe and hold their secrets (client secret, certificate password, refresh

@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.cspkit.partnercenter.RetryOptions;
@@ -28,18 +29,16 @@ final class AttemptClassifier {
     return Math.min(options.deadline().toNanos() / 10, TimeUnit.SECONDS.toNanos(1));
   }
 
-  /** Retried: no response, 408, 429, 500, 502, 503, 504, and what the operation adds. */
+  /**
+   * The statuses retried for every operation; the one place they are written in code ({@link
+   * RetryOptions} documents them for users).
+   */
+  static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+  /** Retried: no response, a {@link #RETRYABLE_STATUSES} status, and what the operation adds. */
   static boolean isRetryable(PartnerCenterException failure, OperationRules rules) {
-    if (failure instanceof TransportException) {
-      return true;
-    }
-    int status = failure.statusCode();
-    return status == 408
-        || status == 429
-        || status == 500
-        || status == 502
-        || status == 503
-        || status == 504
+    return failure instanceof TransportException
+        || RETRYABLE_STATUSES.contains(failure.statusCode())
         || rules.alsoRetried(failure);
   }
 

@@ -1,11 +1,11 @@
 package org.cspkit.partnercenter.internal;
 
 import java.util.List;
-import org.cspkit.partnercenter.auth.TokenAcquisitionException;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.ErrorDetails;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.SignInRequiredException;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 import org.cspkit.partnercenter.internal.OperationRules.CallInfo;
 import org.cspkit.partnercenter.model.ApiFault;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import okhttp3.tls.HeldCertificate;
 import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.PartnerCenterCloud;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 import org.cspkit.partnercenter.testing.FakeEntraId;
 import org.cspkit.partnercenter.testing.TestCertificates;
 import org.junit.jupiter.api.Test;

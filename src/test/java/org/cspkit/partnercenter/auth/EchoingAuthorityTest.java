@@ -24,6 +24,7 @@ import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.cli.ExitCode;
 import org.cspkit.partnercenter.cli.PartnerCenterCli;
 import org.cspkit.partnercenter.exception.AuthenticationException;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 import org.cspkit.partnercenter.testing.AllLogs;
 import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.FakeEntraId;

@@ -19,6 +19,7 @@ import org.cspkit.partnercenter.AccessToken;
 import org.cspkit.partnercenter.AccessTokenSource;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.exception.AuthenticationException;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.testing.AllLogs;
 import org.cspkit.partnercenter.testing.ContractValidator;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.cspkit.partnercenter.exception.TokenAcquisitionException;
 import org.cspkit.partnercenter.testing.FakeEntraId;
 import org.junit.jupiter.api.Test;
 

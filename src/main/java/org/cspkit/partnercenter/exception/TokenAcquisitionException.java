@@ -1,7 +1,6 @@
-package org.cspkit.partnercenter.auth;
+package org.cspkit.partnercenter.exception;
 
 import java.util.Objects;
-import org.cspkit.partnercenter.exception.SignInRequiredException;
 
 /**
  * Entra ID (Azure AD) did not issue a token: a wrong client secret (AADSTS7000215), an unknown
