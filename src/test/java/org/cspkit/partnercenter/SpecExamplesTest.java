@@ -41,7 +41,9 @@ class SpecExamplesTest {
     List<ResponseExample> found = new ArrayList<>();
     SPEC.getPaths()
         .forEach((path, item) -> item.readOperationsMap()
-            .forEach((method, operation) -> operation.getResponses().forEach((status, response) -> {
+            .forEach((method, operation) -> operation.getResponses().forEach((status, shared) -> {
+              io.swagger.v3.oas.models.responses.ApiResponse response =
+                  org.cspkit.partnercenter.testing.SpecResponses.resolved(SPEC, shared);
               if (response.getContent() == null) {
                 return;
               }

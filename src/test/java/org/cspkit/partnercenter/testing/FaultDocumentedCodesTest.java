@@ -52,7 +52,7 @@ class FaultDocumentedCodesTest {
               .findFirst()
               .orElseThrow();
           op.getResponses().forEach((status, response) -> {
-            for (Map<?, ?> body : bodies(response)) {
+            for (Map<?, ?> body : bodies(SpecResponses.resolved(SPEC, response))) {
               int code = Integer.parseInt(status);
               if (code >= 400 && body.get("code") instanceof Integer errorCode) {
                 found.add(new Documented(path, method.name(), operation, code, errorCode));
