@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import okhttp3.Request;
 import org.cspkit.partnercenter.PartnerCenterClient;
+import org.cspkit.partnercenter.RequestChecks;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.internal.CartValidation;
 import org.cspkit.partnercenter.model.Cart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,7 +93,7 @@ final class CartCommand implements Runnable {
   static Cart cart(ClientCommand command, Items items) {
     return command.setting(
         "--item",
-        () -> CartValidation.requireValid(CartItems.cart(items.items, items.file, System.in)));
+        () -> RequestChecks.requireValidCart(CartItems.cart(items.items, items.file, System.in)));
   }
 
   @Command(
@@ -107,12 +107,8 @@ final class CartCommand implements Runnable {
         "Options marked * are required."
       })
   static final class Create extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
     @CommandLine.ArgGroup(exclusive = false)
     Items items = new Items();
@@ -124,7 +120,7 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
+      String customerId = customerOption.checked(this);
       Cart cart = cart(this, items);
       RequestOptions options = requestOptions(err());
       return send(
@@ -165,20 +161,16 @@ final class CartCommand implements Runnable {
         "Replaces the PowerShell cmdlet Get-PartnerCustomerCart."
       })
   static final class Get extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
-    @Option(names = "--cart-id", required = true, paramLabel = "GUID", description = "The cart ID.")
-    String cartId;
+    @CommandLine.Mixin
+    IdOptions.Cart cartOption = new IdOptions.Cart();
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
-      requireGuid("--cart-id", cartId);
+      String customerId = customerOption.checked(this);
+      String cartId = cartOption.checked(this);
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
@@ -188,7 +180,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String what() {
-      return "reading cart " + cartId;
+      return "reading cart " + cartOption.value;
     }
   }
 
@@ -203,15 +195,11 @@ final class CartCommand implements Runnable {
             + " after creation) does not move."
       })
   static final class Update extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
-    @Option(names = "--cart-id", required = true, paramLabel = "GUID", description = "The cart ID.")
-    String cartId;
+    @CommandLine.Mixin
+    IdOptions.Cart cartOption = new IdOptions.Cart();
 
     @CommandLine.ArgGroup(exclusive = false)
     Items items = new Items();
@@ -223,8 +211,8 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
-      requireGuid("--cart-id", cartId);
+      String customerId = customerOption.checked(this);
+      String cartId = cartOption.checked(this);
       Cart cart = cart(this, items);
       RequestOptions options = requestOptions(err());
       return send(
@@ -241,7 +229,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String what() {
-      return "replacing the line items of cart " + cartId;
+      return "replacing the line items of cart " + cartOption.value;
     }
 
     @Override
