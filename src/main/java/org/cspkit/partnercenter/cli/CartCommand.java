@@ -55,8 +55,7 @@ final class CartCommand implements Runnable {
     int errors = cart.lineItemsWithErrors().size();
     if (errors > 0) {
       PrintWriter err = command.err();
-      err.println("warning: " + errors + " line item(s) of cart " + TerminalText.safe(cart.id())
-          + " have errors: checking it out would fail (800009); fix them with 'cart update'");
+      err.println(Advice.fixLineItems(errors, TerminalText.safe(cart.id())));
       err.flush();
       return ExitCode.NOT_BOUGHT.code();
     }
@@ -82,12 +81,6 @@ final class CartCommand implements Runnable {
   static final String CHANGE_REQUEST_ID = "MS-RequestId of the request. Default: a new one."
       + " Repeat it to send the same change again after an answer was lost; a cart is never"
       + " bought before a checkout.";
-
-  /** What a cart change that may have succeeded means. */
-  static String cartMayHaveChanged(String what) {
-    return what + " may have succeeded: nothing was bought (carts are bought only by a checkout,"
-        + " and expire after 7 days); the next step repeats it with the same MS-RequestId";
-  }
 
   /** The cart of {@code --item} or {@code --file}, checked before anything is sent. */
   static Cart cart(ClientCommand command, Items items) {
@@ -147,7 +140,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String mayHaveSucceeded() {
-      return cartMayHaveChanged("creating the cart");
+      return Advice.cartMayHaveChanged("creating the cart");
     }
   }
 
@@ -239,7 +232,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String mayHaveSucceeded() {
-      return cartMayHaveChanged(what());
+      return Advice.cartMayHaveChanged(what());
     }
   }
 }

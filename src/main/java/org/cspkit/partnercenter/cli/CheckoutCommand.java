@@ -183,20 +183,16 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
               .name("checkedOutEarlier")
               .value(true)
               .name("orderListCommand")
-              .value(listOrders(customerId))
+              .value(Advice.listOrders(customerId))
               .endObject());
       return;
     }
     out.println("Bought: cart " + cartId + " was checked out earlier (Partner Center answered"
         + " 800065, and the cart's status is Ordered); its orders are not returned again: list"
-        + " them with '" + listOrders(customerId) + "' (a new order takes up to 15 minutes to"
+        + " them with '" + Advice.listOrders(customerId)
+        + "' (a new order takes up to 15 minutes to"
         + " show)");
     out.flush();
-  }
-
-  private static String listOrders(String customerId) {
-    return NextStep.command(
-        java.util.List.of("order", "list", IdOptions.Customer.OPTION, customerId));
   }
 
   @Override
@@ -224,9 +220,6 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
 
   @Override
   String mayHaveSucceeded() {
-    return "the checkout of cart " + cartOption.value
-        + " may have succeeded: the next step checks the same"
-        + " cart out with the same MS-RequestId, which returns its orders if it did and cannot"
-        + " buy twice";
+    return Advice.checkoutMayHaveSucceeded(cartOption.value, "the next step", null);
   }
 }

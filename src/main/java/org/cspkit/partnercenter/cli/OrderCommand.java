@@ -265,8 +265,7 @@ final class OrderCommand implements Runnable {
       out.flush();
     }
     if (waited && statuses.anyPending()) {
-      err.println("warning: order " + TerminalText.safe(orderId)
-          + " still has line items pending at the wait timeout; to wait again:");
+      err.println(Advice.stillPending(TerminalText.safe(orderId)));
       err.println("next step: " + NextStep.rerun(command.originalArgs(), null, null));
       err.flush();
       return ExitCode.STILL_PENDING.code();
