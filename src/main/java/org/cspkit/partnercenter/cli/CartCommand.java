@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import okhttp3.Request;
 import org.cspkit.partnercenter.PartnerCenterClient;
+import org.cspkit.partnercenter.RequestChecks;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.internal.CartValidation;
 import org.cspkit.partnercenter.model.Cart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,8 +55,7 @@ final class CartCommand implements Runnable {
     int errors = cart.lineItemsWithErrors().size();
     if (errors > 0) {
       PrintWriter err = command.err();
-      err.println("warning: " + errors + " line item(s) of cart " + TerminalText.safe(cart.id())
-          + " have errors: checking it out would fail (800009); fix them with 'cart update'");
+      err.println(Advice.fixLineItems(errors, TerminalText.safe(cart.id())));
       err.flush();
       return ExitCode.NOT_BOUGHT.code();
     }
@@ -83,17 +82,11 @@ final class CartCommand implements Runnable {
       + " Repeat it to send the same change again after an answer was lost; a cart is never"
       + " bought before a checkout.";
 
-  /** What a cart change that may have succeeded means. */
-  static String cartMayHaveChanged(String what) {
-    return what + " may have succeeded: nothing was bought (carts are bought only by a checkout,"
-        + " and expire after 7 days); the next step repeats it with the same MS-RequestId";
-  }
-
   /** The cart of {@code --item} or {@code --file}, checked before anything is sent. */
   static Cart cart(ClientCommand command, Items items) {
     return command.setting(
         "--item",
-        () -> CartValidation.requireValid(CartItems.cart(items.items, items.file, System.in)));
+        () -> RequestChecks.requireValidCart(CartItems.cart(items.items, items.file, System.in)));
   }
 
   @Command(
@@ -107,12 +100,8 @@ final class CartCommand implements Runnable {
         "Options marked * are required."
       })
   static final class Create extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
     @CommandLine.ArgGroup(exclusive = false)
     Items items = new Items();
@@ -124,7 +113,7 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
+      String customerId = customerOption.checked(this);
       Cart cart = cart(this, items);
       RequestOptions options = requestOptions(err());
       return send(
@@ -151,7 +140,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String mayHaveSucceeded() {
-      return cartMayHaveChanged("creating the cart");
+      return Advice.cartMayHaveChanged("creating the cart");
     }
   }
 
@@ -165,20 +154,16 @@ final class CartCommand implements Runnable {
         "Replaces the PowerShell cmdlet Get-PartnerCustomerCart."
       })
   static final class Get extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
-    @Option(names = "--cart-id", required = true, paramLabel = "GUID", description = "The cart ID.")
-    String cartId;
+    @CommandLine.Mixin
+    IdOptions.Cart cartOption = new IdOptions.Cart();
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
-      requireGuid("--cart-id", cartId);
+      String customerId = customerOption.checked(this);
+      String cartId = cartOption.checked(this);
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
@@ -188,7 +173,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String what() {
-      return "reading cart " + cartId;
+      return "reading cart " + cartOption.value;
     }
   }
 
@@ -203,15 +188,11 @@ final class CartCommand implements Runnable {
             + " after creation) does not move."
       })
   static final class Update extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
-    @Option(names = "--cart-id", required = true, paramLabel = "GUID", description = "The cart ID.")
-    String cartId;
+    @CommandLine.Mixin
+    IdOptions.Cart cartOption = new IdOptions.Cart();
 
     @CommandLine.ArgGroup(exclusive = false)
     Items items = new Items();
@@ -223,8 +204,8 @@ final class CartCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
-      requireGuid("--cart-id", cartId);
+      String customerId = customerOption.checked(this);
+      String cartId = cartOption.checked(this);
       Cart cart = cart(this, items);
       RequestOptions options = requestOptions(err());
       return send(
@@ -241,7 +222,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String what() {
-      return "replacing the line items of cart " + cartId;
+      return "replacing the line items of cart " + cartOption.value;
     }
 
     @Override
@@ -251,7 +232,7 @@ final class CartCommand implements Runnable {
 
     @Override
     String mayHaveSucceeded() {
-      return cartMayHaveChanged(what());
+      return Advice.cartMayHaveChanged(what());
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.cspkit.partnercenter.cli;
 
-import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import okio.Buffer;
-import org.cspkit.partnercenter.internal.BodyDecoder;
-import org.cspkit.partnercenter.internal.JsonSupport;
+import org.cspkit.partnercenter.PartnerCenterJson;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartLineItem;
@@ -138,10 +135,9 @@ final class CartItems {
   }
 
   private static Cart read(String file, InputStream stdin) {
-    JsonAdapter<Cart> adapter = JsonSupport.newMoshi().adapter(Cart.class);
     try {
       byte[] bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
-      return BodyDecoder.decode(adapter, new Buffer().write(bytes));
+      return PartnerCenterJson.read(Cart.class, bytes);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "--file " + file + ": not a cart in JSON (" + e.getMessage() + ")");

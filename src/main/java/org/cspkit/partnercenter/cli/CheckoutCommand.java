@@ -9,6 +9,7 @@ import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 import org.cspkit.partnercenter.model.CartStatus;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,19 +41,11 @@ import picocli.CommandLine.Option;
       "                          when it is not a terminal; 0: never (as --quiet)"
     })
 final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
-  @Option(
-      names = "--customer-id",
-      required = true,
-      paramLabel = "GUID",
-      description = "The customer's tenant ID (Microsoft ID).")
-  private String customerId;
+  @CommandLine.Mixin
+  private IdOptions.Customer customerOption = new IdOptions.Customer();
 
-  @Option(
-      names = "--cart-id",
-      required = true,
-      paramLabel = "GUID",
-      description = "The ID of the cart to check out.")
-  private String cartId;
+  @CommandLine.Mixin
+  private IdOptions.Cart cartOption = new IdOptions.Cart();
 
   @Option(
       names = "--customer-user-upn",
@@ -77,8 +70,8 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     // Every option is checked before the credentials are looked at, so that a typo is a usage
     // error (2) whatever the environment holds; nothing is sent before that.
-    requireGuid("--customer-id", customerId);
-    requireGuid("--cart-id", cartId);
+    String customerId = customerOption.checked(this);
+    String cartId = cartOption.checked(this);
     CheckoutParams params =
         setting("--customer-user-upn", () -> CheckoutParams.customerUserUpn(customerUserUpn));
     if (whatIf && confirm) {
@@ -190,19 +183,16 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
               .name("checkedOutEarlier")
               .value(true)
               .name("orderListCommand")
-              .value(listOrders(customerId))
+              .value(Advice.listOrders(customerId))
               .endObject());
       return;
     }
     out.println("Bought: cart " + cartId + " was checked out earlier (Partner Center answered"
         + " 800065, and the cart's status is Ordered); its orders are not returned again: list"
-        + " them with '" + listOrders(customerId) + "' (a new order takes up to 15 minutes to"
+        + " them with '" + Advice.listOrders(customerId)
+        + "' (a new order takes up to 15 minutes to"
         + " show)");
     out.flush();
-  }
-
-  private static String listOrders(String customerId) {
-    return NextStep.command(java.util.List.of("order", "list", "--customer-id", customerId));
   }
 
   @Override
@@ -213,8 +203,14 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
   }
 
   @Override
+  void describe(CommandLine.Model.CommandSpec spec) {
+    super.describe(spec);
+    redescribe(spec, IdOptions.Cart.OPTION, true, "The ID of the cart to check out.");
+  }
+
+  @Override
   String what() {
-    return "the checkout of cart " + cartId;
+    return "the checkout of cart " + cartOption.value;
   }
 
   @Override
@@ -224,8 +220,6 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
 
   @Override
   String mayHaveSucceeded() {
-    return "the checkout of cart " + cartId + " may have succeeded: the next step checks the same"
-        + " cart out with the same MS-RequestId, which returns its orders if it did and cannot"
-        + " buy twice";
+    return Advice.checkoutMayHaveSucceeded(cartOption.value, "the next step", null);
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.PartnerCenterClientBuilder;
 import org.cspkit.partnercenter.PartnerCenterCloud;
+import org.cspkit.partnercenter.RequestChecks;
 import org.cspkit.partnercenter.RequestOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -27,19 +29,6 @@ import picocli.CommandLine.Option;
 abstract class ClientCommand {
   /** The default name of the environment variable holding the access token. */
   public static final String DEFAULT_TOKEN_VARIABLE = "PARTNER_CENTER_ACCESS_TOKEN";
-
-  /** The environment variable that turns progress lines on (1) or off (0). */
-  static final String PROGRESS_VARIABLE = "PARTNER_CENTER_PROGRESS";
-
-  static final String GUID_EXAMPLE = "d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d";
-  private static final Pattern GUID = Pattern.compile(
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-  /** How the result is printed. */
-  enum Output {
-    table,
-    json
-  }
 
   /** Ends a command with an exit code, after its report was printed. */
   static final class Exit extends RuntimeException {
@@ -80,25 +69,8 @@ abstract class ClientCommand {
           "MS-CorrelationId to send (one for every call of the command). Default: a" + " new one.")
   String correlationId;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      completionCandidates = Completions.Outputs.class,
-      description = "table or json (errors too are then one JSON object on standard output)."
-          + " Default: ${DEFAULT-VALUE}.")
-  Output output;
-
-  @Option(
-      names = "--verbose",
-      description = "Log one line per attempt (status, time, MS-RequestId) to standard error.")
-  boolean verbose;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "No progress lines (by default, on standard error when it is a terminal or"
-          + " PARTNER_CENTER_PROGRESS=1: one per failed attempt and wait, and while --wait polls).")
-  boolean quiet;
+  @CommandLine.Mixin
+  OutputOptions output = new OutputOptions();
 
   Credentials credentials;
   Map<String, String> environment;
@@ -128,13 +100,30 @@ abstract class ClientCommand {
   }
 
   boolean json() {
-    return output == Output.json;
+    return output.json();
   }
 
   /** What {@code --request-id} means for this command, for its help. */
   String requestIdHelp() {
     return "MS-RequestId of the call. Default: a new one. A read changes nothing, so any ID"
         + " will do.";
+  }
+
+  /**
+   * Tailors the help of the shared options to this command, once, when the command line is
+   * built: by default what {@code --request-id} means for it ({@link #requestIdHelp()}).
+   */
+  void describe(CommandLine.Model.CommandSpec spec) {
+    redescribe(spec, "--request-id", false, requestIdHelp());
+  }
+
+  /** Replaces a shared option's description, and whether it is required, in this command. */
+  static void redescribe(
+      CommandLine.Model.CommandSpec spec, String option, boolean required, String description) {
+    CommandLine.Model.OptionSpec shared = spec.findOption(option);
+    spec.remove(shared);
+    spec.addOption(
+        shared.toBuilder().required(required).description(description).build());
   }
 
   /** What the command's call does, for reports: "the checkout of cart …", "reading order …". */
@@ -302,15 +291,9 @@ abstract class ClientCommand {
     return setting("--base-url", builder::build);
   }
 
+  /** Whether progress lines are printed ({@link OutputOptions#progress}). */
   boolean progress() {
-    if (quiet) {
-      return false;
-    }
-    String setting = environment.get(PROGRESS_VARIABLE);
-    if (setting != null && !setting.isBlank()) {
-      return !setting.strip().equals("0");
-    }
-    return terminal.stderrIsTerminal();
+    return output.progress(environment, terminal);
   }
 
   /** The width tables fit: COLUMNS, else 80 on a terminal, else no limit (0). */
@@ -322,11 +305,28 @@ abstract class ClientCommand {
     return terminal.stdoutIsTerminal() ? 80 : 0;
   }
 
-  java.util.UUID requireGuid(String option, String value) {
-    if (value == null || !GUID.matcher(value).matches()) {
-      throw usage(option + " must be a GUID such as " + GUID_EXAMPLE + ", got '" + value + "'");
+  /**
+   * The library's check of a GUID ({@link RequestChecks#requireGuid}); a usage error naming the
+   * option when it fails.
+   */
+  UUID requireGuid(String option, String value) {
+    try {
+      return RequestChecks.requireGuid(value, option);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
-    return java.util.UUID.fromString(value);
+  }
+
+  /**
+   * The library's check of an opaque ID such as an order ID ({@link RequestChecks#requireId}); a
+   * usage error naming the option when it fails.
+   */
+  String requireId(String option, String value) {
+    try {
+      return RequestChecks.requireId(value, option);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
   }
 
   /** Runs a library setter; the IllegalArgumentException it throws becomes a usage error. */

@@ -22,7 +22,7 @@ final class Completions {
     @Override
     public Iterator<String> iterator() {
       List<String> names = new ArrayList<>();
-      for (ClientCommand.Output output : ClientCommand.Output.values()) {
+      for (OutputOptions.Format output : OutputOptions.Format.values()) {
         names.add(output.name());
       }
       return names.iterator();

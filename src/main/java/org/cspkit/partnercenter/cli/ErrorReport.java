@@ -85,8 +85,7 @@ final class ErrorReport {
     if (failure instanceof PartnerCenterException e) {
       ErrorReport report = new ErrorReport(exitCode(e), e.getMessage(), failure, false);
       if (e instanceof SignInRequiredException) {
-        report.explain("the command line reads the refresh token from " + Credentials.REFRESH_TOKEN
-            + ": set it to the new one");
+        report.explain(Advice.signInAgain());
       }
       return report;
     }

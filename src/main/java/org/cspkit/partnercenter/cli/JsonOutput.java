@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import okio.Buffer;
-import org.cspkit.partnercenter.internal.JsonSupport;
+import org.cspkit.partnercenter.PartnerCenterJson;
 
 /**
  * What {@code -o json} prints: one indented JSON value per command, with the models as the
@@ -15,7 +15,7 @@ import org.cspkit.partnercenter.internal.JsonSupport;
  * control characters (U+0080 to U+009F) and DEL are escaped, as a terminal may act on them.
  */
 final class JsonOutput {
-  private static final Moshi MOSHI = JsonSupport.newMoshi();
+  private static final Moshi MOSHI = PartnerCenterJson.moshi();
 
   /** Writes one JSON value. */
   @FunctionalInterface
@@ -34,7 +34,7 @@ final class JsonOutput {
    */
   static String text(boolean serializeNulls, Body body) {
     Buffer buffer = new Buffer();
-    try (JsonWriter json = JsonSupport.writeEmptyCollections(JsonWriter.of(buffer))) {
+    try (JsonWriter json = PartnerCenterJson.writeEmptyCollections(JsonWriter.of(buffer))) {
       json.setIndent("  ");
       json.setSerializeNulls(serializeNulls);
       body.write(json, MOSHI);

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.cspkit.partnercenter.OrderListParams;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
-import org.cspkit.partnercenter.internal.Arguments;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderCollection;
@@ -44,27 +43,19 @@ final class OrderCommand implements Runnable {
         "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId."
       })
   static final class Get extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
-    @Option(
-        names = "--order-id",
-        required = true,
-        paramLabel = "ID",
-        description = "The order ID (not always a GUID).")
-    String orderId;
+    @CommandLine.Mixin
+    IdOptions.Order orderOption = new IdOptions.Order();
 
     @Option(names = "--include-price", description = "Ask for prices (include_price=true).")
     boolean includePrice;
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
-      setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
+      String customerId = customerOption.checked(this);
+      String orderId = orderOption.checked(this);
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
@@ -76,7 +67,7 @@ final class OrderCommand implements Runnable {
 
     @Override
     String what() {
-      return "reading order " + orderId;
+      return "reading order " + orderOption.value;
     }
   }
 
@@ -91,12 +82,8 @@ final class OrderCommand implements Runnable {
             + " 15 minutes to appear: read it with 'order get'."
       })
   static final class ListOrders extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
     @Option(
         names = "--billing-cycle",
@@ -111,7 +98,7 @@ final class OrderCommand implements Runnable {
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
+      String customerId = customerOption.checked(this);
       OrderListParams params = OrderListParams.none()
           .withBillingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
           .withIncludePrice(includePrice);
@@ -126,7 +113,7 @@ final class OrderCommand implements Runnable {
 
     @Override
     String what() {
-      return "listing the orders of customer " + customerId;
+      return "listing the orders of customer " + customerOption.value;
     }
   }
 
@@ -142,27 +129,19 @@ final class OrderCommand implements Runnable {
         "Needs app+user credentials (a refresh token or an app+user access token)."
       })
   static final class Status extends ClientCommand implements Callable<Integer> {
-    @Option(
-        names = "--customer-id",
-        required = true,
-        paramLabel = "GUID",
-        description = "The customer's tenant ID (Microsoft ID).")
-    String customerId;
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
 
-    @Option(
-        names = "--order-id",
-        required = true,
-        paramLabel = "ID",
-        description = "The order ID (not always a GUID).")
-    String orderId;
+    @CommandLine.Mixin
+    IdOptions.Order orderOption = new IdOptions.Order();
 
     @CommandLine.Mixin
     Waiting waiting = new Waiting();
 
     @Override
     public Integer call() {
-      requireGuid("--customer-id", customerId);
-      setting("--order-id", () -> Arguments.requireId(orderId, "orderId"));
+      String customerId = customerOption.checked(this);
+      String orderId = orderOption.checked(this);
       ProvisioningWaitOptions wait = waiting.forOrder(this, waiting.settings(this), orderId);
       RequestOptions options = requestOptions(err());
       return withClient(
@@ -181,14 +160,15 @@ final class OrderCommand implements Runnable {
     @Override
     String what() {
       return waiting.enabled
-          ? "the wait for the provisioning of order " + orderId
-          : "reading the provisioning status of order " + orderId;
+          ? "the wait for the provisioning of order " + orderOption.value
+          : "reading the provisioning status of order " + orderOption.value;
     }
 
     @Override
     String stoppedRead() {
       return waiting.enabled && waiting.polled
-          ? "order " + orderId + " exists, and its provisioning goes on; only the wait was"
+          ? "order " + orderOption.value
+              + " exists, and its provisioning goes on; only the wait was"
               + " stopped: nothing was changed (a read)"
           : super.stoppedRead();
     }
@@ -285,8 +265,7 @@ final class OrderCommand implements Runnable {
       out.flush();
     }
     if (waited && statuses.anyPending()) {
-      err.println("warning: order " + TerminalText.safe(orderId)
-          + " still has line items pending at the wait timeout; to wait again:");
+      err.println(Advice.stillPending(TerminalText.safe(orderId)));
       err.println("next step: " + NextStep.rerun(command.originalArgs(), null, null));
       err.flush();
       return ExitCode.STILL_PENDING.code();

@@ -10,7 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import org.cspkit.partnercenter.internal.LibraryVersion;
+import org.cspkit.partnercenter.ClientVersion;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -170,9 +170,7 @@ public final class PartnerCenterCli implements Runnable {
     CommandLine.Model.CommandSpec spec = commandLine.getCommandSpec();
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
     if (spec.userObject() instanceof ClientCommand command) {
-      CommandLine.Model.OptionSpec requestId = spec.findOption("--request-id");
-      spec.remove(requestId);
-      spec.addOption(requestId.toBuilder().description(command.requestIdHelp()).build());
+      command.describe(spec);
     }
     for (CommandLine subcommand : commandLine.getSubcommands().values()) {
       describe(subcommand);
@@ -231,7 +229,7 @@ public final class PartnerCenterCli implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+        "partner-center " + ClientVersion.version() + " (" + ClientVersion.name() + ")",
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
             + ", " + System.getProperty("java.vm.name") + ")"
       };

@@ -41,11 +41,9 @@ import picocli.CommandLine.Option;
       "Provisioning status needs app+user credentials; with app-only ones it is a note."
     })
 final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
-  @Option(
-      names = "--customer-id",
-      paramLabel = "GUID",
-      description = "The customer's tenant ID (Microsoft ID); required unless --resume.")
-  String customerId;
+  /** Required unless {@code --resume}: see {@link #describe}. */
+  @CommandLine.Mixin
+  IdOptions.Customer customerOption = new IdOptions.Customer();
 
   @CommandLine.ArgGroup(exclusive = false)
   CartCommand.Items items = new CartCommand.Items();
@@ -89,6 +87,16 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   }
 
   @Override
+  void describe(CommandLine.Model.CommandSpec spec) {
+    super.describe(spec);
+    redescribe(
+        spec,
+        IdOptions.Customer.OPTION,
+        false,
+        IdOptions.Customer.HELP.replaceFirst("\\.$", "; required unless --resume."));
+  }
+
+  @Override
   String what() {
     return steps == null ? "the purchase" : steps.what();
   }
@@ -102,6 +110,7 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = err();
     RequestOptions options = checkOptions();
+    String customerId = customerOption.value;
     Cart request = resumeId == null ? CartCommand.cart(this, items) : null;
     if (whatIf) {
       return withClient(true, (client, out, e) -> {
@@ -159,7 +168,7 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
   private RequestOptions checkOptions() {
     if (resumeId != null) {
       requireGuid("--resume", resumeId);
-      if (customerId != null || items.items != null || items.file != null) {
+      if (customerOption.value != null || items.items != null || items.file != null) {
         throw usage("--resume continues a recorded purchase with its own customer and line"
             + " items: leave out --customer-id, --item and --file");
       }
@@ -169,10 +178,10 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
       if (requestId != null && !requestId.equalsIgnoreCase(resumeId)) {
         throw usage("--request-id of a resumed purchase is its ID: leave it out");
       }
-    } else if (customerId == null) {
+    } else if (customerOption.value == null) {
       throw usage("Missing required option: '--customer-id=GUID' (or --resume PURCHASE-ID)");
     } else {
-      requireGuid("--customer-id", customerId);
+      customerOption.checked(this);
     }
     if (connection.baseUrl != null
         && !Connection.maskUserInfo(connection.baseUrl).equals(connection.baseUrl)) {
@@ -191,7 +200,7 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     PurchaseJournal journal = PurchaseJournal.open(directory, id);
     PurchaseJournal.State state = journal.state();
     if (resumeId == null
-        && !(state.customerId.equalsIgnoreCase(customerId)
+        && !(state.customerId.equalsIgnoreCase(customerOption.value)
             && Objects.equals(state.cart, request))) {
       journal.close();
       throw usage("purchase " + id + " was started for customer " + state.customerId + " with"
@@ -211,7 +220,7 @@ final class PurchaseCommand extends ClientCommand implements Callable<Integer> {
     PurchaseJournal.State state = new PurchaseJournal.State();
     state.purchaseId = id;
     state.step = PurchaseJournal.Step.CREATING_CART;
-    state.customerId = customerId.toLowerCase(Locale.ROOT);
+    state.customerId = customerOption.value.toLowerCase(Locale.ROOT);
     state.cart = request;
     state.cloud = connection.cloud;
     state.baseUrl = connection.baseUrl;

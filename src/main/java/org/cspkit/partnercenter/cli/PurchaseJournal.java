@@ -17,9 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import okio.Buffer;
-import org.cspkit.partnercenter.internal.BodyDecoder;
-import org.cspkit.partnercenter.internal.JsonSupport;
+import org.cspkit.partnercenter.PartnerCenterJson;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
 
@@ -86,7 +84,7 @@ final class PurchaseJournal implements AutoCloseable {
   }
 
   private static final JsonAdapter<State> JSON =
-      JsonSupport.newMoshi().adapter(State.class).indent("  ");
+      PartnerCenterJson.moshi().adapter(State.class).indent("  ");
 
   private final Path file;
   private final FileChannel lockChannel;
@@ -165,7 +163,7 @@ final class PurchaseJournal implements AutoCloseable {
     }
     PurchaseJournal journal = locked(directory, purchaseId, null);
     try {
-      State state = BodyDecoder.decode(JSON, new Buffer().write(Files.readAllBytes(file)));
+      State state = PartnerCenterJson.read(JSON, Files.readAllBytes(file));
       if (state == null || state.version != VERSION || state.step == null) {
         throw new IOException(file + " is not a purchase journal of version " + VERSION);
       }

@@ -134,9 +134,7 @@ final class PurchaseSteps {
                   ExitCode.NOT_BOUGHT,
                   "cart " + state.cartId + " has line items with errors, so checking it out"
                       + " would fail (800009): nothing was bought")
-              .explain("fix them with 'partner-center cart update --customer-id "
-                  + state.customerId + " --cart-id " + state.cartId + "' and the corrected"
-                  + " --item or --file, then continue the purchase"))
+              .explain(Advice.fixLineItemsThenContinue(state.customerId, state.cartId)))
           .nextStep(resumeCommand)
           .print(out, err, command.json());
     }
@@ -170,9 +168,7 @@ final class PurchaseSteps {
     try {
       journal.save();
     } catch (IOException e) {
-      note("the journal could not record the checkout (" + e.getMessage() + "); continuing the"
-          + " purchase checks the same cart out with the same MS-RequestId, which does not buy"
-          + " again");
+      note(Advice.checkoutNotRecorded(e.getMessage()));
     }
     if (result != null && !command.json()) {
       ResultTable.print(out, result, command.tableWidth());
@@ -246,7 +242,7 @@ final class PurchaseSteps {
       out.flush();
     }
     if (pending) {
-      err.println("provisioning is still pending; to wait for it (nothing is bought again):");
+      err.println(Advice.purchaseStillPending());
       err.println("next step: " + (waiting ? resumeCommand : resumeCommand + " --wait"));
       err.flush();
     }
@@ -332,22 +328,17 @@ final class PurchaseSteps {
       case CREATE ->
         report.explain(
             report.mayHaveSucceeded()
-                ? "a cart may have been created: that is harmless, as a cart is bought only by"
-                    + " a checkout and expires after 7 days; nothing was bought"
+                ? Advice.purchaseCartMayHaveBeenCreated()
                 : "no cart was created; nothing was bought");
       case READ_CART ->
         report.explain("cart " + cartId + " exists and was not checked out; nothing was bought");
       case CHECKOUT ->
         report.explain(
             report.mayHaveSucceeded()
-                ? "the checkout of cart " + cartId + " may have succeeded: continuing the"
-                    + " purchase checks the same cart out with the same MS-RequestId "
-                    + state.checkoutRequestId + ", which returns its orders if it did and"
-                    + " cannot buy twice"
+                ? Advice.checkoutMayHaveSucceeded(
+                    cartId, "continuing the purchase", state.checkoutRequestId)
                 : failedStatus(failure) >= 500
-                    ? "the checkout of cart " + cartId + " failed; continuing the purchase"
-                        + " checks the same cart out with the same MS-RequestId, which cannot buy"
-                        + " twice"
+                    ? Advice.purchaseCheckoutFailed(cartId)
                     : "cart " + cartId + " was not checked out; nothing was bought");
       default ->
         report.explain("bought: cart " + cartId + ", order(s) " + String.join(", ", orderIds())

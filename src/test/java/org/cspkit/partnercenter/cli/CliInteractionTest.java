@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.cspkit.partnercenter.internal.LibraryVersion;
+import org.cspkit.partnercenter.ClientVersion;
 import org.junit.jupiter.api.Test;
 
 /** Progress lines, Ctrl-C, --confirm, and the usual conventions: help, completion, version. */
@@ -228,10 +228,10 @@ class CliInteractionTest {
     assertThat(execute("checkout", "--version")).isZero();
     assertThat(out.toString().lines())
         .containsExactly(
-            "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+            "partner-center " + ClientVersion.version() + " (" + ClientVersion.name() + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ", " + System.getProperty("java.vm.name") + ")",
-            "partner-center " + LibraryVersion.VERSION + " (" + LibraryVersion.NAME + ")",
+            "partner-center " + ClientVersion.version() + " (" + ClientVersion.name() + ")",
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ", " + System.getProperty("java.vm.name") + ")");
   }
