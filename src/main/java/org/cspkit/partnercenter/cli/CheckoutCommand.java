@@ -79,8 +79,9 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
     // error (2) whatever the environment holds; nothing is sent before that.
     requireGuid("--customer-id", customerId);
     requireGuid("--cart-id", cartId);
-    CheckoutParams params =
-        setting("--customer-user-upn", () -> CheckoutParams.customerUserUpn(customerUserUpn));
+    CheckoutParams params = setting(
+        "--customer-user-upn",
+        () -> CheckoutParams.builder().customerUserUpn(customerUserUpn).build());
     if (whatIf && confirm) {
       throw usage("--what-if and --confirm cannot be used together");
     }
