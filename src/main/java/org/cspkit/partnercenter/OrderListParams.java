@@ -7,18 +7,25 @@ import org.cspkit.partnercenter.model.BillingCycleType;
 /**
  * The filters of {@link OrdersService#list(String, OrderListParams, RequestOptions)}: a billing
  * cycle ({@code billingType}, sent in its snake_case wire spelling such as {@code one_time}, as
- * the Java SDK does) and whether to include prices ({@code include_price}). Immutable and
- * thread-safe.
+ * the Java SDK does) and whether to include prices ({@code include_price}).
+ *
+ * <p>Immutable and thread-safe; build with {@link #builder()}, derive with {@link #newBuilder()};
+ * {@link #none()} sets nothing.
+ *
+ * <pre>{@code
+ * OrderListParams params =
+ *     OrderListParams.builder().billingType(BillingCycleType.ONE_TIME).includePrice(true).build();
+ * }</pre>
  */
 public final class OrderListParams {
-  private static final OrderListParams NONE = new OrderListParams(null, false);
+  private static final OrderListParams NONE = new Builder().build();
 
   private final BillingCycleType billingType;
   private final boolean includePrice;
 
-  private OrderListParams(BillingCycleType billingType, boolean includePrice) {
-    this.billingType = billingType;
-    this.includePrice = includePrice;
+  private OrderListParams(Builder builder) {
+    this.billingType = builder.billingType;
+    this.includePrice = builder.includePrice;
   }
 
   /**
@@ -31,24 +38,21 @@ public final class OrderListParams {
   }
 
   /**
-   * These parameters with a billing-cycle filter.
+   * A builder with nothing set.
    *
-   * @param billingType the billing cycle, such as {@link BillingCycleType#ONE_TIME}, or null for
-   *     none
-   * @return new parameters
+   * @return a new builder
    */
-  public OrderListParams withBillingType(BillingCycleType billingType) {
-    return new OrderListParams(billingType, includePrice);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * These parameters with or without prices.
+   * A builder holding these parameters.
    *
-   * @param includePrice true to send {@code include_price=true}
-   * @return new parameters
+   * @return a new builder
    */
-  public OrderListParams withIncludePrice(boolean includePrice) {
-    return new OrderListParams(billingType, includePrice);
+  public Builder newBuilder() {
+    return new Builder().billingType(billingType).includePrice(includePrice);
   }
 
   /**
@@ -84,5 +88,46 @@ public final class OrderListParams {
   @Override
   public String toString() {
     return "OrderListParams{billingType=" + billingType + ", includePrice=" + includePrice + "}";
+  }
+
+  /** Builds {@link OrderListParams}. Not thread-safe. */
+  public static final class Builder {
+    private BillingCycleType billingType;
+    private boolean includePrice;
+
+    private Builder() {}
+
+    /**
+     * Lists only the orders of one billing cycle (Partner Center page "Get a list of orders by
+     * customer and billing cycle type").
+     *
+     * @param billingType the billing cycle, such as {@link BillingCycleType#ONE_TIME}, or null for
+     *     none
+     * @return this builder
+     */
+    public Builder billingType(BillingCycleType billingType) {
+      this.billingType = billingType;
+      return this;
+    }
+
+    /**
+     * Asks for prices: the line items' {@code pricing} and each order's {@code totalPrice}.
+     *
+     * @param includePrice true to send {@code include_price=true}; false (the default) sends none
+     * @return this builder
+     */
+    public Builder includePrice(boolean includePrice) {
+      this.includePrice = includePrice;
+      return this;
+    }
+
+    /**
+     * Builds the parameters.
+     *
+     * @return the parameters
+     */
+    public OrderListParams build() {
+      return new OrderListParams(this);
+    }
   }
 }

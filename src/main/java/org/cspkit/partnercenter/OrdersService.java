@@ -1,15 +1,19 @@
 package org.cspkit.partnercenter;
 
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import java.util.concurrent.CompletableFuture;
-import org.cspkit.partnercenter.exception.ErrorDetails;
+import org.cspkit.partnercenter.exception.AuthenticationException;
+import org.cspkit.partnercenter.exception.ForbiddenException;
+import org.cspkit.partnercenter.exception.NotFoundException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
+import org.cspkit.partnercenter.exception.ServerErrorException;
+import org.cspkit.partnercenter.exception.ThrottledException;
 import org.cspkit.partnercenter.exception.TransportException;
+import org.cspkit.partnercenter.exception.UndecodableResponseException;
 import org.cspkit.partnercenter.internal.Arguments;
-import org.cspkit.partnercenter.internal.CallerContext;
 import org.cspkit.partnercenter.internal.OperationCall;
 import org.cspkit.partnercenter.internal.Pipeline;
+import org.cspkit.partnercenter.internal.Poller;
 import org.cspkit.partnercenter.internal.generated.OrdersApi;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderCollection;
@@ -18,17 +22,18 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 
 /**
  * The order operations of {@link PartnerCenterClient#orders()}: read an order, list a customer's
- * orders, read an order's provisioning status and wait until it is provisioned. All are GETs,
- * safe to repeat: retryable failures (no response, 408, 429, 500, 502, 503, 504) are retried
- * within the retry deadline ({@link RetryOptions}); a 2xx other than 200 is not. Thread-safe;
- * arguments are checked before anything is sent ({@link IllegalArgumentException}, which names a
- * null one). Order IDs are opaque strings, not always GUIDs, but never with a lone surrogate.
- *
- * <p>Each operation also has a {@code …WithResponse} form, blocking and {@code …Async}, that
- * returns the result as a {@link PartnerCenterResponse}: with the status, the headers, the request
- * IDs, the {@code MS-CV} and every attempt. The plain form returns its {@code value()}.
+ * orders, read an order's provisioning status, and wait until it is provisioned. Every operation
+ * has the forms of the {@linkplain org.cspkit.partnercenter package documentation}: {@code
+ * x(required)} and {@code xAsync(required)}; with every argument {@code x}, {@code xAsync}, {@code
+ * xWithResponse} and {@code xWithResponseAsync} (none changes anything: no {@code previewX}). What
+ * every operation does (argument checks, retries, interrupts, cancellation, {@code close()}) is
+ * written there once; each operation's own contract is on its blocking full form, and the other
+ * forms link to it. All are GETs, safe to repeat; a 2xx other than 200 is an {@link
+ * UndecodableResponseException}. Order IDs are opaque strings, not always GUIDs, but one path
+ * segment and never with a lone surrogate. The wait has a blocking and an {@code …Async} form,
+ * each short and full. Thread-safe.
  */
-public final class OrdersService {
+public final class OrdersService extends OrderForms {
   private final Pipeline pipeline;
   private final OrdersApi api;
 
@@ -38,184 +43,52 @@ public final class OrdersService {
   }
 
   /**
-   * Reads an order without prices: {@code GET /v1/customers/{customer-id}/orders/{order-id}}
-   * (Partner Center page "Get an order by ID"). Read a just-created order this way: the order
-   * list lags up to 15 minutes.
+   * Reads an order: {@code GET /v1/customers/{customer-id}/orders/{order-id}} (Partner Center
+   * page "Get an order by ID"). Read a just-created order this way: the order list lags up to 15
+   * minutes.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param orderId the order ID, such as {@code YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1}
-   * @return the order
+   * @param params whether to include prices, or {@link OrderGetParams#none()}
+   * @param options the request ID, correlation ID and retry options of this call
+   * @return the order (200); with prices, the line items' {@code pricing} and its {@code
+   *     totalPrice}
    * @throws IllegalArgumentException if the customer ID is not a GUID or the order ID is blank or
    *     not one path segment; nothing is sent
-   * @throws PartnerCenterException on any failure; see {@link #get(String, String, boolean,
-   *     RequestOptions)}
-   */
-  public Order get(String customerId, String orderId) {
-    return get(customerId, orderId, false, RequestOptions.defaults());
-  }
-
-  /**
-   * Reads an order on the calling thread.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param includePrice true to send {@code include_price=true}, which adds the line items'
-   *     {@code pricing} and the order's {@code totalPrice}
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the order
-   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
-   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (20000, order ID not
-   *     found)
-   * @throws org.cspkit.partnercenter.exception.AuthenticationException on 401, or when the token
-   *     source fails
-   * @throws org.cspkit.partnercenter.exception.ForbiddenException on 403
-   * @throws org.cspkit.partnercenter.exception.ThrottledException on 429 (orders allow 500
-   *     requests a minute per tenant), after the retries
-   * @throws org.cspkit.partnercenter.exception.ServerErrorException on 5xx, after the retries
-   * @throws org.cspkit.partnercenter.exception.UndecodableResponseException on a 2xx other than
-   *     200, or when the body is not the JSON the spec describes
-   * @throws org.cspkit.partnercenter.exception.TransportException when no complete response
-   *     arrives
+   * @throws NotFoundException on 404 (20000, order ID not found)
+   * @throws AuthenticationException on 401, or when the token source fails
+   * @throws ForbiddenException on 403
+   * @throws ThrottledException on 429 (orders allow 500 requests a minute per tenant), after the
+   *     retries
+   * @throws ServerErrorException on 5xx, after the retries
+   * @throws UndecodableResponseException on a 2xx other than 200, or when the body is not the
+   *     JSON the spec describes
+   * @throws TransportException when no complete response arrives
+   * @throws PartnerCenterException on any other status, a 3xx included
    * @throws IllegalStateException if the client is closed
    */
   public Order get(
-      String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return getWithResponse(customerId, orderId, includePrice, options).value();
+      String customerId, String orderId, OrderGetParams params, RequestOptions options) {
+    return getCall(customerId, orderId, params, options).run().value();
   }
 
   /**
-   * Reads an order without blocking.
+   * Lists a customer's orders: {@code GET /v1/customers/{customer-id}/orders} (Partner Center
+   * pages "Get all of a customer's orders" and, with a billing cycle, "Get a list of orders by
+   * customer and billing cycle type"). A new order can take up to 15 minutes to appear.
    *
    * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param includePrice true to send {@code include_price=true}
+   * @param params the billing-cycle filter and whether to include prices, or {@link
+   *     OrderListParams#none()}
    * @param options the request ID, correlation ID and retry options of this call
-   * @return a future completed with the order, or with the exception {@link #get(String, String,
-   *     boolean, RequestOptions)} would throw; cancelling it stops the call
-   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
-   */
-  public CompletableFuture<Order> getAsync(
-      String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return getCall(customerId, orderId, includePrice, options).start();
-  }
-
-  /**
-   * Reads an order as {@link #get(String, String, boolean, RequestOptions)} does, on the calling
-   * thread, and returns it with its response: the status (200), the headers, the {@code
-   * MS-RequestId} and {@code MS-CorrelationId} sent, the {@code MS-CV} and every attempt.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param includePrice true to send {@code include_price=true}
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the order and its response
-   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
-   * @throws PartnerCenterException as for {@link #get(String, String, boolean, RequestOptions)}
-   * @throws IllegalStateException if the client is closed
-   */
-  public PartnerCenterResponse<Order> getWithResponse(
-      String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return getCall(customerId, orderId, includePrice, options).run();
-  }
-
-  /**
-   * Reads an order without blocking, as {@link #getAsync(String, String, boolean,
-   * RequestOptions)} does, and completes with the order and its response.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param includePrice true to send {@code include_price=true}
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return a future completed with the order and its response, or with the exception {@link
-   *     #get(String, String, boolean, RequestOptions)} would throw; cancelling it stops the call
-   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
-   * @throws IllegalStateException if the client is closed
-   */
-  public CompletableFuture<PartnerCenterResponse<Order>> getWithResponseAsync(
-      String customerId, String orderId, boolean includePrice, RequestOptions options) {
-    return getCall(customerId, orderId, includePrice, options).startWithResponse();
-  }
-
-  /**
-   * Lists all of a customer's orders: {@code GET /v1/customers/{customer-id}/orders} (Partner
-   * Center page "Get all of a customer's orders"). A new order can take up to 15 minutes to
-   * appear.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @return the orders ({@code items()}) and their count
+   * @return the orders ({@code items()}) and their count (200)
    * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
    * @throws PartnerCenterException on any failure, by status as for {@link #get(String, String,
-   *     boolean, RequestOptions)}
-   */
-  public OrderCollection list(String customerId) {
-    return list(customerId, OrderListParams.none(), RequestOptions.defaults());
-  }
-
-  /**
-   * Lists a customer's orders on the calling thread, optionally of one billing cycle (Partner
-   * Center page "Get a list of orders by customer and billing cycle type").
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param params the billing-cycle filter and whether to include prices
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the orders and their count
-   * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
-   * @throws PartnerCenterException on any failure, by status as for {@link #get(String, String,
-   *     boolean, RequestOptions)}
+   *     OrderGetParams, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
   public OrderCollection list(String customerId, OrderListParams params, RequestOptions options) {
-    return listWithResponse(customerId, params, options).value();
-  }
-
-  /**
-   * Lists a customer's orders without blocking.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param params the billing-cycle filter and whether to include prices
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return a future completed with the orders, or with the exception {@link #list(String,
-   *     OrderListParams, RequestOptions)} would throw
-   * @throws IllegalArgumentException if the customer ID is not a GUID (thrown at once)
-   */
-  public CompletableFuture<OrderCollection> listAsync(
-      String customerId, OrderListParams params, RequestOptions options) {
-    return listCall(customerId, params, options).start();
-  }
-
-  /**
-   * Lists a customer's orders as {@link #list(String, OrderListParams, RequestOptions)} does, on
-   * the calling thread, and returns them with their response: the status (200), the headers, the
-   * {@code MS-RequestId} and {@code MS-CorrelationId} sent, the {@code MS-CV} and every attempt.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param params the billing-cycle filter and whether to include prices
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the orders and their response
-   * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
-   * @throws PartnerCenterException as for {@link #list(String, OrderListParams, RequestOptions)}
-   * @throws IllegalStateException if the client is closed
-   */
-  public PartnerCenterResponse<OrderCollection> listWithResponse(
-      String customerId, OrderListParams params, RequestOptions options) {
-    return listCall(customerId, params, options).run();
-  }
-
-  /**
-   * Lists a customer's orders without blocking, as {@link #listAsync(String, OrderListParams,
-   * RequestOptions)} does, and completes with the orders and their response.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param params the billing-cycle filter and whether to include prices
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return a future completed with the orders and their response, or with the exception {@link
-   *     #list(String, OrderListParams, RequestOptions)} would throw; cancelling it stops the call
-   * @throws IllegalArgumentException if the customer ID is not a GUID (thrown at once)
-   * @throws IllegalStateException if the client is closed
-   */
-  public CompletableFuture<PartnerCenterResponse<OrderCollection>> listWithResponseAsync(
-      String customerId, OrderListParams params, RequestOptions options) {
-    return listCall(customerId, params, options).startWithResponse();
+    return listCall(customerId, params, options).run().value();
   }
 
   /**
@@ -227,167 +100,97 @@ public final class OrdersService {
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param orderId the order ID
-   * @return the status of each line item ({@code items()})
-   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
-   * @throws PartnerCenterException on any failure; see {@link #getProvisioningStatus(String,
-   *     String, RequestOptions)}
-   */
-  public OrderProvisioningStatusCollection getProvisioningStatus(
-      String customerId, String orderId) {
-    return getProvisioningStatus(customerId, orderId, RequestOptions.defaults());
-  }
-
-  /**
-   * Reads the provisioning status of an order on the calling thread.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
    * @param options the request ID, correlation ID and retry options of this call
-   * @return the status of each line item
+   * @return the status of each line item ({@code items()}) (200)
    * @throws IllegalArgumentException if an ID is invalid; nothing is sent
-   * @throws org.cspkit.partnercenter.exception.AuthenticationException on 401, and {@link
-   *     org.cspkit.partnercenter.exception.ForbiddenException} on 403, whose message says that
-   *     this operation needs an app+user token
-   * @throws org.cspkit.partnercenter.exception.NotFoundException on 404 (800007, unable to
-   *     retrieve provisioning information)
+   * @throws AuthenticationException on 401, and {@link ForbiddenException} on 403, whose message
+   *     says that this operation needs an app+user token
+   * @throws NotFoundException on 404 (800007, unable to retrieve provisioning information)
    * @throws PartnerCenterException on any other failure, by status as for {@link #get(String,
-   *     String, boolean, RequestOptions)}
+   *     String, OrderGetParams, RequestOptions)}
    * @throws IllegalStateException if the client is closed
    */
   public OrderProvisioningStatusCollection getProvisioningStatus(
       String customerId, String orderId, RequestOptions options) {
-    return getProvisioningStatusWithResponse(customerId, orderId, options).value();
-  }
-
-  /**
-   * Reads the provisioning status of an order without blocking.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return a future completed with the statuses, or with the exception {@link
-   *     #getProvisioningStatus(String, String, RequestOptions)} would throw
-   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
-   */
-  public CompletableFuture<OrderProvisioningStatusCollection> getProvisioningStatusAsync(
-      String customerId, String orderId, RequestOptions options) {
-    return statusCall(customerId, orderId, options).start();
-  }
-
-  /**
-   * Reads the provisioning status of an order as {@link #getProvisioningStatus(String, String,
-   * RequestOptions)} does, on the calling thread, and returns it with its response: the status
-   * (200), the headers, the {@code MS-RequestId} and {@code MS-CorrelationId} sent, the {@code
-   * MS-CV} and every attempt.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the status of each line item and their response
-   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
-   * @throws PartnerCenterException as for {@link #getProvisioningStatus(String, String,
-   *     RequestOptions)}
-   * @throws IllegalStateException if the client is closed
-   */
-  public PartnerCenterResponse<OrderProvisioningStatusCollection> getProvisioningStatusWithResponse(
-      String customerId, String orderId, RequestOptions options) {
-    return statusCall(customerId, orderId, options).run();
-  }
-
-  /**
-   * Reads the provisioning status of an order without blocking, as {@link
-   * #getProvisioningStatusAsync(String, String, RequestOptions)} does, and completes with the
-   * statuses and their response.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return a future completed with the statuses and their response, or with the exception
-   *     {@link #getProvisioningStatus(String, String, RequestOptions)} would throw; cancelling it
-   *     stops the call
-   * @throws IllegalArgumentException if an ID is invalid (thrown at once)
-   * @throws IllegalStateException if the client is closed
-   */
-  public CompletableFuture<PartnerCenterResponse<OrderProvisioningStatusCollection>>
-      getProvisioningStatusWithResponseAsync(
-          String customerId, String orderId, RequestOptions options) {
-    return statusCall(customerId, orderId, options).startWithResponse();
+    return statusCall(customerId, orderId, options).run().value();
   }
 
   /**
    * Polls an order's provisioning status until no line item is pending ({@link
-   * OrderLineItemProvisioningStatus#isPending()}) or the wait's timeout has passed, on the calling
-   * thread, which sleeps between polls. Each poll is a {@link #getProvisioningStatus(String,
-   * String, RequestOptions)} with its own retries and a new {@code MS-RequestId}; the correlation
-   * ID and retry options of {@code options} apply to every poll.
+   * OrderLineItemProvisioningStatus#isPending()}), on the calling thread, which sleeps between
+   * polls. Each poll is a {@link #getProvisioningStatus(String, String, RequestOptions)} with its
+   * own retries and a new {@code MS-RequestId}; the correlation ID and retry options of {@code
+   * options} apply to every poll. The polls follow {@code wait}: intervals, {@code Retry-After},
+   * timeout, and a listener that sees every poll's statuses.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param orderId the order ID
-   * @param wait the intervals and timeout
+   * @param wait the intervals, timeout and listener
    * @param options the correlation ID and retry options of each poll (a request ID in it is
    *     ignored: each poll gets a new one)
-   * @return the last statuses read: check {@link OrderProvisioningStatusCollection#anyPending()}
-   *     to tell a finished order from a timeout
+   * @return the statuses of the last poll, none pending
    * @throws IllegalArgumentException if an ID is invalid; nothing is sent
+   * @throws ProvisioningTimeoutException if a line item is still pending at the timeout, with the
+   *     last statuses read
    * @throws PartnerCenterException the failure of a poll, which ends the wait (such as the 401 or
    *     403 of an app-only token); a {@link TransportException} when the thread is interrupted
    *     between polls, with the interrupt flag kept
+   * @throws RuntimeException what the wait's poll listener throws, which ends the wait
    * @throws IllegalStateException if the client is closed
    */
   public OrderProvisioningStatusCollection waitForProvisioning(
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
-    pipeline.requireOpen();
-    RequestOptions perPoll = perPoll(customerId, orderId, options);
-    try {
-      return Failsafe.with(Arguments.requireWait(wait).retryPolicy())
-          .get(context -> wait.polled(getProvisioningStatus(
-              customerId, orderId, wait.within(perPoll, context, pipeline.retryOptions(perPoll)))));
-    } catch (FailsafeException e) {
-      if (e.getCause() instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        throw new TransportException(
-            "Interrupted while waiting for the provisioning of order " + orderId,
-            ErrorDetails.noResponse(null, perPoll.correlationId().orElseThrow().toString()),
-            e.getCause());
-      }
-      throw e;
-    }
+    return provisioning(customerId, orderId, wait).await(options);
   }
 
   /**
-   * Polls an order's provisioning status as {@link #waitForProvisioning(String, String,
-   * ProvisioningWaitOptions, RequestOptions)} does, without blocking: polls run on the client's
-   * threads and the waits between them are scheduled. Cancelling the future stops the polling and
-   * the poll in flight.
+   * Polls as {@link #waitForProvisioning(String, String, ProvisioningWaitOptions, RequestOptions)}
+   * does, without blocking: each poll starts on the client's threads, with the caller's
+   * OpenTelemetry context and MDC, and the waits between them are scheduled. Cancelling the future
+   * stops the polling and the poll in flight; the client's {@code close()} ends the wait at once
+   * with a {@link TransportException}.
    *
    * @param customerId the customer's tenant ID, a GUID
    * @param orderId the order ID
-   * @param wait the intervals and timeout
+   * @param wait the intervals, timeout and listener
    * @param options the correlation ID and retry options of each poll
-   * @return a future completed with the last statuses read, or with the failure of a poll; with
-   *     a {@link TransportException} as soon as the client is closed
+   * @return a future completed with the statuses of the last poll, none pending, or with what
+   *     {@link #waitForProvisioning(String, String, ProvisioningWaitOptions, RequestOptions)}
+   *     would throw (a {@link ProvisioningTimeoutException} at the timeout)
    * @throws IllegalArgumentException if an ID is invalid (thrown at once)
    * @throws IllegalStateException if the client is closed
    */
   public CompletableFuture<OrderProvisioningStatusCollection> waitForProvisioningAsync(
       String customerId, String orderId, ProvisioningWaitOptions wait, RequestOptions options) {
-    pipeline.requireOpen();
-    RequestOptions perPoll = perPoll(customerId, orderId, options);
-    CompletableFuture<OrderProvisioningStatusCollection> polling = Failsafe.with(
-            Arguments.requireWait(wait).retryPolicy())
-        // Each poll starts on the scheduler's thread: with the caller's context and MDC.
-        .with(CallerContext.current().scheduler(pipeline.scheduler()))
-        .getStageAsync(context -> getProvisioningStatusAsync(
-                customerId, orderId, wait.within(perPoll, context, pipeline.retryOptions(perPoll)))
-            .thenApply(wait::polled));
-    pipeline.endOnClose(
-        polling,
-        () -> polling.completeExceptionally(Pipeline.closedWhile(
-            "while waiting for the provisioning of order " + orderId,
-            null,
-            null,
-            perPoll.correlationId().orElseThrow().toString())));
-    return polling;
+    return provisioning(customerId, orderId, wait).start(options);
+  }
+
+  /**
+   * {@return the statuses of the last poll, none pending}, as {@link #waitForProvisioning(String,
+   * String, ProvisioningWaitOptions, RequestOptions)}
+   * with {@link ProvisioningWaitOptions#defaults()} (15 seconds doubling up to 2 minutes, for at
+   * most 30 minutes) and default request options.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   */
+  public OrderProvisioningStatusCollection waitForProvisioning(String customerId, String orderId) {
+    return waitForProvisioning(
+        customerId, orderId, ProvisioningWaitOptions.defaults(), RequestOptions.defaults());
+  }
+
+  /**
+   * {@return a future of the statuses of the last poll, none pending}, as {@link
+   * #waitForProvisioningAsync(String, String, ProvisioningWaitOptions,
+   * RequestOptions)} with {@link ProvisioningWaitOptions#defaults()} and default request options.
+   *
+   * @param customerId the customer's tenant ID, a GUID
+   * @param orderId the order ID
+   */
+  public CompletableFuture<OrderProvisioningStatusCollection> waitForProvisioningAsync(
+      String customerId, String orderId) {
+    return waitForProvisioningAsync(
+        customerId, orderId, ProvisioningWaitOptions.defaults(), RequestOptions.defaults());
   }
 
   /**
@@ -412,27 +215,40 @@ public final class OrdersService {
     return statuses.anyPending();
   }
 
-  /** Checks the IDs now, and keeps one correlation ID across the polls. */
-  private static RequestOptions perPoll(String customerId, String orderId, RequestOptions options) {
+  /** The wait for one order's provisioning, its IDs and settings checked. */
+  private Poller<OrderProvisioningStatusCollection> provisioning(
+      String customerId, String orderId, ProvisioningWaitOptions wait) {
+    pipeline.requireOpen();
     Arguments.requireGuid(customerId, "customerId");
     Arguments.requireId(orderId, "orderId");
-    return Arguments.requireOptions(options)
-        .newBuilder()
-        .requestId(null)
-        .correlationId(options.correlationId().orElseGet(java.util.UUID::randomUUID))
-        .build();
+    Arguments.requireWait(wait);
+    return new Poller<>(
+        pipeline,
+        new Poller.Schedule(wait.initialInterval(), wait.maxInterval(), wait.timeout()),
+        perPoll -> statusCall(customerId, orderId, perPoll),
+        statuses -> !statuses.anyPending(),
+        wait.pollListener().orElse(null),
+        "waiting for the provisioning of order " + orderId,
+        (last, correlationId) ->
+            new ProvisioningTimeoutException(orderId, wait.timeout(), last, correlationId));
   }
 
-  private OperationCall<Order> getCall(
-      String customerId, String orderId, boolean includePrice, RequestOptions options) {
+  @Override
+  OperationCall<Order> getCall(
+      String customerId, String orderId, OrderGetParams params, RequestOptions options) {
+    if (params == null) {
+      throw new IllegalArgumentException(
+          "params (OrderGetParams) must not be null; use OrderGetParams.none()");
+    }
     return api.getOrder(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireId(orderId, "orderId"),
-        includePrice ? Boolean.TRUE : null,
+        params.includePrice() ? Boolean.TRUE : null,
         Arguments.requireOptions(options));
   }
 
-  private OperationCall<OrderCollection> listCall(
+  @Override
+  OperationCall<OrderCollection> listCall(
       String customerId, OrderListParams params, RequestOptions options) {
     Arguments.requireParams(params);
     return api.listOrders(
@@ -442,7 +258,8 @@ public final class OrdersService {
         Arguments.requireOptions(options));
   }
 
-  private OperationCall<OrderProvisioningStatusCollection> statusCall(
+  @Override
+  OperationCall<OrderProvisioningStatusCollection> statusCall(
       String customerId, String orderId, RequestOptions options) {
     return api.getOrderProvisioningStatus(
         Arguments.requireGuid(customerId, "customerId"),

@@ -47,9 +47,9 @@ import org.cspkit.partnercenter.internal.TokenCache;
  * <p>Every operation runs through the same pipeline. A documented success status returns the
  * decoded model; anything else throws a subtype of {@link PartnerCenterException} with the status,
  * the service's error code and description, {@code MS-RequestId} and {@code MS-CorrelationId}.
- * Retryable failures (no response, 408, 429, 500, 502, 503, 504, and for checkout 409 with 800064
- * or 800060) are retried with backoff, always with the same {@code MS-RequestId}; see {@link
- * RetryOptions}. A GET is safe to repeat; for a POST or PUT an exception says whether the call may
+ * Retryable failures (the statuses are listed in {@link RetryOptions}) are retried with backoff,
+ * always with the same {@code MS-RequestId}. The forms of every operation and what they share are
+ * described in the {@linkplain org.cspkit.partnercenter package documentation}. A GET is safe to repeat; for a POST or PUT an exception says whether the call may
  * have taken effect anyway ({@link PartnerCenterException#mayHaveSucceeded()}), and lists every
  * attempt ({@link PartnerCenterException#attempts()}).
  */

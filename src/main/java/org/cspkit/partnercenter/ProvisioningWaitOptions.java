@@ -1,8 +1,5 @@
 package org.cspkit.partnercenter;
 
-import dev.failsafe.ExecutionContext;
-import dev.failsafe.RetryPolicy;
-import dev.failsafe.RetryPolicyBuilder;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +9,8 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 /**
  * How {@link OrdersService#waitForProvisioning} polls an order's provisioning status: the first
  * poll at once, then waits that start at {@link #initialInterval()} and double up to {@link
- * #maxInterval()}, until no line item is pending or {@link #timeout()} has passed. Partner Center
+ * #maxInterval()} (each at least the {@code Retry-After} of the poll's response), until no line
+ * item is pending or {@link #timeout()} has passed. Partner Center
  * documents no polling interval and warns that continuous polling is throttled ("API throttling
  * guidance"); the defaults poll slowly: 15 seconds, doubling up to 2 minutes, for at most 30
  * minutes. A {@linkplain Builder#pollListener poll listener} sees every statuses read, for
@@ -28,9 +26,6 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
  * }</pre>
  */
 public final class ProvisioningWaitOptions {
-  /** The deadline of a poll made with less than this left of the wait; it gets no retry. */
-  static final Duration LAST_POLL = Duration.ofSeconds(10);
-
   private static final ProvisioningWaitOptions DEFAULTS = new Builder().build();
 
   private final Duration initialInterval;
@@ -78,28 +73,6 @@ public final class ProvisioningWaitOptions {
   }
 
   /**
-   * Options with these waits, and no poll listener.
-   *
-   * @param initialInterval the wait after the first poll, more than zero
-   * @param maxInterval the longest wait between polls, at least {@code initialInterval} (equal:
-   *     every wait is the same)
-   * @param timeout how long to keep polling, more than {@code initialInterval}; checked between
-   *     polls, and no poll's retry outlasts it: a retry or a {@code Retry-After} that does not
-   *     fit in what is left is not made, and that poll's failure ends the wait (in the last 10
-   *     seconds a poll is a single attempt, cut after 10 seconds)
-   * @return the options
-   * @throws IllegalArgumentException if a duration is out of range; the message names it
-   */
-  public static ProvisioningWaitOptions of(
-      Duration initialInterval, Duration maxInterval, Duration timeout) {
-    return new Builder()
-        .initialInterval(initialInterval)
-        .maxInterval(maxInterval)
-        .timeout(timeout)
-        .build();
-  }
-
-  /**
    * The wait after the first poll.
    *
    * @return the duration
@@ -119,7 +92,7 @@ public final class ProvisioningWaitOptions {
 
   /**
    * How long to keep polling: no poll starts after it, and a poll's retries end by it (see {@link
-   * #of}).
+   * Builder#timeout}).
    *
    * @return the duration
    */
@@ -134,52 +107,6 @@ public final class ProvisioningWaitOptions {
    */
   public Optional<Consumer<OrderProvisioningStatusCollection>> pollListener() {
     return Optional.ofNullable(pollListener);
-  }
-
-  /** Hands the statuses of a poll to the wait's listener, if any. */
-  OrderProvisioningStatusCollection polled(OrderProvisioningStatusCollection statuses) {
-    if (pollListener != null) {
-      pollListener.accept(statuses);
-    }
-    return statuses;
-  }
-
-  /**
-   * A poll's options within the wait, so that no retry outlasts it: with more than {@link
-   * #LAST_POLL} left, the poll's deadline is cut at what is left of {@link #timeout()} (a retry or
-   * a {@code Retry-After} that does not fit is not made, and that failure ends the wait); with
-   * less, the poll is a single attempt with a deadline of {@link #LAST_POLL}, so that the last
-   * poll, which Failsafe makes at the timeout, still has the time to be answered.
-   */
-  RequestOptions within(RequestOptions poll, ExecutionContext<?> wait, RetryOptions retry) {
-    Duration left = timeout.minus(wait.getElapsedTime());
-    if (left.compareTo(retry.deadline()) >= 0) {
-      return poll;
-    }
-    RetryOptions.Builder cut = retry.newBuilder();
-    if (left.compareTo(LAST_POLL) >= 0) {
-      cut.deadline(left);
-    } else {
-      cut.maxAttempts(1)
-          .deadline(LAST_POLL.compareTo(retry.deadline()) < 0 ? LAST_POLL : retry.deadline());
-    }
-    return poll.newBuilder().retryOptions(cut.build()).build();
-  }
-
-  /** The polling as a Failsafe policy: retried while a line item is pending, until the timeout. */
-  RetryPolicy<OrderProvisioningStatusCollection> retryPolicy() {
-    RetryPolicyBuilder<OrderProvisioningStatusCollection> policy =
-        RetryPolicy.<OrderProvisioningStatusCollection>builder()
-            .handleResultIf(OrderProvisioningStatusCollection::anyPending)
-            // A poll's failure was already retried by the pipeline: it ends the
-            .abortOn(Throwable.class)
-            .withMaxAttempts(-1)
-            .withMaxDuration(timeout);
-    // Failsafe's backoff needs a maximum above the first delay: equal ones are a fixed delay.
-    return (maxInterval().equals(initialInterval())
-            ? policy.withDelay(initialInterval())
-            : policy.withBackoff(initialInterval(), maxInterval()))
-        .build();
   }
 
   @Override
@@ -241,7 +168,12 @@ public final class ProvisioningWaitOptions {
     }
 
     /**
-     * How long to keep polling, from the first poll. Default 30 minutes.
+     * How long to keep polling, from the first poll. Default 30 minutes. Checked between polls;
+     * the last poll is made at the timeout, and a wait whose last poll still finds a line item
+     * pending ends with a {@link org.cspkit.partnercenter.exception.ProvisioningTimeoutException}.
+     * No poll's retry outlasts it: a retry or a {@code Retry-After} that does not fit in what is
+     * left is not made, and that poll's failure ends the wait (in the last 10 seconds a poll is a
+     * single attempt, cut after 10 seconds).
      *
      * @param timeout more than zero, and more than the initial interval at {@link #build()}
      * @return this builder

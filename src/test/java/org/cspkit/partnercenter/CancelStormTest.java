@@ -151,6 +151,7 @@ class CancelStormTest {
               .checkoutAsync(
                   CUSTOMER_ID,
                   CART_ID,
+                  CheckoutParams.none(),
                   RequestOptions.builder().requestId(requestId).build());
           futures.add(future);
           CompletableFuture<Boolean> cancel = new CompletableFuture<>();

@@ -112,8 +112,9 @@ class CancellationAndLoggingTest {
   void aReadCutOffInFlightNeverMayHaveSucceededButACheckoutMay() throws Exception {
     PartnerCenterClient client = slowFailingService(Duration.ofSeconds(5));
 
-    CompletableFuture<?> read =
-        client.orders().getAsync(CUSTOMER_ID, "o-1", false, RequestOptions.defaults());
+    CompletableFuture<?> read = client
+        .orders()
+        .getAsync(CUSTOMER_ID, "o-1", OrderGetParams.none(), RequestOptions.defaults());
     assertThat(firstRequest.await(5, TimeUnit.SECONDS)).isTrue();
     read.cancel(true);
     CallCancelledException readCancelled = cancellation(read);
@@ -268,6 +269,7 @@ class CancellationAndLoggingTest {
         .checkout(
             CUSTOMER_ID,
             CART_ID,
+            CheckoutParams.none(),
             RequestOptions.builder()
                 .requestId(requestId)
                 .correlationId(correlationId)

@@ -86,7 +86,9 @@ class CheckoutRequestTest {
         .checkout(
             CUSTOMER_ID,
             CART_ID,
-            CheckoutParams.customerUserUpn("adele.vance@contoso.onmicrosoft.com"),
+            CheckoutParams.builder()
+                .customerUserUpn("adele.vance@contoso.onmicrosoft.com")
+                .build(),
             RequestOptions.builder()
                 .requestId(requestId)
                 .correlationId(correlationId)
@@ -162,7 +164,8 @@ class CheckoutRequestTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.applicationName("Contoso\n"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CheckoutParams.customerUserUpn("not a upn"))
+    assertThatThrownBy(
+            () -> CheckoutParams.builder().customerUserUpn("not a upn").build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PartnerCenterCloud.fromName("germany"))
         .isInstanceOf(IllegalArgumentException.class)

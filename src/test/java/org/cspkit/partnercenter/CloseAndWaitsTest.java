@@ -2,6 +2,7 @@ package org.cspkit.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +13,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
+import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
 import org.cspkit.partnercenter.exception.ServerErrorException;
 import org.cspkit.partnercenter.exception.ThrottledException;
 import org.cspkit.partnercenter.exception.TransportException;
@@ -77,7 +79,8 @@ class CloseAndWaitsTest {
     CountDownLatch retryPlanned = new CountDownLatch(1);
     RequestOptions options = retryingAfterALongPause(retryPlanned);
     PartnerCenterClient client = client();
-    CompletableFuture<?> order = client.orders().getAsync(CUSTOMER_ID, "o-1", false, options);
+    CompletableFuture<?> order =
+        client.orders().getAsync(CUSTOMER_ID, "o-1", OrderGetParams.none(), options);
     assertThat(retryPlanned.await(30, TimeUnit.SECONDS)).isTrue();
 
     client.close();
@@ -164,26 +167,36 @@ class CloseAndWaitsTest {
   }
 
   @Test
-  void aWaitThatTimesOutReturnsTheLastStatusesEvenWhenItsLastPollIsSlow() {
+  void aWaitThatTimesOutThrowsTheLastStatusesEvenWhenItsLastPollIsSlow() throws Exception {
     MockResponse slowPending = new MockResponse.Builder()
         .code(200)
         .setHeader("Content-Type", "application/json")
         .body(PENDING)
         .headersDelay(300, TimeUnit.MILLISECONDS)
         .build();
-    ProvisioningWaitOptions wait = ProvisioningWaitOptions.of(
-        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+        .initialInterval(Duration.ofMillis(100))
+        .maxInterval(Duration.ofMillis(100))
+        .timeout(Duration.ofSeconds(1))
+        .build();
     Scripted.serveForever(server, slowPending);
     try (PartnerCenterClient client = client()) {
-      assertThat(OrdersService.anyPending(client
-              .orders()
-              .waitForProvisioning(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults())))
+      assertThat(catchThrowableOfType(
+                  ProvisioningTimeoutException.class,
+                  () -> client
+                      .orders()
+                      .waitForProvisioning(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults()))
+              .lastStatuses()
+              .anyPending())
           .isTrue();
-      assertThat(OrdersService.anyPending(client
-              .orders()
-              .waitForProvisioningAsync(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults())
-              .join()))
-          .isTrue();
+      assertThat(failureWithin(
+              client
+                  .orders()
+                  .waitForProvisioningAsync(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults()),
+              LONG_PAUSE))
+          .isInstanceOfSatisfying(
+              ProvisioningTimeoutException.class,
+              timeout -> assertThat(timeout.lastStatuses().anyPending()).isTrue());
     }
   }
 
@@ -195,8 +208,11 @@ class CloseAndWaitsTest {
         .setHeader("Content-Type", "application/json")
         .body("{}")
         .build();
-    ProvisioningWaitOptions wait = ProvisioningWaitOptions.of(
-        Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(1));
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+        .initialInterval(Duration.ofMillis(100))
+        .maxInterval(Duration.ofMillis(100))
+        .timeout(Duration.ofSeconds(1))
+        .build();
     Scripted.serveForever(server, throttled);
     try (PartnerCenterClient client = client()) {
       assertThatThrownBy(() -> client

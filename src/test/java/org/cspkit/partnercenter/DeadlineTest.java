@@ -295,6 +295,7 @@ class DeadlineTest {
         .checkoutAsync(
             CUSTOMER_ID,
             CART_ID,
+            CheckoutParams.none(),
             RequestOptions.builder()
                 .retryOptions(
                     RetryOptions.builder().deadline(Duration.ofSeconds(1)).build())

@@ -143,7 +143,7 @@ class FakePartnerCenterTest {
             .orders()
             .list(
                 CUSTOMER_ID,
-                OrderListParams.none().withBillingType(BillingCycleType.ONE_TIME),
+                OrderListParams.builder().billingType(BillingCycleType.ONE_TIME).build(),
                 RequestOptions.defaults())
             .items())
         .singleElement()
@@ -218,9 +218,11 @@ class FakePartnerCenterTest {
   void aCheckoutRepeatedWithItsRequestIdGetsTheFirstResultAndWithAnotherOne800065() {
     Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
     RequestOptions once = RequestOptions.builder().requestId(UUID.randomUUID()).build();
-    CartCheckoutResult first = client.carts().checkout(CUSTOMER_ID, cart.id(), once);
+    CartCheckoutResult first =
+        client.carts().checkout(CUSTOMER_ID, cart.id(), CheckoutParams.none(), once);
 
-    assertThat(client.carts().checkout(CUSTOMER_ID, cart.id(), once)).isEqualTo(first);
+    assertThat(client.carts().checkout(CUSTOMER_ID, cart.id(), CheckoutParams.none(), once))
+        .isEqualTo(first);
     assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, cart.id()))
         .isInstanceOfSatisfying(BadRequestException.class, e -> {
           assertThat(e.errorCode()).hasValue(800065);
@@ -397,8 +399,11 @@ class FakePartnerCenterTest {
             .waitForProvisioning(
                 CUSTOMER_ID,
                 orderId,
-                ProvisioningWaitOptions.of(
-                    Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1)),
+                ProvisioningWaitOptions.builder()
+                    .initialInterval(Duration.ofMillis(1))
+                    .maxInterval(Duration.ofMillis(2))
+                    .timeout(Duration.ofMinutes(1))
+                    .build(),
                 RequestOptions.defaults())
             .items())
         .extracting(OrderLineItemProvisioningStatus::status)

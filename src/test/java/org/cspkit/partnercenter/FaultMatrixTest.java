@@ -454,6 +454,7 @@ class FaultMatrixTest {
             .checkout(
                 CUSTOMER_ID,
                 CART_ID,
+                CheckoutParams.none(),
                 RequestOptions.builder().retryOptions(RetryOptions.NONE).build()));
     CartCheckoutResult next = client.carts().checkout(CUSTOMER_ID, CART_ID);
 
@@ -483,6 +484,7 @@ class FaultMatrixTest {
         .checkout(
             CUSTOMER_ID,
             CART_ID,
+            CheckoutParams.none(),
             RequestOptions.builder().attemptListener(listener).build());
 
     assertThat(result.orders()).hasSize(1);
@@ -496,6 +498,7 @@ class FaultMatrixTest {
             .checkout(
                 CUSTOMER_ID,
                 CART_ID,
+                CheckoutParams.none(),
                 RequestOptions.builder().attemptListener(listener).build()));
     assertThat(heard).containsExactly("1/4 400 false");
   }

@@ -245,6 +245,8 @@ class InputChecksTest {
         "params (CheckoutParams) must not be null; use CheckoutParams.none()",
         OrderListParams.class,
         "params (OrderListParams) must not be null; use OrderListParams.none()",
+        OrderGetParams.class,
+        "params (OrderGetParams) must not be null; use OrderGetParams.none()",
         ProvisioningWaitOptions.class,
         "wait (ProvisioningWaitOptions) must not be null; use ProvisioningWaitOptions.defaults()");
     Map<Class<?>, Object> valid = Map.of(
@@ -254,6 +256,7 @@ class InputChecksTest {
         RequestOptions.class, RequestOptions.defaults(),
         CheckoutParams.class, CheckoutParams.none(),
         OrderListParams.class, OrderListParams.none(),
+        OrderGetParams.class, OrderGetParams.none(),
         ProvisioningWaitOptions.class, ProvisioningWaitOptions.defaults());
     int checked = 0;
     try (PartnerCenterClient client = client()) {

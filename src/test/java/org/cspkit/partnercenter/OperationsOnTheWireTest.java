@@ -20,6 +20,7 @@ import org.cspkit.partnercenter.exception.ConflictException;
 import org.cspkit.partnercenter.exception.ForbiddenException;
 import org.cspkit.partnercenter.exception.OutcomeUnknownException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
+import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
@@ -168,15 +169,22 @@ class OperationsOnTheWireTest {
     PartnerCenterClient client = client();
 
     client.orders().get(CUSTOMER_ID, ORDER_ID);
-    client.orders().get(CUSTOMER_ID, ORDER_ID, true, RequestOptions.defaults());
+    client
+        .orders()
+        .get(
+            CUSTOMER_ID,
+            ORDER_ID,
+            OrderGetParams.builder().includePrice(true).build(),
+            RequestOptions.defaults());
     client.orders().list(CUSTOMER_ID);
     client
         .orders()
         .list(
             CUSTOMER_ID,
-            OrderListParams.none()
-                .withBillingType(BillingCycleType.ONE_TIME)
-                .withIncludePrice(true),
+            OrderListParams.builder()
+                .billingType(BillingCycleType.ONE_TIME)
+                .includePrice(true)
+                .build(),
             RequestOptions.defaults());
 
     List<RecordedRequest> requests = requests();
@@ -327,8 +335,11 @@ class OperationsOnTheWireTest {
     assertThat(server.getRequestCount()).isZero();
   }
 
-  static final ProvisioningWaitOptions QUICK = ProvisioningWaitOptions.of(
-      Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(20));
+  static final ProvisioningWaitOptions QUICK = ProvisioningWaitOptions.builder()
+      .initialInterval(Duration.ofMillis(10))
+      .maxInterval(Duration.ofMillis(40))
+      .timeout(Duration.ofSeconds(20))
+      .build();
 
   @Test
   void theWaitPollsUntilNoLineIsPendingWithANewRequestIdAndOneCorrelationId() throws Exception {
@@ -354,19 +365,26 @@ class OperationsOnTheWireTest {
   }
 
   @Test
-  void aWaitThatTimesOutReturnsTheLastPendingStatuses() {
+  void aWaitThatTimesOutThrowsWithTheLastPendingStatuses() throws Exception {
     Scripted.serveForever(server, statuses("PrefulfillmentPending"));
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+        .initialInterval(Duration.ofMillis(10))
+        .maxInterval(Duration.ofMillis(20))
+        .timeout(Duration.ofMillis(200))
+        .build();
 
-    OrderProvisioningStatusCollection last = client()
-        .orders()
-        .waitForProvisioning(
-            CUSTOMER_ID,
-            ORDER_ID,
-            ProvisioningWaitOptions.of(
-                Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200)),
-            RequestOptions.defaults());
+    ProvisioningTimeoutException timeout = catchThrowableOfType(
+        ProvisioningTimeoutException.class,
+        () -> client()
+            .orders()
+            .waitForProvisioning(CUSTOMER_ID, ORDER_ID, wait, RequestOptions.defaults()));
 
-    assertThat(last.anyPending()).isTrue();
+    assertThat(timeout.lastStatuses().anyPending()).isTrue();
+    assertThat(timeout.orderId()).isEqualTo(ORDER_ID);
+    assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(200));
+    assertThat(timeout.correlationId())
+        .isEqualTo(requests().get(0).getHeaders().get("MS-CorrelationId"));
+    assertThat(timeout).hasMessageContaining(ORDER_ID).hasMessageContaining("1 line item(s)");
     assertThat(server.getRequestCount()).isGreaterThan(1);
   }
 

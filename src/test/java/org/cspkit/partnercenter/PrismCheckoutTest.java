@@ -269,7 +269,10 @@ class PrismCheckoutTest {
         .build();
 
     PartnerCenterException e = catchThrowableOfType(
-        type, () -> client(prism, prefer).carts().checkout(CUSTOMER_ID, CART_ID, options));
+        type,
+        () -> client(prism, prefer)
+            .carts()
+            .checkout(CUSTOMER_ID, CART_ID, CheckoutParams.none(), options));
 
     assertThat(e.statusCode()).isEqualTo(status);
     if (errorCode == null) {

@@ -177,7 +177,11 @@ class PrismOperationsTest {
 
     Order reserved = client(prism, "example=reservedInstanceOrder")
         .orders()
-        .get(CUSTOMER_ID, "YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1", true, RequestOptions.defaults());
+        .get(
+            CUSTOMER_ID,
+            "YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1",
+            OrderGetParams.builder().includePrice(true).build(),
+            RequestOptions.defaults());
     assertThat(reserved.id()).isEqualTo("YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1");
     assertThat(reserved.billingCycle()).isEqualTo(BillingCycleType.ONE_TIME);
   }
@@ -188,9 +192,10 @@ class PrismOperationsTest {
         .orders()
         .list(
             CUSTOMER_ID,
-            OrderListParams.none()
-                .withBillingType(BillingCycleType.ONE_TIME)
-                .withIncludePrice(true),
+            OrderListParams.builder()
+                .billingType(BillingCycleType.ONE_TIME)
+                .includePrice(true)
+                .build(),
             RequestOptions.defaults());
 
     assertThat(orders.items()).extracting(Order::id).contains("9qg-ErcO-4MPbPqq_3MIQaS7bn8W6HfG1");
@@ -203,7 +208,8 @@ class PrismOperationsTest {
         NotFoundException.class,
         prism,
         "code=404",
-        (client, options) -> client.orders().get(CUSTOMER_ID, ORDER_ID, false, options));
+        (client, options) ->
+            client.orders().get(CUSTOMER_ID, ORDER_ID, OrderGetParams.none(), options));
     assertThat(notFound.errorCode()).hasValue(20000);
 
     NotFoundException noStatus = failure(
@@ -249,7 +255,8 @@ class PrismOperationsTest {
         ForbiddenException.class,
         prism,
         "code=403",
-        (client, options) -> client.orders().get(CUSTOMER_ID, ORDER_ID, false, options));
+        (client, options) ->
+            client.orders().get(CUSTOMER_ID, ORDER_ID, OrderGetParams.none(), options));
     assertThat(otherOperation.getMessage()).doesNotContain("app+user");
   }
 }

@@ -56,7 +56,8 @@ class PrismResponseMetadataTest {
     Order order = checkedOut.value().orders().get(0);
     PartnerCenterResponse<Order> read = client
         .orders()
-        .getWithResponseAsync(PrismOperationsTest.CUSTOMER_ID, order.id(), false, sameCorrelation)
+        .getWithResponseAsync(
+            PrismOperationsTest.CUSTOMER_ID, order.id(), OrderGetParams.none(), sameCorrelation)
         .join();
 
     assertThat(created.statusCode()).isEqualTo(201);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
@@ -42,7 +43,11 @@ class ProvisioningWaitTest {
   @Test
   void equalIntervalsPollAtAFixedIntervalOnBothPaths() {
     Duration fixed = Duration.ofMillis(20);
-    ProvisioningWaitOptions wait = ProvisioningWaitOptions.of(fixed, fixed, Duration.ofSeconds(30));
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+        .initialInterval(fixed)
+        .maxInterval(fixed)
+        .timeout(Duration.ofSeconds(30))
+        .build();
 
     pendingTwiceThenFulfilled();
     try (PartnerCenterClient client = client()) {
@@ -62,8 +67,11 @@ class ProvisioningWaitTest {
 
   @Test
   void aTimeoutNotLongerThanTheFirstIntervalIsRefusedWithBothSettingsNamed() {
-    assertThatThrownBy(() -> ProvisioningWaitOptions.of(
-            Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(30)))
+    assertThatThrownBy(() -> ProvisioningWaitOptions.builder()
+            .initialInterval(Duration.ofSeconds(60))
+            .maxInterval(Duration.ofSeconds(120))
+            .timeout(Duration.ofSeconds(30))
+            .build())
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessageContainingAll("timeout", "initialInterval", "PT1M", "PT30S");
     assertThatThrownBy(() -> ProvisioningWaitOptions.builder()
@@ -103,6 +111,43 @@ class ProvisioningWaitTest {
     assertThat(seen).containsExactly("PrefulfillmentPending", "PrefulfillmentPending", "fulfilled");
     assertThat(wait.newBuilder().build()).isEqualTo(wait);
     assertThat(wait.toString()).contains("pollListener");
+  }
+
+  @Test
+  void aPollsRetryAfterStretchesTheWaitBeforeTheNextPollOnBothPaths() {
+    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
+        .initialInterval(Duration.ofMillis(10))
+        .maxInterval(Duration.ofMillis(10))
+        .timeout(Duration.ofSeconds(30))
+        .build();
+    try (PartnerCenterClient client = client()) {
+      pendingWithRetryAfterThenFulfilled();
+      long start = System.nanoTime();
+      client.orders().waitForProvisioning(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(900));
+
+      pendingWithRetryAfterThenFulfilled();
+      start = System.nanoTime();
+      client
+          .orders()
+          .waitForProvisioningAsync(CUSTOMER_ID, "o-1", wait, RequestOptions.defaults())
+          .join();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(900));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  private void pendingWithRetryAfterThenFulfilled() {
+    Scripted.serve(
+        server,
+        null,
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .setHeader("Retry-After", "1")
+            .body(PENDING)
+            .build(),
+        Scripted.json(200, FULFILLED));
   }
 
   private static String status(OrderProvisioningStatusCollection statuses) {

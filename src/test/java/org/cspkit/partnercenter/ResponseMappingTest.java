@@ -276,6 +276,7 @@ class ResponseMappingTest {
             .checkout(
                 CUSTOMER_ID,
                 CART_ID,
+                CheckoutParams.none(),
                 RequestOptions.builder().requestId(requestId).build()));
 
     assertThat(e.statusCode()).isZero();

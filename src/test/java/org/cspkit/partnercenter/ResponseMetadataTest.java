@@ -104,9 +104,10 @@ class ResponseMetadataTest {
     GET_ORDER(
         200,
         OperationsOnTheWireTest.ORDER,
-        (carts, orders) -> options -> orders.getWithResponse(CUSTOMER_ID, ORDER_ID, false, options),
-        (carts, orders) ->
-            options -> orders.getWithResponseAsync(CUSTOMER_ID, ORDER_ID, true, options)),
+        (carts, orders) -> options ->
+            orders.getWithResponse(CUSTOMER_ID, ORDER_ID, OrderGetParams.none(), options),
+        (carts, orders) -> options -> orders.getWithResponseAsync(
+            CUSTOMER_ID, ORDER_ID, OrderGetParams.builder().includePrice(true).build(), options)),
     LIST_ORDERS(
         200,
         "{\"totalCount\":1,\"items\":[" + OperationsOnTheWireTest.ORDER + "]}",

@@ -82,7 +82,9 @@ class StaleConnectionTest {
       RequestOptions fifteenSeconds = RequestOptions.builder()
           .retryOptions(RetryOptions.builder().deadline(Duration.ofSeconds(15)).build())
           .build();
-      assertThat(client.carts().checkoutAsync(CUSTOMER_ID, CART_ID, fifteenSeconds))
+      assertThat(client
+              .carts()
+              .checkoutAsync(CUSTOMER_ID, CART_ID, CheckoutParams.none(), fifteenSeconds))
           .succeedsWithin(Duration.ofSeconds(30));
     }
     assertThat(server.getRequestCount()).isEqualTo(2);

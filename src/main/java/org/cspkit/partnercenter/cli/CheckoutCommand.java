@@ -72,8 +72,9 @@ final class CheckoutCommand extends ClientCommand implements Callable<Integer> {
     // error (2) whatever the environment holds; nothing is sent before that.
     String customerId = customerOption.checked(this);
     String cartId = cartOption.checked(this);
-    CheckoutParams params =
-        setting("--customer-user-upn", () -> CheckoutParams.customerUserUpn(customerUserUpn));
+    CheckoutParams params = setting(
+        "--customer-user-upn",
+        () -> CheckoutParams.builder().customerUserUpn(customerUserUpn).build());
     if (whatIf && confirm) {
       throw usage("--what-if and --confirm cannot be used together");
     }

@@ -3,10 +3,13 @@ package org.cspkit.partnercenter.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.cspkit.partnercenter.OrderGetParams;
 import org.cspkit.partnercenter.OrderListParams;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
+import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderCollection;
@@ -61,7 +64,13 @@ final class OrderCommand implements Runnable {
           false,
           (client, out, err) -> show(
               Order.class,
-              call(() -> client.orders().getAsync(customerId, orderId, includePrice, options)),
+              call(() -> client
+                  .orders()
+                  .getAsync(
+                      customerId,
+                      orderId,
+                      OrderGetParams.builder().includePrice(includePrice).build(),
+                      options)),
               ResultTable::print));
     }
 
@@ -99,9 +108,10 @@ final class OrderCommand implements Runnable {
     @Override
     public Integer call() {
       String customerId = customerOption.checked(this);
-      OrderListParams params = OrderListParams.none()
-          .withBillingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
-          .withIncludePrice(includePrice);
+      OrderListParams params = OrderListParams.builder()
+          .billingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
+          .includePrice(includePrice)
+          .build();
       RequestOptions options = requestOptions(err());
       return withClient(
           false,
@@ -152,7 +162,8 @@ final class OrderCommand implements Runnable {
               err,
               orderId,
               call(() -> waiting.enabled
-                  ? client.orders().waitForProvisioningAsync(customerId, orderId, wait, options)
+                  ? lastAtTimeout(
+                      client.orders().waitForProvisioningAsync(customerId, orderId, wait, options))
                   : client.orders().getProvisioningStatusAsync(customerId, orderId, options)),
               waiting.enabled));
     }
@@ -244,6 +255,32 @@ final class OrderCommand implements Runnable {
           })
           .build();
     }
+  }
+
+  /**
+   * The wait's future, with the library's timeout turned back into the statuses its last poll read
+   * (still pending: {@link #printStatuses} makes that exit code 9); cancelling it cancels the wait.
+   */
+  // FutureReturnValueIgnored: the whenComplete stage is a callback only.
+  @SuppressWarnings("FutureReturnValueIgnored")
+  static CompletableFuture<OrderProvisioningStatusCollection> lastAtTimeout(
+      CompletableFuture<OrderProvisioningStatusCollection> wait) {
+    CompletableFuture<OrderProvisioningStatusCollection> statuses = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        return wait.cancel(mayInterruptIfRunning);
+      }
+    };
+    wait.whenComplete((value, failure) -> {
+      if (failure instanceof ProvisioningTimeoutException timeout) {
+        statuses.complete(timeout.lastStatuses());
+      } else if (failure != null) {
+        statuses.completeExceptionally(failure);
+      } else {
+        statuses.complete(value);
+      }
+    });
+    return statuses;
   }
 
   /** The shortest {@code --poll-interval}, in seconds. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.cspkit.partnercenter.CheckoutParams;
+import org.cspkit.partnercenter.OrderGetParams;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
@@ -190,7 +191,9 @@ final class PurchaseSteps {
     enter(Stage.READ_ORDERS, out, "3/4 Reading the " + result.orders().size() + " order(s)");
     for (Order created : result.orders()) {
       Order order = readOrNote(
-          () -> client.orders().getAsync(state.customerId, created.id(), false, options(null)),
+          () -> client
+              .orders()
+              .getAsync(state.customerId, created.id(), OrderGetParams.none(), options(null)),
           "reading order " + created.id());
       orders.add(order != null ? order : created);
       if (order != null && !command.json()) {
@@ -207,13 +210,13 @@ final class PurchaseSteps {
     for (Order order : orders) {
       OrderProvisioningStatusCollection status = readOrNote(
           () -> waiting
-              ? client
+              ? OrderCommand.lastAtTimeout(client
                   .orders()
                   .waitForProvisioningAsync(
                       state.customerId,
                       order.id(),
                       command.waiting.forOrder(command, command.waitSettings, order.id()),
-                      options(null))
+                      options(null)))
               : client
                   .orders()
                   .getProvisioningStatusAsync(state.customerId, order.id(), options(null)),

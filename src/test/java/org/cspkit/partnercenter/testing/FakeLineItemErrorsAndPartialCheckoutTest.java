@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cspkit.partnercenter.CheckoutParams;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
 import org.cspkit.partnercenter.exception.BadRequestException;
@@ -128,7 +129,8 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
         "1"));
     RequestOptions once = RequestOptions.builder().requestId(UUID.randomUUID()).build();
 
-    CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, cart.id(), once);
+    CartCheckoutResult result =
+        client.carts().checkout(CUSTOMER_ID, cart.id(), CheckoutParams.none(), once);
 
     assertThat(result.orders())
         .singleElement()
@@ -147,7 +149,8 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
     assertThat(fake.cart(cart.id()))
         .hasValueSatisfying(ordered -> assertThat(ordered.status()).isEqualTo(CartStatus.ORDERED));
     // A retry with the same MS-RequestId gets the same partial result, and orders nothing more.
-    assertThat(client.carts().checkout(CUSTOMER_ID, cart.id(), once)).isEqualTo(result);
+    assertThat(client.carts().checkout(CUSTOMER_ID, cart.id(), CheckoutParams.none(), once))
+        .isEqualTo(result);
     assertThat(fake.orders()).hasSize(1);
     assertThat(fake.requests(Operation.CHECKOUT_CART))
         .extracting(ReceivedRequest::injectedFault)
