@@ -192,7 +192,8 @@ class FakePartnerCenterSpecTest {
         FakePartnerCenter.builder().spec(withSubscriptions()).start()) {
       try (Response response = get(fake, subscriptionPath(TestData.CUSTOMER_ID, "not-a-guid"))) {
         assertThat(response.code()).isEqualTo(400);
-        assertThat(response.body().string()).contains("\"code\":800002");
+        assertThat(response.body().string())
+            .contains("{\"code\":800002,\"description\":\"Invalid request input.\",\"data\":[]");
       }
       try (Response response = get(fake, subscriptionPath("contoso", SUBSCRIPTION_ID))) {
         assertThat(response.code()).isEqualTo(400);
@@ -275,7 +276,8 @@ class FakePartnerCenterSpecTest {
       }
       try (Response response = get(fake, customer + "/carts/not-a-guid")) {
         assertThat(response.code()).isEqualTo(400);
-        assertThat(response.body().string()).contains("\"code\":800002");
+        assertThat(response.body().string())
+            .contains("{\"code\":800002,\"description\":\"Invalid request input.\",\"data\":[]");
       }
       // An order ID is an opaque string: not found, not refused.
       try (Response response = get(fake, customer + "/orders/not-a-guid")) {
