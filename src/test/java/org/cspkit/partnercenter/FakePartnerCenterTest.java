@@ -11,9 +11,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.cspkit.partnercenter.exception.BadRequestException;
 import org.cspkit.partnercenter.exception.NotFoundException;
-import org.cspkit.partnercenter.exception.ServerErrorException;
-import org.cspkit.partnercenter.exception.ThrottledException;
-import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
@@ -36,8 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipped fake Partner Center (artifact {@code partner-center-purchase-testing}) through the
- * library's client, as a user tests against it: its state, its idempotency per {@code
- * MS-RequestId}, its scripted faults. Every request, and every answer of the fake, errors
+ * library's client, as a user tests against it: its state and its idempotency per {@code
+ * MS-RequestId} (its scripted faults: {@link FakePartnerCenterFaultsTest}; the operations of its
+ * OpenAPI document: {@link FakePartnerCenterSpecTest}). Every request, and every answer of the fake, errors
  * included, is validated against the OpenAPI document.
  */
 class FakePartnerCenterTest {
@@ -272,113 +270,6 @@ class FakePartnerCenterTest {
       assertThat(response.code()).isEqualTo(200);
     }
     assertThat(fake.requests()).extracting(ReceivedRequest::status).containsExactly(401, 200);
-  }
-
-  @Test
-  void aThrottledCheckoutIsRetriedWithTheSameRequestIdAndSucceeds() {
-    fake.enqueueFault(Fault.throttled(Duration.ZERO).on(Operation.CHECKOUT_CART));
-    Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    assertThat(fake.pendingFaults()).hasSize(1);
-
-    CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, cart.id());
-
-    assertThat(result.orders()).hasSize(1);
-    List<ReceivedRequest> checkouts = fake.requests(Operation.CHECKOUT_CART);
-    assertThat(checkouts).extracting(ReceivedRequest::status).containsExactly(429, 201);
-    assertThat(checkouts)
-        .extracting(ReceivedRequest::fault)
-        .containsExactly(Fault.Kind.THROTTLED, null);
-    assertThat(checkouts.get(1).requestId()).isEqualTo(checkouts.get(0).requestId());
-    assertThat(fake.pendingFaults()).isEmpty();
-  }
-
-  @Test
-  void throttlingAnnouncesRetryAfterInWholeSeconds() {
-    fake.enqueueFault(Fault.throttled(Duration.ofMillis(1500)));
-    PartnerCenterClient once = client(RetryOptions.builder().maxAttempts(1).build());
-
-    assertThatThrownBy(() -> once.orders().list(CUSTOMER_ID))
-        .isInstanceOfSatisfying(
-            ThrottledException.class,
-            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(2)));
-    once.close();
-  }
-
-  @Test
-  void aServiceUnavailableCreateIsRetriedAndCreatesOneCart() {
-    fake.enqueueFault(Fault.serviceUnavailable());
-
-    Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-
-    assertThat(fake.requests()).extracting(ReceivedRequest::status).containsExactly(503, 201);
-    assertThat(fake.carts()).extracting(Cart::id).containsExactly(cart.id());
-  }
-
-  @Test
-  void aCheckoutWhoseAnswerIsLostAfterCommitIsRecoveredByItsRetry() {
-    Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    fake.enqueueFault(Fault.dropAfterCommit().on(Operation.CHECKOUT_CART));
-
-    CartCheckoutResult result = client.carts().checkout(CUSTOMER_ID, cart.id());
-
-    assertThat(fake.ordersOf(cart.id()))
-        .extracting(Order::id)
-        .containsExactly(result.orders().get(0).id());
-    List<ReceivedRequest> checkouts = fake.requests(Operation.CHECKOUT_CART);
-    assertThat(checkouts).extracting(ReceivedRequest::status).containsExactly(201, 200);
-    assertThat(checkouts)
-        .extracting(ReceivedRequest::fault)
-        .containsExactly(Fault.Kind.DROP_AFTER_COMMIT, null);
-  }
-
-  @Test
-  void aCheckoutWhoseAnswerIsLostEndsInAnUnknownOutcomeWhenItCannotBeRetried() {
-    Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    fake.enqueueFault(Fault.dropAfterCommit());
-    PartnerCenterClient once = client(RetryOptions.builder().maxAttempts(1).build());
-
-    assertThatThrownBy(() -> once.carts().checkout(CUSTOMER_ID, cart.id()))
-        .isInstanceOfSatisfying(
-            TransportException.class, e -> assertThat(e.mayHaveSucceeded()).isTrue());
-    assertThat(fake.ordersOf(cart.id())).hasSize(1);
-    once.close();
-  }
-
-  @Test
-  void aConnectionDroppedBeforeCommitChangesNothing() {
-    fake.enqueueFault(Fault.dropBeforeCommit().on(Operation.CREATE_CART));
-
-    Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-
-    assertThat(fake.requests())
-        .extracting(ReceivedRequest::fault)
-        .containsExactly(Fault.Kind.DROP_BEFORE_COMMIT, null);
-    assertThat(fake.carts()).extracting(Cart::id).containsExactly(cart.id());
-  }
-
-  @Test
-  void aScriptedErrorCodeGetsItsDocumentedAnswerAndChangesNothing() {
-    Cart cart = client.carts().create(CUSTOMER_ID, TestData.newCart());
-    fake.enqueueFault(Fault.errorCode(800065));
-    fake.enqueueFault(Fault.errorCode(800005));
-    PartnerCenterClient once = client(RetryOptions.builder().maxAttempts(1).build());
-
-    assertThat(client.carts().get(CUSTOMER_ID, cart.id())).isEqualTo(cart);
-    assertThatThrownBy(() -> client.carts().checkout(CUSTOMER_ID, cart.id()))
-        .isInstanceOfSatisfying(BadRequestException.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(400);
-          assertThat(e.errorCode()).hasValue(800065);
-        });
-    assertThatThrownBy(() -> once.carts().checkout(CUSTOMER_ID, cart.id()))
-        .isInstanceOfSatisfying(
-            ServerErrorException.class, e -> assertThat(e.errorCode()).hasValue(800005));
-    once.close();
-    assertThat(fake.ordersOf(cart.id())).isEmpty();
-    assertThat(fake.cart(cart.id()))
-        .hasValueSatisfying(active -> assertThat(active.status()).isEqualTo(CartStatus.ACTIVE));
-    assertThatThrownBy(() -> Fault.errorCode(123))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Fault.error(");
   }
 
   @Test

@@ -67,7 +67,7 @@ final class Answers {
   static MockResponse of(Fault fault) {
     return switch (fault.kind()) {
       case THROTTLED -> {
-        long seconds = fault.retryAfterSeconds();
+        long seconds = fault.details().retryAfterSeconds();
         yield json(
                 429,
                 write(writer -> writer
@@ -97,15 +97,47 @@ final class Answers {
                 .value("PartnerFD")
                 .endObject()));
       case ERROR -> {
-        MockResponse error = apiFault(fault.status(), fault.code(), fault.description());
-        yield fault.status() == 401 ? withRealm(error) : error;
+        MockResponse error = apiFault(
+            fault.details().status(), fault.details().code(), fault.details().description());
+        yield fault.details().status() == 401 ? withRealm(error) : error;
       }
       // DROP_BEFORE_COMMIT: the connection closes before this is sent
       default -> apiFault(503, 800003, "Unexpected service error.");
     };
   }
 
-  /** A Partner Center error body with a numeric code, as the service sends it. */
+  /**
+   * The answer of an operation the fake keeps no state for: the status of its first documented
+   * 2xx answer, with that answer's first example as the body (none when the answer has no
+   * content).
+   *
+   * @throws IllegalStateException if the document gives the operation no 2xx answer, or that
+   *     answer content but no example
+   */
+  static MockResponse example(Spec.SpecOperation operation) {
+    if (operation.status() == 0) {
+      throw new IllegalStateException("The OpenAPI document gives " + operation.operationId()
+          + " no 2xx answer to answer it with");
+    }
+    if (operation.mediaType() == null) {
+      return new MockResponse.Builder().code(operation.status()).build();
+    }
+    if (operation.example() == null) {
+      throw new IllegalStateException("The OpenAPI document gives the " + operation.status()
+          + " answer of " + operation.operationId()
+          + " no example to answer it with: add one to its " + operation.mediaType()
+          + " content");
+    }
+    if (operation.mediaType().contains("json")) {
+      return json(operation.status(), operation.example());
+    }
+    return new MockResponse.Builder()
+        .code(operation.status())
+        .setHeader("Content-Type", operation.mediaType())
+        .body(operation.example())
+        .build();
+  }
+
   /** The answer the document gives for {@code code} ({@link DocumentedErrors#CODES}). */
   static MockResponse documented(int code) {
     return documented(code, List.of());

@@ -17,7 +17,12 @@ final class DocumentedErrors {
    * @param description the description, as in the document's example
    * @param operation the operation it belongs to, or {@code null} when it applies to any
    */
-  record Answer(int status, String description, Operation operation) {}
+  record Answer(int status, String description, Operation operation) {
+    /** The {@code operationId} of the operation it belongs to, or {@code null}. */
+    String operationId() {
+      return operation == null ? null : operation.operationId();
+    }
+  }
 
   /**
    * The codes of the document's error examples (and of its {@code orderErrors} example, 800020,

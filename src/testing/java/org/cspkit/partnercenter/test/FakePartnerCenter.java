@@ -3,24 +3,22 @@ package org.cspkit.partnercenter.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.Order;
 
 /**
  * A stateful fake Partner Center on {@link MockWebServer}, for testing code that uses this
- * library without the service and without Node.js. It serves the seven operations of the OpenAPI
- * document (in the library's jar at {@value #SPEC_RESOURCE}) with answers that conform to it:
+ * library without the service and without Node.js. It serves every operation of the OpenAPI
+ * document (in the library's jar at {@value #SPEC_RESOURCE}, or the one of {@link
+ * Builder#spec(Path)}) with answers that conform to it: the seven of {@link Operation} (carts and
+ * orders) from its state, the others from the document:
  *
  * <pre>{@code
  * try (FakePartnerCenter fake = FakePartnerCenter.start();
@@ -37,7 +35,7 @@ import org.cspkit.partnercenter.model.Order;
  *
  * <ul>
  *   <li>Any bearer token is accepted; a request without one gets 401 (800001). A customer ID
- *       that is not a GUID gets 400 (2000).
+ *       that is not a GUID gets 400 (2000), a cart ID that is not one 400 (800002).
  *   <li>Every request is checked against the OpenAPI document, as Partner Center checks its
  *       input: a request the document does not allow gets 400 with 800002 ("Invalid request
  *       input", the generic code Partner Center documents for invalid input; it documents no
@@ -84,29 +82,14 @@ public final class FakePartnerCenter implements AutoCloseable {
   public static final String SPEC_RESOURCE = "META-INF/openapi/partner-center-purchase.yaml";
 
   private final MockWebServer server = new MockWebServer();
-  private final Object lock = new Object();
-
-  // Guarded by lock.
-  private final FaultQueue faults;
-  private final List<ReceivedRequest> received = new ArrayList<>();
-  private final FakeStore store;
-
-  /** An answer and what the request log says about it. */
-  private record Answer(MockResponse response, int status, Fault fault) {
-    Fault.Kind kind() {
-      return fault == null ? null : fault.kind();
-    }
-  }
+  private final FakeDispatcher dispatcher;
 
   private FakePartnerCenter(Builder builder) {
-    this.faults = new FaultQueue(builder.seed, builder.faultProbability);
-    this.store = new FakeStore(builder.pendingProvisioningReads);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return handle(request);
-      }
-    });
+    this.dispatcher = new FakeDispatcher(
+        builder.spec != null ? builder.spec : Spec.shipped(),
+        new FaultQueue(builder.seed, builder.faultProbability),
+        new FakeStore(builder.pendingProvisioningReads));
+    server.setDispatcher(dispatcher);
   }
 
   /**
@@ -136,12 +119,48 @@ public final class FakePartnerCenter implements AutoCloseable {
     private Long seed;
     private double faultProbability;
     private int pendingProvisioningReads;
+    private Spec spec;
 
     private Builder() {}
 
     /**
-     * Injects faults at random into {@code createCart}, {@code updateCart} and {@code
-     * checkoutCart}, after the scripted ones: each request gets, with {@code probability} each,
+     * Follows another OpenAPI document than the one in the library's jar: routes, checks and
+     * answers requests by its operations, such as a copy of the shipped document with an
+     * operation added, which the fake then answers from the operation's example. The operations
+     * of {@link Operation} keep their state where the document has them (by {@code
+     * operationId}). The file is read and parsed now, with swagger-parser; later changes to it
+     * are not seen. It must be self-contained (references within the file only).
+     *
+     * @param document the YAML or JSON file of the document
+     * @return this builder
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws IllegalArgumentException if it is not an OpenAPI document
+     */
+    public Builder spec(Path document) {
+      try {
+        return spec(Objects.requireNonNull(document, "document").toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("Not a file: " + document, e);
+      }
+    }
+
+    /**
+     * Like {@link #spec(Path)}, for a document at a URL, such as a class-path resource.
+     *
+     * @param document where the YAML or JSON of the document is
+     * @return this builder
+     * @throws UncheckedIOException if it cannot be read
+     * @throws IllegalArgumentException if it is not an OpenAPI document
+     */
+    public Builder spec(URL document) {
+      this.spec = Spec.read(Objects.requireNonNull(document, "document"));
+      return this;
+    }
+
+    /**
+     * Injects faults at random into the operations that change state (any method but GET: in the
+     * shipped document {@code createCart}, {@code updateCart} and {@code checkoutCart}), after the
+     * scripted ones: each request gets, with {@code probability} each,
      * a 429 ({@code Retry-After: 0}), a 503, or the operation followed by a dropped connection
      * ({@link Fault#dropAfterCommit()}). The same seed and the same order of requests give the
      * same faults.
@@ -186,7 +205,6 @@ public final class FakePartnerCenter implements AutoCloseable {
      *     FakePartnerCenter#SPEC_RESOURCE}, in the library's jar) or cannot be read
      */
     public FakePartnerCenter start() {
-      RequestValidation.validator();
       FakePartnerCenter fake = new FakePartnerCenter(this);
       try {
         fake.server.start(InetAddress.getLoopbackAddress(), 0);
@@ -209,19 +227,18 @@ public final class FakePartnerCenter implements AutoCloseable {
 
   /**
    * Scripts a fault: the next request it applies to (any, or that of its {@link
-   * Fault#operation() operation}) gets it. Faults are used in the order they were enqueued, each
-   * once; a request takes the first one that applies to its operation. Requests refused before
-   * (401 without a token, 400 for a customer ID that is not a GUID or for anything else the
-   * OpenAPI document does not allow) take none.
+   * Fault#operationId() operation}) gets it. Faults are used in the order they were enqueued,
+   * each once; a request takes the first one that applies to its operation. Requests refused
+   * before (404 for no operation, 401 without a token, 400 for an ID that is not a GUID or for
+   * anything else the OpenAPI document does not allow) take none.
    *
    * @param fault the fault
    * @return this fake
+   * @throws IllegalArgumentException if the fault is scoped to an operation the fake's OpenAPI
+   *     document does not have (a mistyped {@code operationId}); the message lists those it has
    */
   public FakePartnerCenter enqueueFault(Fault fault) {
-    Objects.requireNonNull(fault, "fault");
-    synchronized (lock) {
-      faults.add(fault);
-    }
+    dispatcher.enqueue(Objects.requireNonNull(fault, "fault"));
     return this;
   }
 
@@ -231,9 +248,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return a snapshot, in order
    */
   public List<Fault> pendingFaults() {
-    synchronized (lock) {
-      return faults.pending();
-    }
+    return dispatcher.pendingFaults();
   }
 
   /**
@@ -242,9 +257,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return a snapshot
    */
   public List<ReceivedRequest> requests() {
-    synchronized (lock) {
-      return List.copyOf(received);
-    }
+    return dispatcher.requests();
   }
 
   /**
@@ -254,7 +267,19 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return a snapshot, in order
    */
   public List<ReceivedRequest> requests(Operation operation) {
-    return requests().stream().filter(r -> r.operation() == operation).toList();
+    return requests(operation.operationId());
+  }
+
+  /**
+   * The requests of one operation of the OpenAPI document received so far, whether or not
+   * {@link Operation} names it.
+   *
+   * @param operationId the operation's {@code operationId}, such as {@code createCart}
+   * @return a snapshot, in order; empty for an operation the document does not have
+   */
+  public List<ReceivedRequest> requests(String operationId) {
+    Objects.requireNonNull(operationId, "operationId");
+    return requests().stream().filter(r -> operationId.equals(r.operationId())).toList();
   }
 
   /**
@@ -264,9 +289,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return a snapshot
    */
   public List<Cart> carts() {
-    synchronized (lock) {
-      return store.carts();
-    }
+    return dispatcher.read(FakeStore::carts);
   }
 
   /**
@@ -276,9 +299,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return the cart, or empty when no such cart was created
    */
   public Optional<Cart> cart(String cartId) {
-    synchronized (lock) {
-      return store.cart(cartId);
-    }
+    return dispatcher.read(store -> store.cart(cartId));
   }
 
   /**
@@ -287,9 +308,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return a snapshot
    */
   public List<Order> orders() {
-    synchronized (lock) {
-      return store.orders();
-    }
+    return dispatcher.read(FakeStore::orders);
   }
 
   /**
@@ -299,9 +318,7 @@ public final class FakePartnerCenter implements AutoCloseable {
    * @return the orders; empty when the cart was not checked out or does not exist
    */
   public List<Order> ordersOf(String cartId) {
-    synchronized (lock) {
-      return store.ordersOf(cartId);
-    }
+    return dispatcher.read(store -> store.ordersOf(cartId));
   }
 
   /** Stops the server; requests in flight fail. Idempotent. */
@@ -313,70 +330,5 @@ public final class FakePartnerCenter implements AutoCloseable {
   @Override
   public String toString() {
     return "FakePartnerCenter[" + baseUrl() + "]";
-  }
-
-  private MockResponse handle(RecordedRequest request) {
-    String method = request.getMethod();
-    String path = request.getUrl().encodedPath();
-    String requestId = request.getHeaders().get("MS-RequestId");
-    String correlationId = request.getHeaders().get("MS-CorrelationId");
-    Routing.Route route = Routing.route(method, path);
-    // Outside the lock: checking takes milliseconds and reads no state.
-    List<String> problems = List.of();
-    RuntimeException failure = null;
-    try {
-      problems = route.operation() == null ? List.of() : RequestValidation.problems(request);
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    synchronized (lock) {
-      Answer answer;
-      try {
-        answer = failure != null ? failed(failure) : answer(request, route, requestId, problems);
-      } catch (RuntimeException e) {
-        answer = failed(e);
-      }
-      received.add(new ReceivedRequest(
-          method,
-          path,
-          route.operation(),
-          requestId,
-          correlationId,
-          answer.status(),
-          answer.kind()));
-      MockResponse.Builder response = answer
-          .response()
-          .newBuilder()
-          .setHeader("MS-RequestId", Answers.echoed(requestId))
-          .setHeader("MS-CorrelationId", Answers.echoed(correlationId))
-          .setHeader("MS-CV", Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".0");
-      if (answer.kind() == Fault.Kind.DROP_AFTER_COMMIT
-          || answer.kind() == Fault.Kind.DROP_BEFORE_COMMIT) {
-        response.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE);
-      } else if (answer.kind() == Fault.Kind.SLOW_ANSWER) {
-        response.headersDelay(answer.fault().delay().toMillis(), TimeUnit.MILLISECONDS);
-      }
-      return response.build();
-    }
-  }
-
-  /** A failure of the fake itself: 500 / 800003 naming it, rather than no answer. */
-  private static Answer failed(RuntimeException e) {
-    return new Answer(Answers.fakeFailure(e), 500, null);
-  }
-
-  private Answer answer(
-      RecordedRequest request, Routing.Route route, String requestId, List<String> problems) {
-    MockResponse refusal = Routing.refusal(request, route, problems);
-    if (refusal != null) {
-      return new Answer(refusal, refusal.getCode(), null);
-    }
-    Fault fault = faults.next(route.operation());
-    if (fault != null && !fault.runsOperation()) {
-      return new Answer(Answers.of(fault), fault.status(), fault);
-    }
-    MockResponse response =
-        store.run(route.operation(), route.customerId(), route.id(), request, requestId, fault);
-    return new Answer(response, response.getCode(), fault);
   }
 }

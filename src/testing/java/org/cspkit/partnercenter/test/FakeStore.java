@@ -33,7 +33,7 @@ import org.cspkit.partnercenter.model.OrderStatus;
 import org.cspkit.partnercenter.model.ProvisioningStatus;
 
 /**
- * The fake's carts and orders, and the seven operations on them, for requests that passed the
+ * The fake's carts and orders, and the seven operations on them ({@link Operation}), for requests that passed the
  * fake's checks. Not thread-safe: {@link FakePartnerCenter} calls it under its lock.
  */
 final class FakeStore {
@@ -105,17 +105,19 @@ final class FakeStore {
   /**
    * Runs an operation.
    *
-   * @param id the cart or order ID of the path, or null
+   * @param pathParameters the values of the path's parameters by name: {@code customer-id}, and
+   *     {@code cart-id} or {@code order-id} where the operation has one
    * @param fault the fault the request took, which may shape the answer ({@link
    *     Fault.Kind#LINE_ITEM_ERROR}, {@link Fault.Kind#PARTIAL_CHECKOUT}), or null
    */
   MockResponse run(
       Operation operation,
-      String customerId,
-      String id,
+      Map<String, String> pathParameters,
       RecordedRequest request,
       String requestId,
       Fault fault) {
+    String customerId = pathParameters.get("customer-id");
+    String id = pathParameters.getOrDefault("cart-id", pathParameters.get("order-id"));
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     return switch (operation) {
       case CREATE_CART -> createCart(customerId, request, requestId, fault, now);
@@ -202,12 +204,13 @@ final class FakeStore {
       return lines;
     }
     CartError error = CartError.builder()
-        .errorCode(fault.code())
-        .errorDescription(fault.description())
+        .errorCode(fault.details().code())
+        .errorDescription(fault.details().description())
         .build();
     return lines.stream()
-        .map(line ->
-            fault.lineItemId().equals(line.id()) ? line.toBuilder().error(error).build() : line)
+        .map(line -> fault.details().lineItemId().equals(line.id())
+            ? line.toBuilder().error(error).build()
+            : line)
         .toList();
   }
 
@@ -226,7 +229,7 @@ final class FakeStore {
       return Answers.documented(800009);
     }
     List<String> failed = fault != null && fault.kind() == Fault.Kind.PARTIAL_CHECKOUT
-        ? fault.orderGroups()
+        ? fault.details().orderGroups()
         : List.of();
     Map<String, List<CartLineItem>> groups = new LinkedHashMap<>();
     for (CartLineItem line : stored.cart.lineItems()) {
@@ -238,8 +241,8 @@ final class FakeStore {
       if (failed.contains(group.getKey())) {
         errors.add(OrderError.builder()
             .orderGroupId(group.getKey())
-            .code(fault.code())
-            .description(fault.description())
+            .code(fault.details().code())
+            .description(fault.details().description())
             .build());
         continue;
       }

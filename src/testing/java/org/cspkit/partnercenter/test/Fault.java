@@ -8,8 +8,9 @@ import java.util.Objects;
  * A fault {@link FakePartnerCenter#enqueueFault(Fault) scripted} into the fake: the next request
  * it applies to gets it instead of (or, for {@link #dropAfterCommit()}, after) the normal answer,
  * or, for {@link #lineItemError(int, int)} and {@link #partialCheckout(int, String, String...)},
- * an answer that carries it. A fault applies to any operation unless it is {@link #on(Operation)
- * scoped} to one; some are scoped when made (the checkout codes of {@link #errorCode(int)}, a
+ * an answer that carries it. A fault applies to any operation of the OpenAPI document unless it
+ * is {@link #on(String) scoped} to one ({@link #on(Operation)} for the operations {@link
+ * Operation} names); some are scoped when made (the checkout codes of {@link #errorCode(int)}, a
  * partial checkout) or apply only where they can (a line item error: to {@code createCart} and
  * {@code updateCart}). Every answer is one the OpenAPI document declares for the operation, with
  * its documented body. Immutable and thread-safe.
@@ -57,39 +58,13 @@ public final class Fault {
   }
 
   private final Kind kind;
-  private final int status;
-  private final Integer code;
-  private final String description;
-  private final Duration retryAfter;
-  private final Operation operation;
-  private final Duration delay;
-  private final Integer lineItemId;
-  private final List<String> orderGroups;
+  private final String operationId;
+  private final FaultDetails details;
 
-  private Fault(
-      Kind kind,
-      int status,
-      Integer code,
-      String description,
-      Duration retryAfter,
-      Operation operation,
-      Duration delay,
-      Integer lineItemId,
-      List<String> orderGroups) {
+  private Fault(Kind kind, String operationId, FaultDetails details) {
     this.kind = kind;
-    this.status = status;
-    this.code = code;
-    this.description = description;
-    this.retryAfter = retryAfter;
-    this.operation = operation;
-    this.delay = delay;
-    this.lineItemId = lineItemId;
-    this.orderGroups = orderGroups;
-  }
-
-  private static Fault of(
-      Kind kind, int status, Integer code, String description, Operation operation) {
-    return new Fault(kind, status, code, description, null, operation, null, null, List.of());
+    this.operationId = operationId;
+    this.details = details;
   }
 
   /**
@@ -106,7 +81,8 @@ public final class Fault {
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
-    return new Fault(Kind.THROTTLED, 429, null, null, retryAfter, null, null, null, List.of());
+    return new Fault(
+        Kind.THROTTLED, null, new FaultDetails(429, null, null, retryAfter, null, null, List.of()));
   }
 
   /**
@@ -116,7 +92,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault serviceUnavailable() {
-    return of(Kind.SERVICE_UNAVAILABLE, 503, null, null, null);
+    return new Fault(Kind.SERVICE_UNAVAILABLE, null, FaultDetails.of(503, null, null));
   }
 
   /**
@@ -128,7 +104,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault dropAfterCommit() {
-    return of(Kind.DROP_AFTER_COMMIT, 0, null, null, null);
+    return new Fault(Kind.DROP_AFTER_COMMIT, null, FaultDetails.of(0, null, null));
   }
 
   /**
@@ -146,7 +122,8 @@ public final class Fault {
     if (delay.toMillis() < 1) {
       throw new IllegalArgumentException("delay must be at least 1 millisecond: " + delay);
     }
-    return new Fault(Kind.SLOW_ANSWER, 0, null, null, null, null, delay, null, List.of());
+    return new Fault(
+        Kind.SLOW_ANSWER, null, new FaultDetails(0, null, null, null, delay, null, List.of()));
   }
 
   /**
@@ -155,7 +132,7 @@ public final class Fault {
    * @return the fault, for any operation
    */
   public static Fault dropBeforeCommit() {
-    return of(Kind.DROP_BEFORE_COMMIT, 0, null, null, null);
+    return new Fault(Kind.DROP_BEFORE_COMMIT, null, FaultDetails.of(0, null, null));
   }
 
   /**
@@ -184,8 +161,10 @@ public final class Fault {
           + "; use Fault.error(status, code, description). Known: "
           + DocumentedErrors.CODES.keySet().stream().sorted().toList());
     }
-    return of(
-        Kind.ERROR, documented.status(), code, documented.description(), documented.operation());
+    return new Fault(
+        Kind.ERROR,
+        documented.operationId(),
+        FaultDetails.of(documented.status(), code, documented.description()));
   }
 
   /**
@@ -222,16 +201,11 @@ public final class Fault {
    * @throws NullPointerException if {@code errorDescription} is null
    */
   public static Fault lineItemError(int lineItemId, int errorCode, String errorDescription) {
+    Objects.requireNonNull(errorDescription, "errorDescription");
     return new Fault(
         Kind.LINE_ITEM_ERROR,
-        0,
-        errorCode,
-        Objects.requireNonNull(errorDescription, "errorDescription"),
         null,
-        null,
-        null,
-        lineItemId,
-        List.of());
+        new FaultDetails(0, errorCode, errorDescription, null, null, lineItemId, List.of()));
   }
 
   /**
@@ -261,14 +235,8 @@ public final class Fault {
     }
     return new Fault(
         Kind.PARTIAL_CHECKOUT,
-        0,
-        code,
-        description,
-        null,
-        Operation.CHECKOUT_CART,
-        null,
-        null,
-        List.of(failedOrderGroups));
+        Operation.CHECKOUT_CART.operationId(),
+        new FaultDetails(0, code, description, null, null, null, List.of(failedOrderGroups)));
   }
 
   /**
@@ -287,12 +255,13 @@ public final class Fault {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be from 400 to 599: " + status);
     }
-    return of(Kind.ERROR, status, code, Objects.requireNonNull(description, "description"), null);
+    Objects.requireNonNull(description, "description");
+    return new Fault(Kind.ERROR, null, FaultDetails.of(status, code, description));
   }
 
   /**
    * This fault, applied only to requests of {@code operation}; requests of other operations pass
-   * it by.
+   * it by. The same as {@link #on(String) on(operation.operationId())}.
    *
    * @param operation the operation
    * @return a new fault
@@ -301,12 +270,28 @@ public final class Fault {
    *     Kind#PARTIAL_CHECKOUT} only to {@code checkoutCart}
    */
   public Fault on(Operation operation) {
-    if (!fits(Objects.requireNonNull(operation, "operation"))) {
-      throw new IllegalArgumentException(
-          kind + " cannot apply to " + operation.operationId() + ": " + this);
+    return on(Objects.requireNonNull(operation, "operation").operationId());
+  }
+
+  /**
+   * This fault, applied only to requests of the operation with this {@code operationId} in the
+   * OpenAPI document the fake follows, whether or not {@link Operation} names it (such as an
+   * operation the fake answers from the document's example); requests of other operations pass
+   * it by. {@link FakePartnerCenter#enqueueFault(Fault)} refuses a fault scoped to an operation
+   * its document does not have.
+   *
+   * @param operationId the {@code operationId}, such as {@code checkoutCart}
+   * @return a new fault
+   * @throws IllegalArgumentException if the fault cannot apply to that operation: a {@link
+   *     Kind#LINE_ITEM_ERROR} applies only to {@code createCart} and {@code updateCart}, a {@link
+   *     Kind#PARTIAL_CHECKOUT} only to {@code checkoutCart}
+   * @throws NullPointerException if {@code operationId} is null
+   */
+  public Fault on(String operationId) {
+    if (!fits(Objects.requireNonNull(operationId, "operationId"))) {
+      throw new IllegalArgumentException(kind + " cannot apply to " + operationId + ": " + this);
     }
-    return new Fault(
-        kind, status, code, description, retryAfter, operation, delay, lineItemId, orderGroups);
+    return new Fault(kind, operationId, details);
   }
 
   /**
@@ -323,22 +308,35 @@ public final class Fault {
    * applies to any operation, except a {@link Kind#LINE_ITEM_ERROR}, which applies to {@code
    * createCart} and {@code updateCart}.
    *
-   * @return the operation or {@code null}
+   * @return the operation or {@code null}; {@code null} too when it is scoped to an operation
+   *     {@link Operation} does not name (see {@link #operationId()})
    */
   public Operation operation() {
-    return operation;
+    return Operation.of(operationId);
   }
 
-  boolean appliesTo(Operation candidate) {
-    return operation != null ? operation == candidate : fits(candidate);
+  /**
+   * The {@code operationId} of the operation the fault is scoped to, or {@code null} when it is
+   * not scoped to one.
+   *
+   * @return the operation ID or {@code null}
+   */
+  public String operationId() {
+    return operationId;
+  }
+
+  /** Whether a request of the operation {@code candidate} (an {@code operationId}) takes it. */
+  boolean appliesTo(String candidate) {
+    return operationId != null ? operationId.equals(candidate) : fits(candidate);
   }
 
   /** Whether a fault of this kind can apply to requests of {@code candidate}. */
-  private boolean fits(Operation candidate) {
+  private boolean fits(String candidate) {
     return switch (kind) {
       case LINE_ITEM_ERROR ->
-        candidate == Operation.CREATE_CART || candidate == Operation.UPDATE_CART;
-      case PARTIAL_CHECKOUT -> candidate == Operation.CHECKOUT_CART;
+        Operation.CREATE_CART.operationId().equals(candidate)
+            || Operation.UPDATE_CART.operationId().equals(candidate);
+      case PARTIAL_CHECKOUT -> Operation.CHECKOUT_CART.operationId().equals(candidate);
       default -> true;
     };
   }
@@ -354,46 +352,13 @@ public final class Fault {
         || kind == Kind.PARTIAL_CHECKOUT;
   }
 
-  /** The {@code id} of the line item a {@link Kind#LINE_ITEM_ERROR} flags. */
-  Integer lineItemId() {
-    return lineItemId;
-  }
-
-  /** The order groups a {@link Kind#PARTIAL_CHECKOUT} fails. */
-  List<String> orderGroups() {
-    return orderGroups;
-  }
-
-  /** How late a {@link Kind#SLOW_ANSWER} is sent. */
-  Duration delay() {
-    return delay;
-  }
-
-  int status() {
-    return status;
-  }
-
-  Integer code() {
-    return code;
-  }
-
-  String description() {
-    return description;
-  }
-
-  /** The {@code Retry-After} seconds, rounded up. */
-  long retryAfterSeconds() {
-    long seconds = retryAfter.getSeconds();
-    return retryAfter.getNano() > 0 ? seconds + 1 : seconds;
+  /** What it answers with. */
+  FaultDetails details() {
+    return details;
   }
 
   @Override
   public String toString() {
-    return "Fault[" + kind + (code != null && status != 0 ? " " + status + "/" + code : "")
-        + (lineItemId != null ? " line " + lineItemId + ": " + code : "")
-        + (!orderGroups.isEmpty() ? " order groups " + orderGroups + ": " + code : "")
-        + (retryAfter != null ? " Retry-After " + retryAfterSeconds() + " s" : "")
-        + (delay != null ? " after " + delay.toMillis() + " ms" : "")
-        + (operation != null ? " on " + operation.operationId() : "") + "]";
+    return "Fault[" + kind + details + (operationId != null ? " on " + operationId : "") + "]";
   }
 }

@@ -34,16 +34,22 @@ final class FaultQueue {
     return List.copyOf(scripted);
   }
 
-  /** The first scripted fault for this operation, else a random one, else null. */
-  Fault next(Operation operation) {
+  /**
+   * The first scripted fault for this operation, else a random one (only for an operation that
+   * changes state: any method but GET), else null.
+   *
+   * @param operationId the operation's {@code operationId}
+   * @param method its HTTP method
+   */
+  Fault next(String operationId, String method) {
     for (Iterator<Fault> it = scripted.iterator(); it.hasNext(); ) {
       Fault fault = it.next();
-      if (fault.appliesTo(operation)) {
+      if (fault.appliesTo(operationId)) {
         it.remove();
         return fault;
       }
     }
-    if (random == null || !operation.changesState()) {
+    if (random == null || "GET".equals(method)) {
       return null;
     }
     double roll = random.nextDouble();

@@ -1,9 +1,11 @@
 package org.cspkit.partnercenter.test;
 
 /**
- * The Partner Center operations the fake serves, named by their {@code operationId} in the
- * OpenAPI document. Used to scope a {@link Fault} and to tell {@link ReceivedRequest requests}
- * apart.
+ * The operations the fake keeps state for (carts and orders), named by their {@code operationId}
+ * in the OpenAPI document. Used to scope a {@link Fault} and to tell {@link ReceivedRequest
+ * requests} apart. The fake answers every other operation of the document too: name those by
+ * their {@code operationId} ({@link Fault#on(String)}, {@link FakePartnerCenter#requests(String)},
+ * {@link ReceivedRequest#operationId()}).
  */
 public enum Operation {
   /** {@code POST /v1/customers/{customer-id}/carts}. */
@@ -47,8 +49,13 @@ public enum Operation {
     return method;
   }
 
-  /** Whether the operation changes state on the service: create, update or checkout. */
-  boolean changesState() {
-    return !"GET".equals(method);
+  /** The constant of this {@code operationId}, or null when none has it (or it is null). */
+  static Operation of(String operationId) {
+    for (Operation operation : values()) {
+      if (operation.operationId.equals(operationId)) {
+        return operation;
+      }
+    }
+    return null;
   }
 }

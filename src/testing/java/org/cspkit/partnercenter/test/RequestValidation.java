@@ -6,64 +6,40 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import org.cspkit.partnercenter.model.Cart;
 
 /**
- * Checks a request against the OpenAPI document in the library's jar ({@link
- * FakePartnerCenter#SPEC_RESOURCE}) with Atlassian's swagger-request-validator, as Partner Center
- * checks its input: path and query parameters, headers ({@code MS-RequestId} and {@code
- * MS-CorrelationId} are GUIDs), the content type and the body (a cart's request schema, {@code
- * CartInput}: at least one line item, each with a catalog item ID, a quantity of at least 1, a
- * billing cycle, an ISO-8601 term duration when one is given).
+ * Checks a request against the OpenAPI document the fake follows ({@link Spec}; by default the
+ * one in the library's jar, {@link FakePartnerCenter#SPEC_RESOURCE}) with Atlassian's
+ * swagger-request-validator, as Partner Center checks its input: path and query parameters,
+ * headers ({@code MS-RequestId} and {@code MS-CorrelationId} are GUIDs), the content type and the
+ * body (a cart's request schema, {@code CartInput}: at least one line item, each with a catalog
+ * item ID, a quantity of at least 1, a billing cycle, an ISO-8601 term duration when one is
+ * given).
  *
  * <p>Where Partner Center is more lenient than the document, so is the check: the values of an
  * open set ({@code x-extensible-enum}, such as a billing cycle) are not limited to those listed;
  * properties the document does not list are allowed; a checkout may have a body (the official
  * SDKs send {@code "success"}, which the service ignores); the {@code Accept} header is not
- * checked (the fake answers JSON).
- *
- * <p>The document is read once, when the first fake starts. Thread-safe.
+ * checked (the fake answers JSON). Stateless; the validators it builds are thread-safe.
  */
 final class RequestValidation {
   private RequestValidation() {}
-
-  /** Guarded by the class. */
-  private static OpenApiInteractionValidator validator;
-
-  /**
-   * The validator, which reads the document the first time.
-   *
-   * @return the validator
-   * @throws IllegalStateException if the document is not on the class path or cannot be read
-   */
-  static synchronized OpenApiInteractionValidator validator() {
-    if (validator == null) {
-      validator = load(FakePartnerCenter.SPEC_RESOURCE);
-    }
-    return validator;
-  }
 
   /**
    * What is wrong with a request, one line per problem, such as {@code [Path
    * '/lineItems/0/quantity'] Numeric instance is lower than the required minimum (minimum: 1,
    * found: 0)} or {@code MS-RequestId: Input string "x" is not a valid UUID}.
    *
+   * @param validator the validator of the document ({@link #validatorFor(OpenAPI)})
    * @param request the request
    * @return the problems; empty when the document allows the request
    */
-  static List<String> problems(RecordedRequest request) {
+  static List<String> problems(OpenApiInteractionValidator validator, RecordedRequest request) {
     HttpUrl url = request.getUrl();
     SimpleRequest.Builder checked =
         new SimpleRequest.Builder(request.getMethod(), url.encodedPath(), true);
@@ -79,7 +55,7 @@ final class RequestValidation {
     }
     List<String> problems = new ArrayList<>();
     for (ValidationReport.Message message :
-        validator().validateRequest(checked.build()).getMessages()) {
+        validator.validateRequest(checked.build()).getMessages()) {
       collect(message, problems);
     }
     return problems;
@@ -102,30 +78,17 @@ final class RequestValidation {
     problems.add(parameter + message.getMessage().strip());
   }
 
-  private static OpenApiInteractionValidator load(String resource) {
-    String text;
-    // The library's jar holds the document: look it up where the library's classes are.
-    try (InputStream in = Cart.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("The OpenAPI document is not on the class path at "
-            + resource + ": the fake needs the library's jar of the same version");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + resource, e);
-    }
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(text, null, options);
-    OpenAPI spec = parsed.getOpenAPI();
-    if (spec == null) {
-      throw new IllegalStateException("Could not parse " + resource + ": " + parsed.getMessages());
-    }
-    // An open set keeps its listed values as documentation only.
-    for (Schema<?> schema : spec.getComponents().getSchemas().values()) {
-      if (schema.getExtensions() != null
-          && Boolean.TRUE.equals(schema.getExtensions().get("x-extensible-enum"))) {
-        schema.setEnum(null);
+  /**
+   * The validator of a parsed document. Changes the document: an open set ({@code
+   * x-extensible-enum}) keeps its listed values as documentation only.
+   */
+  static OpenApiInteractionValidator validatorFor(OpenAPI spec) {
+    if (spec.getComponents() != null && spec.getComponents().getSchemas() != null) {
+      for (Schema<?> schema : spec.getComponents().getSchemas().values()) {
+        if (schema.getExtensions() != null
+            && Boolean.TRUE.equals(schema.getExtensions().get("x-extensible-enum"))) {
+          schema.setEnum(null);
+        }
       }
     }
     return OpenApiInteractionValidator.createFor(spec)

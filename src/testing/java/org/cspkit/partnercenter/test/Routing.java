@@ -1,23 +1,29 @@
 package org.cspkit.partnercenter.test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * Which operation a request names, and the answers that refuse a request before any fault or
- * operation: 404 for no operation, 401 without a bearer token, 400 / 2000 for a customer ID that
- * is not a GUID, 400 / 800002 for a cart ID that is not one or for anything else the OpenAPI
- * document does not allow. Stateless.
+ * Which operation of the OpenAPI document a request names, found by the document's path
+ * templates and methods, and the answers that refuse a request before any fault or operation:
+ * 404 for no operation, 401 without a bearer token, 400 / 2000 for a customer ID that is not a
+ * GUID, 400 / 800002 for another path parameter the document marks {@code format: uuid} that is
+ * not one or for anything else the document does not allow. Stateless.
  */
 final class Routing {
-  private static final String GUID =
-      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}" + "-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-  private static final Pattern PATH = Pattern.compile(
-      "/v1/customers/([^/]+)/(carts|orders)(?:/([^/]+)(?:/(checkout|provisioningstatus))?)?");
+  private static final Pattern GUID = Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern BEARER = Pattern.compile("(?i)Bearer +\\S+\\s*");
+
+  /**
+   * The path parameter of the customer's tenant ID: Partner Center answers one that is not a
+   * GUID with 400 / 2000 ("Tenant Id must be a GUID"), other IDs with 400 / 800002.
+   */
+  private static final String TENANT_PARAMETER = "customer-id";
 
   private Routing() {}
 
@@ -25,50 +31,43 @@ final class Routing {
    * Where a request goes.
    *
    * @param operation the operation, or null when the method and path name none
-   * @param customerId the customer ID of the path, or null
-   * @param id the cart or order ID of the path, or null
+   * @param pathParameters the values of the path's parameters, by name, as they are in the
+   *     encoded path; empty when there is no operation
    */
-  record Route(Operation operation, String customerId, String id) {}
-
-  static Route route(String method, String encodedPath) {
-    Matcher path = PATH.matcher(encodedPath);
-    if (!path.matches()) {
-      return new Route(null, null, null);
+  record Route(Spec.SpecOperation operation, Map<String, String> pathParameters) {
+    /** The operation's {@code operationId}, or null when there is none. */
+    String operationId() {
+      return operation == null ? null : operation.operationId();
     }
-    return new Route(operation(method, path), path.group(1), path.group(3));
+
+    /** The operation as a constant of {@link Operation}, or null when it is not one of them. */
+    Operation known() {
+      return Operation.of(operationId());
+    }
   }
 
-  private static Operation operation(String method, Matcher path) {
-    boolean carts = "carts".equals(path.group(2));
-    String id = path.group(3);
-    String action = path.group(4);
-    if (carts) {
-      if (id == null) {
-        return "POST".equals(method) ? Operation.CREATE_CART : null;
+  /**
+   * The operation of the document a request names: the first template, most specific first,
+   * that matches the whole path and has an operation of the method.
+   */
+  static Route route(Spec spec, String method, String encodedPath) {
+    for (Spec.SpecOperation operation : spec.operations()) {
+      if (!operation.method().equals(method)) {
+        continue;
       }
-      if ("checkout".equals(action)) {
-        return "POST".equals(method) ? Operation.CHECKOUT_CART : null;
+      Matcher path = operation.pattern().matcher(encodedPath);
+      if (path.matches()) {
+        return new Route(operation, operation.parameterValues(path));
       }
-      if (action != null) {
-        return null;
-      }
-      return "GET".equals(method)
-          ? Operation.GET_CART
-          : "PUT".equals(method) ? Operation.UPDATE_CART : null;
     }
-    if (!"GET".equals(method) || "checkout".equals(action)) {
-      return null;
-    }
-    return id == null
-        ? Operation.LIST_ORDERS
-        : action == null ? Operation.GET_ORDER : Operation.GET_ORDER_PROVISIONING_STATUS;
+    return new Route(null, Map.of());
   }
 
   /**
    * The answer that refuses a request, or null when it passes.
    *
    * @param problems what the OpenAPI document does not allow in the request (see {@link
-   *     RequestValidation#problems(RecordedRequest)})
+   *     RequestValidation#problems})
    */
   static MockResponse refusal(RecordedRequest request, Route route, List<String> problems) {
     if (route.operation() == null) {
@@ -81,14 +80,11 @@ final class Routing {
     if (authorization == null || !BEARER.matcher(authorization).matches()) {
       return Answers.unauthorized();
     }
-    if (!route.customerId().matches(GUID)) {
-      return Answers.documented(2000);
-    }
-    boolean cartOperation = route.operation() == Operation.GET_CART
-        || route.operation() == Operation.UPDATE_CART
-        || route.operation() == Operation.CHECKOUT_CART;
-    if (cartOperation && !route.id().matches(GUID)) {
-      return Answers.documented(800002);
+    for (Spec.PathParameter parameter : route.operation().pathParameters()) {
+      if (parameter.guid()
+          && !GUID.matcher(route.pathParameters().get(parameter.name())).matches()) {
+        return Answers.documented(TENANT_PARAMETER.equals(parameter.name()) ? 2000 : 800002);
+      }
     }
     return problems.isEmpty() ? null : Answers.invalidInput(problems);
   }
