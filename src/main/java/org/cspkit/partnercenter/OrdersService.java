@@ -1,13 +1,8 @@
 package org.cspkit.partnercenter;
 
 import java.util.concurrent.CompletableFuture;
-import org.cspkit.partnercenter.exception.AuthenticationException;
-import org.cspkit.partnercenter.exception.ForbiddenException;
-import org.cspkit.partnercenter.exception.NotFoundException;
 import org.cspkit.partnercenter.exception.PartnerCenterException;
 import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
-import org.cspkit.partnercenter.exception.ServerErrorException;
-import org.cspkit.partnercenter.exception.ThrottledException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.exception.UndecodableResponseException;
 import org.cspkit.partnercenter.internal.Arguments;
@@ -28,12 +23,13 @@ import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
  * xWithResponse} and {@code xWithResponseAsync} (none changes anything: no {@code previewX}). What
  * every operation does (argument checks, retries, interrupts, cancellation, {@code close()}) is
  * written there once; each operation's own contract is on its blocking full form, and the other
- * forms link to it. All are GETs, safe to repeat; a 2xx other than 200 is an {@link
+ * forms link to it. The forms are generated from the spec ({@code generator-templates/forms});
+ * this class binds each operation's call. All are GETs, safe to repeat; a 2xx other than 200 is an {@link
  * UndecodableResponseException}. Order IDs are opaque strings, not always GUIDs, but one path
  * segment and never with a lone surrogate. The wait has a blocking and an {@code …Async} form,
  * each short and full. Thread-safe.
  */
-public final class OrdersService extends OrderForms {
+public final class OrdersService extends OrdersForms {
   private final Pipeline pipeline;
   private final OrdersApi api;
 
@@ -42,77 +38,9 @@ public final class OrdersService extends OrderForms {
     this.api = pipeline.api(OrdersApi.class);
   }
 
-  /**
-   * Reads an order: {@code GET /v1/customers/{customer-id}/orders/{order-id}} (Partner Center
-   * page "Get an order by ID"). Read a just-created order this way: the order list lags up to 15
-   * minutes.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID, such as {@code YxH1q4KScfvfkJQjgRI8QY1DznnUWZTH1}
-   * @param params whether to include prices, or {@link OrderGetParams#none()}
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the order (200); with prices, the line items' {@code pricing} and its {@code
-   *     totalPrice}
-   * @throws IllegalArgumentException if the customer ID is not a GUID or the order ID is blank or
-   *     not one path segment; nothing is sent
-   * @throws NotFoundException on 404 (20000, order ID not found)
-   * @throws AuthenticationException on 401, or when the token source fails
-   * @throws ForbiddenException on 403
-   * @throws ThrottledException on 429 (orders allow 500 requests a minute per tenant), after the
-   *     retries
-   * @throws ServerErrorException on 5xx, after the retries
-   * @throws UndecodableResponseException on a 2xx other than 200, or when the body is not the
-   *     JSON the spec describes
-   * @throws TransportException when no complete response arrives
-   * @throws PartnerCenterException on any other status, a 3xx included
-   * @throws IllegalStateException if the client is closed
-   */
-  public Order get(
-      String customerId, String orderId, OrderGetParams params, RequestOptions options) {
-    return getCall(customerId, orderId, params, options).run().value();
-  }
-
-  /**
-   * Lists a customer's orders: {@code GET /v1/customers/{customer-id}/orders} (Partner Center
-   * pages "Get all of a customer's orders" and, with a billing cycle, "Get a list of orders by
-   * customer and billing cycle type"). A new order can take up to 15 minutes to appear.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param params the billing-cycle filter and whether to include prices, or {@link
-   *     OrderListParams#none()}
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the orders ({@code items()}) and their count (200)
-   * @throws IllegalArgumentException if the customer ID is not a GUID; nothing is sent
-   * @throws PartnerCenterException on any failure, by status as for {@link #get(String, String,
-   *     OrderGetParams, RequestOptions)}
-   * @throws IllegalStateException if the client is closed
-   */
-  public OrderCollection list(String customerId, OrderListParams params, RequestOptions options) {
-    return listCall(customerId, params, options).run().value();
-  }
-
-  /**
-   * Reads the provisioning status of each line item of an order: {@code GET
-   * /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus} (Partner Center page "Get
-   * order provisioning status"). Accepts only app+user access tokens: with app-only credentials
-   * Partner Center refuses it, and the 401 or 403 says so; follow the order with {@link
-   * #get(String, String)} instead.
-   *
-   * @param customerId the customer's tenant ID, a GUID
-   * @param orderId the order ID
-   * @param options the request ID, correlation ID and retry options of this call
-   * @return the status of each line item ({@code items()}) (200)
-   * @throws IllegalArgumentException if an ID is invalid; nothing is sent
-   * @throws AuthenticationException on 401, and {@link ForbiddenException} on 403, whose message
-   *     says that this operation needs an app+user token
-   * @throws NotFoundException on 404 (800007, unable to retrieve provisioning information)
-   * @throws PartnerCenterException on any other failure, by status as for {@link #get(String,
-   *     String, OrderGetParams, RequestOptions)}
-   * @throws IllegalStateException if the client is closed
-   */
-  public OrderProvisioningStatusCollection getProvisioningStatus(
-      String customerId, String orderId, RequestOptions options) {
-    return statusCall(customerId, orderId, options).run().value();
+  @Override
+  OrdersApi api() {
+    return api;
   }
 
   /**
@@ -225,7 +153,7 @@ public final class OrdersService extends OrderForms {
     return new Poller<>(
         pipeline,
         new Poller.Schedule(wait.initialInterval(), wait.maxInterval(), wait.timeout()),
-        perPoll -> statusCall(customerId, orderId, perPoll),
+        perPoll -> getOrderProvisioningStatusCall(customerId, orderId, perPoll),
         statuses -> !statuses.anyPending(),
         wait.pollListener().orElse(null),
         "waiting for the provisioning of order " + orderId,
@@ -234,12 +162,9 @@ public final class OrdersService extends OrderForms {
   }
 
   @Override
-  OperationCall<Order> getCall(
+  OperationCall<Order> getOrderCall(
       String customerId, String orderId, OrderGetParams params, RequestOptions options) {
-    if (params == null) {
-      throw new IllegalArgumentException(
-          "params (OrderGetParams) must not be null; use OrderGetParams.none()");
-    }
+    Arguments.requireParams(params);
     return api.getOrder(
         Arguments.requireGuid(customerId, "customerId"),
         Arguments.requireId(orderId, "orderId"),
@@ -248,22 +173,13 @@ public final class OrdersService extends OrderForms {
   }
 
   @Override
-  OperationCall<OrderCollection> listCall(
+  OperationCall<OrderCollection> listOrdersCall(
       String customerId, OrderListParams params, RequestOptions options) {
     Arguments.requireParams(params);
     return api.listOrders(
         Arguments.requireGuid(customerId, "customerId"),
         params.billingType().map(type -> type.value()).orElse(null),
         params.includePrice() ? Boolean.TRUE : null,
-        Arguments.requireOptions(options));
-  }
-
-  @Override
-  OperationCall<OrderProvisioningStatusCollection> statusCall(
-      String customerId, String orderId, RequestOptions options) {
-    return api.getOrderProvisioningStatus(
-        Arguments.requireGuid(customerId, "customerId"),
-        Arguments.requireId(orderId, "orderId"),
         Arguments.requireOptions(options));
   }
 }

@@ -2,6 +2,7 @@ package org.cspkit.partnercenter.internal;
 
 import java.util.UUID;
 import org.cspkit.partnercenter.CheckoutParams;
+import org.cspkit.partnercenter.OrderGetParams;
 import org.cspkit.partnercenter.OrderListParams;
 import org.cspkit.partnercenter.ProvisioningWaitOptions;
 import org.cspkit.partnercenter.RequestOptions;
@@ -125,6 +126,21 @@ public final class Arguments {
   }
 
   /**
+   * Accepts a number that counts from 0, such as an order line item's number.
+   *
+   * @param value the number
+   * @param name the argument's name, for the message
+   * @return the number
+   * @throws IllegalArgumentException if it is negative
+   */
+  public static int requireNonNegative(int value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be 0 or more, got " + value);
+    }
+    return value;
+  }
+
+  /**
    * Accepts a checkout's parameters.
    *
    * @param params the parameters
@@ -144,6 +160,17 @@ public final class Arguments {
    */
   public static OrderListParams requireParams(OrderListParams params) {
     return requireNonNull(params, "params", "OrderListParams.none()");
+  }
+
+  /**
+   * Accepts an order read's parameters.
+   *
+   * @param params the parameters
+   * @return the parameters
+   * @throws IllegalArgumentException if they are null
+   */
+  public static OrderGetParams requireParams(OrderGetParams params) {
+    return requireNonNull(params, "params", "OrderGetParams.none()");
   }
 
   /**
