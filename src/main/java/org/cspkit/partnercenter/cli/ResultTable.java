@@ -1,7 +1,9 @@
 package org.cspkit.partnercenter.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.cspkit.partnercenter.model.Cart;
@@ -149,6 +151,54 @@ final class ResultTable {
       });
     }
     printRows(out, "  ", rows, width);
+  }
+
+  /**
+   * Prints any collection model: one row per entry of its {@code items()}, one column per
+   * component of the entry's record (a nested link as its {@code uri}, a list joined with commas);
+   * for the operations with no table of their own.
+   */
+  static void printItems(PrintWriter out, Record collection, int width) {
+    List<?> items = (List<?>) component(collection, "items");
+    if (items == null || items.isEmpty()) {
+      out.println("  (none)");
+      return;
+    }
+    RecordComponent[] columns = items.get(0).getClass().getRecordComponents();
+    List<String[]> rows = new ArrayList<>();
+    rows.add(Arrays.stream(columns)
+        .map(column -> column.getName().toUpperCase(java.util.Locale.ROOT))
+        .toArray(String[]::new));
+    for (Object item : items) {
+      rows.add(Arrays.stream(columns)
+          .map(column -> cell(component(item, column.getName())))
+          .toArray(String[]::new));
+    }
+    printRows(out, "  ", rows, width);
+  }
+
+  private static String cell(Object value) {
+    if (value instanceof Record nested && component(nested, "uri") != null) {
+      return text(component(nested, "uri"));
+    }
+    return value instanceof List<?> list
+        ? text(
+            list.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+        : text(value);
+  }
+
+  /** The value of a record's component, or null when it has none of that name. */
+  private static Object component(Object record, String name) {
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      if (component.getName().equals(name)) {
+        try {
+          return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return null;
   }
 
   private static String text(Object value) {
