@@ -91,9 +91,6 @@ final class CartCommand implements Runnable {
 
   @Command(
       name = "create",
-      mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class,
-      requiredOptionMarker = '*',
       description = {
         "Creates a cart: POST /v1/customers/{customer-id}/carts.",
         "Replaces the PowerShell cmdlet New-PartnerCustomerCart.",
@@ -146,9 +143,6 @@ final class CartCommand implements Runnable {
 
   @Command(
       name = "get",
-      mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class,
-      requiredOptionMarker = '*',
       description = {
         "Reads a cart: GET /v1/customers/{customer-id}/carts/{cart-id}.",
         "Replaces the PowerShell cmdlet Get-PartnerCustomerCart."
@@ -179,9 +173,6 @@ final class CartCommand implements Runnable {
 
   @Command(
       name = "update",
-      mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class,
-      requiredOptionMarker = '*',
       description = {
         "Replaces a cart's line items: PUT /v1/customers/{customer-id}/carts/{cart-id}.",
         "Replaces the PowerShell cmdlet Set-PartnerCustomerCart. The cart's expiry (7 days"

@@ -16,9 +16,6 @@ import picocli.CommandLine.Option;
 /** {@code partner-center checkout}: checks out one cart and prints the orders. */
 @Command(
     name = "checkout",
-    mixinStandardHelpOptions = true,
-    versionProvider = PartnerCenterCli.Version.class,
-    requiredOptionMarker = '*',
     description = {
       "Checks out a customer's cart: POST /v1/customers/{customer-id}/carts/{cart-id}/checkout.",
       "Replaces the PowerShell cmdlet Submit-PartnerCustomerCart.",

@@ -17,6 +17,7 @@ import org.cspkit.partnercenter.PartnerCenterCloud;
 import org.cspkit.partnercenter.RequestChecks;
 import org.cspkit.partnercenter.RequestOptions;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,6 +27,10 @@ import picocli.CommandLine.Option;
  * the next step to run. Each subclass adds the options of its operation, says what its call does
  * ({@link #what()}), and prints its result.
  */
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = PartnerCenterCli.Version.class,
+    requiredOptionMarker = '*')
 abstract class ClientCommand {
   /** The default name of the environment variable holding the access token. */
   public static final String DEFAULT_TOKEN_VARIABLE = "PARTNER_CENTER_ACCESS_TOKEN";

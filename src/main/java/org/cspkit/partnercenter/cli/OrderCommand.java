@@ -38,9 +38,6 @@ final class OrderCommand implements Runnable {
 
   @Command(
       name = "get",
-      mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class,
-      requiredOptionMarker = '*',
       description = {
         "Reads an order: GET /v1/customers/{customer-id}/orders/{order-id}.",
         "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder -OrderId."
@@ -82,9 +79,6 @@ final class OrderCommand implements Runnable {
 
   @Command(
       name = "list",
-      mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class,
-      requiredOptionMarker = '*',
       description = {
         "Lists a customer's orders: GET /v1/customers/{customer-id}/orders.",
         "Replaces the PowerShell cmdlet Get-PartnerCustomerOrder. A new order can take up to"
@@ -129,9 +123,6 @@ final class OrderCommand implements Runnable {
 
   @Command(
       name = "status",
-      mixinStandardHelpOptions = true,
-      versionProvider = PartnerCenterCli.Version.class,
-      requiredOptionMarker = '*',
       description = {
         "Reads the provisioning status of each line item of an order:",
         "GET /v1/customers/{customer-id}/orders/{order-id}/provisioningstatus.",

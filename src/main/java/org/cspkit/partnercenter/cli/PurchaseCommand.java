@@ -26,9 +26,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "purchase",
-    mixinStandardHelpOptions = true,
-    versionProvider = PartnerCenterCli.Version.class,
-    requiredOptionMarker = '*',
     description = {
       "Buys for a customer: creates the cart, checks it out, reads the orders and"
           + " their provisioning status, printing each step.",
