@@ -14,21 +14,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code partner-center cart create|get|update}: the cart operations. */
+/** {@code partner-center cart}: the cart operations, one subcommand each. */
 @Command(
     name = "cart",
     description = "Create, read or replace a customer's cart.",
     mixinStandardHelpOptions = true,
     versionProvider = PartnerCenterCli.Version.class,
-    subcommands = {CartCommand.Create.class, CartCommand.Get.class, CartCommand.Update.class})
+    subcommands = {
+      CartCommand.Create.class,
+      CartCommand.Get.class,
+      CartCommand.Update.class,
+    })
 final class CartCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: create, get or update");
+    throw PartnerCenterCli.missingSubcommand(spec);
   }
 
   /** The line items, from {@code --item} or {@code --file}. */

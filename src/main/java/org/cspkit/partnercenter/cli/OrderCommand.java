@@ -18,13 +18,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code partner-center order get|list|status}: the order operations. */
+/** {@code partner-center order}: the order operations, one subcommand each. */
 @Command(
     name = "order",
     description = "Read a customer's orders and their provisioning status.",
     mixinStandardHelpOptions = true,
     versionProvider = PartnerCenterCli.Version.class,
-    subcommands = {OrderCommand.Get.class, OrderCommand.ListOrders.class, OrderCommand.Status.class
+    subcommands = {
+      OrderCommand.Get.class,
+      OrderCommand.ListOrders.class,
+      OrderCommand.Status.class,
     })
 final class OrderCommand implements Runnable {
   @CommandLine.Spec
@@ -32,8 +35,7 @@ final class OrderCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: get, list or status");
+    throw PartnerCenterCli.missingSubcommand(spec);
   }
 
   @Command(

@@ -42,8 +42,25 @@ public final class PartnerCenterCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: purchase, cart, checkout or order");
+    throw missingSubcommand(spec);
+  }
+
+  /**
+   * The usage error of a command group run without a subcommand, naming its subcommands in their
+   * order, such as "Missing subcommand: get, list or status".
+   *
+   * @param group the group's spec
+   * @return the exception to throw
+   */
+  static CommandLine.ParameterException missingSubcommand(CommandLine.Model.CommandSpec group) {
+    java.util.List<String> names = java.util.List.copyOf(group.subcommands().keySet()).stream()
+        .filter(name -> !name.equals("help") && !name.equals("generate-completion"))
+        .toList();
+    String last = names.get(names.size() - 1);
+    String list = names.size() == 1
+        ? last
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + last;
+    return new CommandLine.ParameterException(group.commandLine(), "Missing subcommand: " + list);
   }
 
   /**
