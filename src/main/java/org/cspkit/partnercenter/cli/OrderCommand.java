@@ -13,6 +13,7 @@ import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Order;
 import org.cspkit.partnercenter.model.OrderCollection;
+import org.cspkit.partnercenter.model.OrderLineItemActivationLinkCollection;
 import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
       OrderCommand.Get.class,
       OrderCommand.ListOrders.class,
       OrderCommand.Status.class,
+      OrderCommand.ActivationLinks.class,
     })
 final class OrderCommand implements Runnable {
   @CommandLine.Spec
@@ -120,6 +122,42 @@ final class OrderCommand implements Runnable {
     @Override
     String what() {
       return "listing the orders of customer " + customerOption.value;
+    }
+  }
+
+  @Command(
+      name = "activation-links",
+      description = {
+        "Reads the activation links of an order line item (SaaS and marketplace products):",
+        "GET /v1/customers/{customer-id}/orders/{order-id}/lineitems/{n}/activationlinks."
+      })
+  static final class ActivationLinks extends ClientCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    IdOptions.Customer customerOption = new IdOptions.Customer();
+
+    @CommandLine.Mixin
+    IdOptions.Order orderOption = new IdOptions.Order();
+
+    @Option(names = "--line-item-number", required = true, description = "The line item's number.")
+    int lineItem;
+
+    @Override
+    public Integer call() {
+      String customerId = customerOption.checked(this);
+      String orderId = orderOption.checked(this);
+      RequestOptions options = requestOptions(err());
+      return withClient(
+          false,
+          (client, out, err) -> show(
+              OrderLineItemActivationLinkCollection.class,
+              call(() ->
+                  client.orders().getActivationLinksAsync(customerId, orderId, lineItem, options)),
+              ResultTable::printItems));
+    }
+
+    @Override
+    String what() {
+      return "reading the activation links of order " + orderOption.value;
     }
   }
 
