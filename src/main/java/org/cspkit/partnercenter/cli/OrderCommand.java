@@ -129,7 +129,8 @@ final class OrderCommand implements Runnable {
       name = "activation-links",
       description = {
         "Reads the activation links of an order line item (SaaS and marketplace products):",
-        "GET /v1/customers/{customer-id}/orders/{order-id}/lineitems/{n}/activationlinks."
+        "GET /v1/customers/{customer-id}/orders/{order-id}/lineitems/{n}/activationlinks.",
+        "Replaces the PowerShell cmdlet Get-PartnerCustomerOrderLineItemActivationLink."
       })
   static final class ActivationLinks extends ClientCommand implements Callable<Integer> {
     @CommandLine.Mixin
