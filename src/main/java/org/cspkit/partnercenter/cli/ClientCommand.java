@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -182,6 +183,24 @@ abstract class ClientCommand {
       out.flush();
     }
     return ExitCode.SUCCESS.code();
+  }
+
+  /**
+   * Reads one result and prints it, as a table or as JSON: with this command's request options,
+   * one call on a client (a stop cancels it; a refused argument is a usage error).
+   *
+   * @param type the result's model, for JSON
+   * @param start starts the call (an {@code …Async} method) on the client with the options
+   * @param table prints it as a table
+   * @return the exit code
+   */
+  <T> int read(
+      Class<T> type,
+      BiFunction<PartnerCenterClient, RequestOptions, CompletableFuture<T>> start,
+      TablePrinter<T> table) {
+    RequestOptions options = requestOptions(err());
+    return withClient(
+        false, (client, out, err) -> show(type, call(() -> start.apply(client, options)), table));
   }
 
   /** One of {@link ResultTable}'s printers. */

@@ -60,19 +60,12 @@ final class OrderCommand implements Runnable {
     public Integer call() {
       String customerId = customerOption.checked(this);
       String orderId = orderOption.checked(this);
-      RequestOptions options = requestOptions(err());
-      return withClient(
-          false,
-          (client, out, err) -> show(
-              Order.class,
-              call(() -> client
-                  .orders()
-                  .getAsync(
-                      customerId,
-                      orderId,
-                      OrderGetParams.builder().includePrice(includePrice).build(),
-                      options)),
-              ResultTable::print));
+      OrderGetParams params =
+          OrderGetParams.builder().includePrice(includePrice).build();
+      return read(
+          Order.class,
+          (client, options) -> client.orders().getAsync(customerId, orderId, params, options),
+          ResultTable::print);
     }
 
     @Override
@@ -110,13 +103,10 @@ final class OrderCommand implements Runnable {
           .billingType(billingCycle == null ? null : BillingCycleType.fromString(billingCycle))
           .includePrice(includePrice)
           .build();
-      RequestOptions options = requestOptions(err());
-      return withClient(
-          false,
-          (client, out, err) -> show(
-              OrderCollection.class,
-              call(() -> client.orders().listAsync(customerId, params, options)),
-              ResultTable::print));
+      return read(
+          OrderCollection.class,
+          (client, options) -> client.orders().listAsync(customerId, params, options),
+          ResultTable::print);
     }
 
     @Override
@@ -146,14 +136,11 @@ final class OrderCommand implements Runnable {
     public Integer call() {
       String customerId = customerOption.checked(this);
       String orderId = orderOption.checked(this);
-      RequestOptions options = requestOptions(err());
-      return withClient(
-          false,
-          (client, out, err) -> show(
-              OrderLineItemActivationLinkCollection.class,
-              call(() ->
-                  client.orders().getActivationLinksAsync(customerId, orderId, lineItem, options)),
-              ResultTable::printItems));
+      return read(
+          OrderLineItemActivationLinkCollection.class,
+          (client, options) ->
+              client.orders().getActivationLinksAsync(customerId, orderId, lineItem, options),
+          ResultTable::printItems);
     }
 
     @Override
