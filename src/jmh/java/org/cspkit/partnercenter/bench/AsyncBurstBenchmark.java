@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Response;
+import org.cspkit.partnercenter.OrderGetParams;
 import org.cspkit.partnercenter.PartnerCenterClient;
 import org.cspkit.partnercenter.RequestOptions;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,7 +72,7 @@ public class AsyncBurstBenchmark {
             .getAsync(
                 PurchaseFlowBenchmark.CUSTOMER_ID,
                 PurchaseFlowBenchmark.ORDER_ID,
-                false,
+                OrderGetParams.none(),
                 RequestOptions.defaults());
       default -> throw new IllegalArgumentException(operation);
     };
