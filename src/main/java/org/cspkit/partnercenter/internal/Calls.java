@@ -93,7 +93,7 @@ final class Calls {
         call.binding().operationId(),
         request.method(),
         request.url().encodedPath(),
-        call.parameters(),
+        call::parameters,
         request.header("MS-RequestId"),
         request.header("MS-CorrelationId"));
     return new Prepared(request, call.binding(), options, info);

@@ -65,8 +65,7 @@ final class OperationBinding<T> implements CallAdapter<T, OperationCall<T>> {
    */
   @Override
   public OperationCall<T> adapt(Call<T> call) {
-    Request request = call.request();
-    return new OperationCall<>(pipeline, this, request, parameters(request));
+    return new OperationCall<>(pipeline, this, call.request());
   }
 
   String operationId() {
@@ -95,7 +94,7 @@ final class OperationBinding<T> implements CallAdapter<T, OperationCall<T>> {
   }
 
   /** The path and query parameter values of the invocation, by their names in the spec. */
-  private Map<String, String> parameters(Request request) {
+  Map<String, String> parameters(Request request) {
     Invocation invocation = request.tag(Invocation.class);
     if (invocation == null) {
       return Map.of();

@@ -22,17 +22,13 @@ public final class OperationCall<T> {
   private final Pipeline pipeline;
   private final OperationBinding<T> binding;
   private final Request request;
-  private final Map<String, String> parameters;
+  /** The parameter values, read from the invocation when a message first needs them. */
+  private volatile Map<String, String> parameters;
 
-  OperationCall(
-      Pipeline pipeline,
-      OperationBinding<T> binding,
-      Request request,
-      Map<String, String> parameters) {
+  OperationCall(Pipeline pipeline, OperationBinding<T> binding, Request request) {
     this.pipeline = pipeline;
     this.binding = binding;
     this.request = request;
-    this.parameters = parameters;
   }
 
   /**
@@ -94,8 +90,17 @@ public final class OperationCall<T> {
     return request;
   }
 
-  /** The path and query parameter values, by their names in the spec, such as {@code cart-id}. */
+  /**
+   * The path and query parameter values, by their names in the spec, such as {@code cart-id}:
+   * from the invocation's arguments, read on the first call of this method (a call that succeeds
+   * never needs them).
+   */
   Map<String, String> parameters() {
-    return parameters;
+    Map<String, String> values = parameters;
+    if (values == null) {
+      values = binding.parameters(request);
+      parameters = values;
+    }
+    return values;
   }
 }

@@ -56,8 +56,8 @@ public class OperationRules {
    * @param operationId the spec's operation ID, such as {@code createCart}
    * @param method the HTTP method
    * @param path the request's path, such as {@code /v1/customers/…/carts}
-   * @param parameters the call's path and query parameter values by their names in the spec, such
-   *     as {@code customer-id}, from the invocation's arguments
+   * @param parameterValues the call's path and query parameter values by their names in the spec,
+   *     such as {@code customer-id}, from the invocation's arguments when first asked for
    * @param requestId the call's {@code MS-RequestId}
    * @param correlationId the call's {@code MS-CorrelationId}
    */
@@ -65,16 +65,25 @@ public class OperationRules {
       String operationId,
       String method,
       String path,
-      java.util.Map<String, String> parameters,
+      java.util.function.Supplier<java.util.Map<String, String>> parameterValues,
       String requestId,
       String correlationId) {
+    /**
+     * The call's path and query parameter values by their names in the spec.
+     *
+     * @return the values, such as {@code cart-id} to the cart ID
+     */
+    public java.util.Map<String, String> parameters() {
+      return parameterValues.get();
+    }
+
     /**
      * The customer ID of the call.
      *
      * @return the {@code customer-id} path parameter, or null when the operation has none
      */
     public String customerId() {
-      return parameters.get("customer-id");
+      return parameters().get("customer-id");
     }
   }
 }

@@ -26,7 +26,12 @@ class CallRecordTest {
       .post(okhttp3.RequestBody.create(new byte[0], null))
       .build();
   private static final CallInfo IDS = new CallInfo(
-      "createCart", "POST", "/v1/customers/c/carts", Map.of("customer-id", "c"), "r-1", "c-1");
+      "createCart",
+      "POST",
+      "/v1/customers/c/carts",
+      () -> Map.of("customer-id", "c"),
+      "r-1",
+      "c-1");
 
   private final List<String> heard = new ArrayList<>();
 
