@@ -253,6 +253,7 @@ class InputChecksTest {
         String.class, CUSTOMER_ID,
         Cart.class, cart(line -> {}),
         boolean.class, false,
+        int.class, 0,
         RequestOptions.class, RequestOptions.defaults(),
         CheckoutParams.class, CheckoutParams.none(),
         OrderListParams.class, OrderListParams.none(),
