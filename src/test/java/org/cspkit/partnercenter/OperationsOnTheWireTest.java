@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.squareup.moshi.Moshi;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -17,17 +14,12 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.cspkit.partnercenter.exception.ConflictException;
-import org.cspkit.partnercenter.exception.ForbiddenException;
 import org.cspkit.partnercenter.exception.OutcomeUnknownException;
-import org.cspkit.partnercenter.exception.PartnerCenterException;
-import org.cspkit.partnercenter.exception.ProvisioningTimeoutException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.BillingCycleType;
 import org.cspkit.partnercenter.model.Cart;
 import org.cspkit.partnercenter.model.CartLineItem;
 import org.cspkit.partnercenter.model.Order;
-import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
-import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.OutsideTheContract;
 import org.cspkit.partnercenter.testing.RequestLog;
 import org.cspkit.partnercenter.testing.Scripted;
@@ -37,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The cart and order operations on MockWebServer, one row per kind of operation: what goes on the
  * wire (path, query, body, headers), how a GET, a POST and a PUT are retried and what a lost
- * answer means for each, the checks made before anything is sent, and the provisioning wait. The
- * contract validator checks all traffic.
+ * answer means for each, and the checks made before anything is sent. The contract validator
+ * checks all traffic. The provisioning wait is in {@link ProvisioningWaitOnTheWireTest}.
  */
 @Timeout(30)
 class OperationsOnTheWireTest {
@@ -59,12 +51,7 @@ class OperationsOnTheWireTest {
   private final RequestLog log = new RequestLog(server);
 
   private PartnerCenterClient client() {
-    return ContractValidator.client()
-        .baseUrl(server.url("/").toString())
-        .accessToken("wire-token")
-        .retryOptions(FAST)
-        .readTimeout(Duration.ofSeconds(5))
-        .build();
+    return WireFixtures.client(server);
   }
 
   private void serve(MockResponse... responses) {
@@ -73,14 +60,6 @@ class OperationsOnTheWireTest {
 
   private static MockResponse json(int code, String body) {
     return Scripted.json(code, body);
-  }
-
-  private static MockResponse statuses(String status) {
-    return json(
-        200,
-        "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,\"status\":\"" + status
-            + "\",\"quantityProvisioningInformation\":[{\"quantity\":1,\"status\":\"" + status
-            + "\"}]}]}");
   }
 
   /** The request answered, then the connection dropped before the response: a lost answer. */
@@ -333,102 +312,5 @@ class OperationsOnTheWireTest {
         .hasMessageContaining("orderId");
 
     assertThat(server.getRequestCount()).isZero();
-  }
-
-  static final ProvisioningWaitOptions QUICK = ProvisioningWaitOptions.builder()
-      .initialInterval(Duration.ofMillis(10))
-      .maxInterval(Duration.ofMillis(40))
-      .timeout(Duration.ofSeconds(20))
-      .build();
-
-  @Test
-  void theWaitPollsUntilNoLineIsPendingWithANewRequestIdAndOneCorrelationId() throws Exception {
-    serve(
-        statuses("PrefulfillmentPending"),
-        statuses("PrefulfillmentPending"),
-        statuses("fulfilled"));
-
-    OrderProvisioningStatusCollection done = client()
-        .orders()
-        .waitForProvisioning(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults());
-
-    assertThat(done.anyPending()).isFalse();
-    List<RecordedRequest> polls = requests();
-    assertThat(polls).hasSize(3);
-    assertThat(polls).extracting(r -> r.getHeaders().get("MS-RequestId")).doesNotHaveDuplicates();
-    assertThat(polls)
-        .extracting(r -> r.getHeaders().get("MS-CorrelationId"))
-        .containsOnly(polls.get(0).getHeaders().get("MS-CorrelationId"));
-    assertThat(polls)
-        .allSatisfy(r -> assertThat(r.getUrl().encodedPath())
-            .endsWith("/orders/" + ORDER_ID + "/provisioningstatus"));
-  }
-
-  @Test
-  void aWaitThatTimesOutThrowsWithTheLastPendingStatuses() throws Exception {
-    Scripted.serveForever(server, statuses("PrefulfillmentPending"));
-    ProvisioningWaitOptions wait = ProvisioningWaitOptions.builder()
-        .initialInterval(Duration.ofMillis(10))
-        .maxInterval(Duration.ofMillis(20))
-        .timeout(Duration.ofMillis(200))
-        .build();
-
-    ProvisioningTimeoutException timeout = catchThrowableOfType(
-        ProvisioningTimeoutException.class,
-        () -> client()
-            .orders()
-            .waitForProvisioning(CUSTOMER_ID, ORDER_ID, wait, RequestOptions.defaults()));
-
-    assertThat(timeout.lastStatuses().anyPending()).isTrue();
-    assertThat(timeout.orderId()).isEqualTo(ORDER_ID);
-    assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(200));
-    assertThat(timeout.correlationId())
-        .isEqualTo(requests().get(0).getHeaders().get("MS-CorrelationId"));
-    assertThat(timeout).hasMessageContaining(ORDER_ID).hasMessageContaining("1 line item(s)");
-    assertThat(server.getRequestCount()).isGreaterThan(1);
-  }
-
-  @Test
-  void theAsyncWaitCompletesAndStopsPollingWhenCancelled() throws Exception {
-    serve(statuses("PrefulfillmentPending"), statuses("fulfilled"));
-    PartnerCenterClient client = client();
-    assertThat(OrdersService.anyPending(client
-            .orders()
-            .waitForProvisioningAsync(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults())
-            .get(10, TimeUnit.SECONDS)))
-        .isFalse();
-    requests();
-
-    Scripted.serveForever(server, statuses("PrefulfillmentPending"));
-    CompletableFuture<OrderProvisioningStatusCollection> waiting = client
-        .orders()
-        .waitForProvisioningAsync(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults());
-    while (server.getRequestCount() < 2) {
-      Thread.sleep(5);
-    }
-    waiting.cancel(true);
-    int atCancel = server.getRequestCount();
-    Thread.sleep(300);
-
-    assertThat(waiting).isCancelled();
-    // One poll may have been in flight when the future was cancelled.
-    assertThat(server.getRequestCount()).isLessThanOrEqualTo(atCancel + 1);
-  }
-
-  @Test
-  void aRefusedPollEndsTheWaitSayingThatItNeedsAppPlusUser() {
-    serve(
-        statuses("PrefulfillmentPending"),
-        json(403, "{\"code\":900329,\"description\":" + "\"The user does not have permission.\"}"));
-
-    ForbiddenException e = catchThrowableOfType(
-        ForbiddenException.class,
-        () -> client()
-            .orders()
-            .waitForProvisioning(CUSTOMER_ID, ORDER_ID, QUICK, RequestOptions.defaults()));
-
-    assertThat(e.getMessage()).contains("900329").contains("accepts only app+user");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(e).isInstanceOf(PartnerCenterException.class);
   }
 }

@@ -2,14 +2,15 @@ package org.cspkit.partnercenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.cspkit.partnercenter.TracingFixtures.TOKEN;
+import static org.cspkit.partnercenter.TracingFixtures.attempts;
+import static org.cspkit.partnercenter.TracingFixtures.key;
+import static org.cspkit.partnercenter.TracingFixtures.longKey;
+import static org.cspkit.partnercenter.TracingFixtures.only;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
@@ -19,42 +20,36 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.Interceptor;
-import okhttp3.OkHttpClient;
 import org.cspkit.partnercenter.exception.AuthenticationException;
 import org.cspkit.partnercenter.exception.NotFoundException;
 import org.cspkit.partnercenter.exception.ServerErrorException;
 import org.cspkit.partnercenter.exception.TransportException;
 import org.cspkit.partnercenter.model.CartCheckoutResult;
-import org.cspkit.partnercenter.model.OrderProvisioningStatusCollection;
 import org.cspkit.partnercenter.testing.ContractValidator;
 import org.cspkit.partnercenter.testing.RequestLog;
 import org.cspkit.partnercenter.testing.Scripted;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.MDC;
 
 /**
- * Spans, metrics and context propagation, read back from the OpenTelemetry SDK's in-memory
- * exporters, for calls against MockWebServer whose traffic is checked against the spec.
+ * The spans and metrics of a call, read back from the OpenTelemetry SDK's in-memory exporters, for
+ * calls against MockWebServer whose traffic is checked against the spec: an operation span with one
+ * child per attempt, what a service error, a lost answer and exhausted retries record, the metrics,
+ * the global OpenTelemetry as the default, and no token in any span. How the caller's span and MDC
+ * reach a call is in {@link TracingContextTest}.
  */
 @Timeout(30)
 class TracingTest {
   static final String CUSTOMER_ID = ResponseMappingTest.CUSTOMER_ID;
   static final String CART_ID = ResponseMappingTest.CART_ID;
   static final String ONE_ORDER = ResponseMappingTest.ONE_ORDER;
-  static final String TOKEN = "tracing-test-token-value";
   static final RetryOptions FAST = FaultMatrixTest.FAST;
 
   /** The SDK with in-memory exporters; also registered as the global OpenTelemetry. */
@@ -64,32 +59,9 @@ class TracingTest {
   @StartStop
   public final MockWebServer server = new MockWebServer();
 
-  /** What a user's interceptor saw on each request. */
-  private record Seen(String thread, SpanContext span, String tenant) {}
-
-  private final List<Seen> seen = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void clearMdc() {
-    MDC.clear();
-  }
-
-  /** A client with the test's OpenTelemetry and a user interceptor that records its context. */
+  /** A client with the test's OpenTelemetry. */
   private PartnerCenterClientBuilder client() {
-    Interceptor watching = chain -> {
-      seen.add(new Seen(
-          Thread.currentThread().getName(), Span.current().getSpanContext(), MDC.get("tenant")));
-      return chain.proceed(chain.request());
-    };
-    OkHttpClient http = ContractValidator.install(new OkHttpClient.Builder())
-        .addInterceptor(watching)
-        .build();
-    return PartnerCenterClient.builder()
-        .httpClient(http)
-        .baseUrl(server.url("/").toString())
-        .accessToken(TOKEN)
-        .retryOptions(FAST)
-        .openTelemetry(OTEL.getOpenTelemetry());
+    return TracingFixtures.client(server, OTEL.getOpenTelemetry());
   }
 
   private void serve(MockResponse... responses) {
@@ -102,29 +74,6 @@ class TracingTest {
 
   private List<RecordedRequest> requests() throws InterruptedException {
     return new RequestLog(server).newRequests();
-  }
-
-  private static SpanData only(List<SpanData> spans, SpanKind kind) {
-    List<SpanData> matching = spans.stream().filter(s -> s.getKind() == kind).toList();
-    assertThat(matching).hasSize(1);
-    return matching.get(0);
-  }
-
-  private static List<SpanData> attempts(List<SpanData> spans) {
-    return spans.stream()
-        .filter(s -> s.getKind() == SpanKind.CLIENT)
-        .sorted((a, b) -> Long.compare(
-            a.getAttributes().get(longKey("partner_center.attempt")),
-            b.getAttributes().get(longKey("partner_center.attempt"))))
-        .toList();
-  }
-
-  private static AttributeKey<String> key(String name) {
-    return AttributeKey.stringKey(name);
-  }
-
-  private static AttributeKey<Long> longKey(String name) {
-    return AttributeKey.longKey(name);
   }
 
   @Test
@@ -312,125 +261,6 @@ class TracingTest {
   }
 
   @Test
-  void checkoutAsyncRunsItsAttemptsWithTheCallersSpanAndMdc() throws Exception {
-    // The 201 comes late, so the future completes on the client's thread, after the callback
-    // below is chained.
-    serve(
-        Scripted.json(503, "{\"description\":\"Busy.\"}"),
-        Scripted.json(201, ONE_ORDER)
-            .newBuilder()
-            .headersDelay(300, TimeUnit.MILLISECONDS)
-            .build());
-    PartnerCenterClient client = client().maxAsyncConcurrency(1).build();
-    Span caller =
-        OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
-    CompletableFuture<CartCheckoutResult> future;
-    CompletableFuture<SpanContext> callbackSpan;
-    try (Scope ignored = caller.makeCurrent()) {
-      MDC.put("tenant", "contoso");
-      future = client.carts().checkoutAsync(CUSTOMER_ID, CART_ID);
-      // A callback chained on the future runs in the caller's span, not in the call's.
-      callbackSpan = future.thenApply(result -> Span.current().getSpanContext());
-      MDC.remove("tenant");
-    } finally {
-      caller.end();
-    }
-
-    // Waited on first: a thread waiting on the call's own future may run its callbacks itself
-    // (CompletableFuture's waiters help complete), and this one has no span.
-    assertThat(callbackSpan.get(10, TimeUnit.SECONDS).getSpanId())
-        .isEqualTo(caller.getSpanContext().getSpanId());
-    assertThat(future.get(10, TimeUnit.SECONDS).orders()).hasSize(1);
-    List<SpanData> spans =
-        OTEL.getSpans().stream().filter(s -> !s.getName().equals("caller")).toList();
-    SpanData operation = only(spans, SpanKind.INTERNAL);
-    assertThat(operation.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
-    assertThat(operation.getTraceId()).isEqualTo(caller.getSpanContext().getTraceId());
-    List<SpanData> attempts = attempts(spans);
-    assertThat(attempts)
-        .hasSize(2)
-        .allSatisfy(a -> assertThat(a.getParentSpanId()).isEqualTo(operation.getSpanId()));
-    // The user's interceptor ran on the client's threads, in the call's span (an attempt's span
-    // starts as its request is handed to a connection), with the caller's MDC.
-    assertThat(seen).hasSize(2);
-    for (int i = 0; i < 2; i++) {
-      assertThat(seen.get(i).thread()).startsWith("cspkit-pc-async-");
-      assertThat(seen.get(i).span().getTraceId())
-          .isEqualTo(caller.getSpanContext().getTraceId());
-      assertThat(seen.get(i).span().getSpanId()).isEqualTo(operation.getSpanId());
-      assertThat(seen.get(i).tenant()).isEqualTo("contoso");
-    }
-
-    // The next call, from a thread with neither, runs on the same pool thread: nothing leaked.
-    String poolThread = seen.get(1).thread();
-    seen.clear();
-    serve(Scripted.json(201, ONE_ORDER));
-    client.carts().checkoutAsync(CUSTOMER_ID, CART_ID).get(10, TimeUnit.SECONDS);
-    assertThat(seen).singleElement().satisfies(next -> {
-      assertThat(next.thread()).isEqualTo(poolThread);
-      assertThat(next.tenant()).isNull();
-      assertThat(next.span().getTraceId()).isNotEqualTo(caller.getSpanContext().getTraceId());
-    });
-  }
-
-  @Test
-  void aBlockingCallIsAChildOfTheCallersSpan() {
-    serve(Scripted.json(201, ONE_ORDER));
-    Span caller =
-        OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
-    try (Scope ignored = caller.makeCurrent()) {
-      client().build().carts().checkout(CUSTOMER_ID, CART_ID);
-    } finally {
-      caller.end();
-    }
-
-    List<SpanData> spans =
-        OTEL.getSpans().stream().filter(s -> !s.getName().equals("caller")).toList();
-    SpanData operation = only(spans, SpanKind.INTERNAL);
-    assertThat(operation.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
-    SpanData attempt = only(spans, SpanKind.CLIENT);
-    assertThat(attempt.getParentSpanId()).isEqualTo(operation.getSpanId());
-    assertThat(seen).singleElement().satisfies(s -> {
-      assertThat(s.thread()).isEqualTo(Thread.currentThread().getName());
-      assertThat(s.span().getSpanId()).isEqualTo(operation.getSpanId());
-    });
-  }
-
-  @Test
-  void everyPollOfAnAsyncWaitIsAChildOfTheCallersSpan() throws Exception {
-    serve(
-        statuses("PrefulfillmentPending"),
-        statuses("PrefulfillmentPending"),
-        statuses("fulfilled"));
-    PartnerCenterClient client = client().build();
-    Span caller =
-        OTEL.getOpenTelemetry().getTracer("test").spanBuilder("caller").startSpan();
-    CompletableFuture<OrderProvisioningStatusCollection> waiting;
-    try (Scope ignored = caller.makeCurrent()) {
-      MDC.put("tenant", "contoso");
-      waiting = client
-          .orders()
-          .waitForProvisioningAsync(
-              CUSTOMER_ID,
-              OperationsOnTheWireTest.ORDER_ID,
-              OperationsOnTheWireTest.QUICK,
-              RequestOptions.defaults());
-    } finally {
-      caller.end();
-    }
-
-    assertThat(OrdersService.anyPending(waiting.get(10, TimeUnit.SECONDS))).isFalse();
-    List<SpanData> polls = OTEL.getSpans().stream()
-        .filter(s -> s.getKind() == SpanKind.INTERNAL && !s.getName().equals("caller"))
-        .toList();
-    assertThat(polls).hasSize(3).allSatisfy(poll -> {
-      assertThat(poll.getName()).isEqualTo("PartnerCenter getOrderProvisioningStatus");
-      assertThat(poll.getParentSpanId()).isEqualTo(caller.getSpanContext().getSpanId());
-    });
-    assertThat(seen).hasSize(3).extracting(Seen::tenant).containsOnly("contoso");
-  }
-
-  @Test
   void withoutAnOpenTelemetryTheGlobalOneIsUsed() throws Exception {
     serve(Scripted.json(201, ONE_ORDER));
     // The extension registered its SDK as the global OpenTelemetry.
@@ -491,13 +321,5 @@ class TracingTest {
         .hasSize(FAST.maxAttempts())
         .extracting(s -> s.getAttributes().get(longKey("http.request.resend_count")))
         .containsExactly(null, 1L, 2L, 3L);
-  }
-
-  private static MockResponse statuses(String status) {
-    return Scripted.json(
-        200,
-        "{\"totalCount\":1,\"items\":[{\"lineItemNumber\":0,\"status\":\""
-            + status + "\",\"quantityProvisioningInformation\":[{\"quantity\":1,\"status\":\""
-            + status + "\"}]}]}");
   }
 }
