@@ -52,11 +52,7 @@ class FakePartnerCenterFaultsTest {
   }
 
   private PartnerCenterClient client(RetryOptions retries) {
-    return ContractValidator.clientCheckingAllResponses()
-        .baseUrl(fake.baseUrl())
-        .accessToken("any-token")
-        .retryOptions(retries)
-        .build();
+    return ContractValidator.clientFor(fake).retryOptions(retries).build();
   }
 
   @Test

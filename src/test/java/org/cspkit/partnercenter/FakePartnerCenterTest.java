@@ -61,11 +61,7 @@ class FakePartnerCenterTest {
   }
 
   private PartnerCenterClient client(RetryOptions retries) {
-    return ContractValidator.clientCheckingAllResponses()
-        .baseUrl(fake.baseUrl())
-        .accessToken("any-token")
-        .retryOptions(retries)
-        .build();
+    return ContractValidator.clientFor(fake).retryOptions(retries).build();
   }
 
   private static Cart twoBillingCycles() {

@@ -35,10 +35,7 @@ class OperationFormsTest {
   @BeforeEach
   void start() {
     fake = FakePartnerCenter.start();
-    client = ContractValidator.clientCheckingAllResponses()
-        .baseUrl(fake.baseUrl())
-        .accessToken("any-token")
-        .build();
+    client = ContractValidator.clientFor(fake).build();
   }
 
   @AfterEach

@@ -27,10 +27,7 @@ class OrderActivationLinksTest {
   @BeforeEach
   void start() {
     fake = FakePartnerCenter.start();
-    client = ContractValidator.clientCheckingAllResponses()
-        .baseUrl(fake.baseUrl())
-        .accessToken("any-token")
-        .build();
+    client = ContractValidator.clientFor(fake).build();
   }
 
   @AfterEach

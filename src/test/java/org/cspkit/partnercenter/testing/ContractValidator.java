@@ -89,6 +89,18 @@ public final class ContractValidator implements Interceptor {
             .build());
   }
 
+  /**
+   * A client builder for the shipped fake, every response validated, with the fake's base URL
+   * and a token the fake accepts.
+   *
+   * @param fake the running fake
+   * @return the builder, for more settings and {@code build()}
+   */
+  public static PartnerCenterClientBuilder clientFor(
+      org.cspkit.partnercenter.test.FakePartnerCenter fake) {
+    return clientCheckingAllResponses().baseUrl(fake.baseUrl()).accessToken("any-token");
+  }
+
   private final boolean allResponses;
 
   private ContractValidator() {

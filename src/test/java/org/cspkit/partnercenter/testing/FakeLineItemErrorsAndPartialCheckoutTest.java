@@ -41,10 +41,7 @@ class FakeLineItemErrorsAndPartialCheckoutTest {
   @BeforeEach
   void start() {
     fake = FakePartnerCenter.start();
-    client = ContractValidator.clientCheckingAllResponses()
-        .baseUrl(fake.baseUrl())
-        .accessToken("any-token")
-        .build();
+    client = ContractValidator.clientFor(fake).build();
   }
 
   @AfterEach

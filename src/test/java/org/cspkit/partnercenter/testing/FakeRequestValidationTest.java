@@ -226,10 +226,7 @@ class FakeRequestValidationTest {
   }
 
   private PartnerCenterClient client() {
-    return ContractValidator.clientCheckingAllResponses()
-        .baseUrl(fake.baseUrl())
-        .accessToken("any-token")
-        .build();
+    return ContractValidator.clientFor(fake).build();
   }
 
   private Request.Builder post(String path, String body) {
